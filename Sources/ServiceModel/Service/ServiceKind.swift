@@ -1,0 +1,42 @@
+/// The three service types of the create wizard, derived from the spec, never stored.
+public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
+    /// `spec.clusterIP` unset or an address: a virtual IP in front of the selected pods.
+    case virtualIP
+    /// `spec.clusterIP: None` with a selector: DNS returns the pods' addresses.
+    case headlessSelector
+    /// `spec.type: ExternalName`: DNS returns a CNAME to `spec.externalName`.
+    case headlessExternalName
+
+    /// Reads the kind from a Service's `spec`.
+    public init(spec: ManifestNode?) {
+        if spec?["type"]?.scalarText == "ExternalName" {
+            self = .headlessExternalName
+        } else if spec?["clusterIP"]?.scalarText == "None" {
+            self = .headlessSelector
+        } else {
+            self = .virtualIP
+        }
+    }
+}
+
+/// How a VirtualIP service is reached from outside the cluster, derived from `spec.type`.
+public enum ExternalAccess: String, Sendable, Hashable, CaseIterable {
+    case none, nodePort, loadBalancer
+
+    public init(spec: ManifestNode?) {
+        switch spec?["type"]?.scalarText {
+        case "NodePort": self = .nodePort
+        case "LoadBalancer": self = .loadBalancer
+        default: self = .none
+        }
+    }
+
+    /// The `spec.type` this access mode writes.
+    public var specType: String {
+        switch self {
+        case .none: return "ClusterIP"
+        case .nodePort: return "NodePort"
+        case .loadBalancer: return "LoadBalancer"
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The slim per-row view of a Service that the list keeps for every service, so that a list
+/// of 100,000 services filters and sorts without touching manifests.
+public struct ServiceSummary: Sendable, Hashable, Identifiable {
+    public struct Port: Sendable, Hashable {
+        public var name: String?
+        public var port: Int?
+        public var `protocol`: String
+        /// The target as written: a number or a port name; nil when defaulted to `port`.
+        public var targetPort: String?
+        public var nodePort: Int?
+        public var appProtocol: String?
+
+        public init(name: String?, port: Int?, protocol: String, targetPort: String?, nodePort: Int?, appProtocol: String?) {
+            self.name = name
+            self.port = port
+            self.protocol = `protocol`
+            self.targetPort = targetPort
+            self.nodePort = nodePort
+            self.appProtocol = appProtocol
+        }
+    }
+
+    /// Ready and total backends: endpoints on a cluster, matched workloads in a workspace.
+    public struct BackendCount: Sendable, Hashable {
+        public var ready: Int
+        public var total: Int
+        public init(ready: Int, total: Int) {
+            self.ready = ready
+            self.total = total
+        }
+    }
+
+    public var namespace: String
+    public var name: String
+    public var alias: String?
+    public var kind: ServiceKind
+    public var access: ExternalAccess
+    /// `spec.clusterIP` as stored; nil when not yet assigned (workspace files).
+    public var clusterIP: String?
+    public var externalName: String?
+    public var externalIPs: [String]
+    /// LoadBalancer ingress IPs or host names from `status.loadBalancer.ingress`.
+    public var ingress: [String]
+    public var ports: [Port]
+    public var selector: [Pair]
+    public var labels: [Pair]
+    public var created: Date?
+    public var backends: BackendCount?
+
+    public struct Pair: Sendable, Hashable {
+        public var key: String
+        public var value: String
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    public var id: String { namespace + "/" + name }
+
+    public init(manifest: ManifestNode, defaultNamespace: String = "default") {
+        let metadata = manifest["metadata"]
+        let spec = manifest["spec"]
+        namespace = metadata?["namespace"]?.scalarText ?? defaultNamespace
+        name = metadata?["name"]?.scalarText ?? ""
+        alias = metadata?["annotations"]?[ServiceAnnotations.alias]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+        kind = ServiceKind(spec: spec)
+        access = kind == .virtualIP ? ExternalAccess(spec: spec) : .none
+        clusterIP = spec?["clusterIP"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+        externalName = spec?["externalName"]?.scalarText
+        externalIPs = (spec?["externalIPs"]?.items ?? []).compactMap(\.scalarText)
+        ingress = (manifest["status"]?["loadBalancer"]?["ingress"]?.items ?? []).compactMap {
+            $0["ip"]?.scalarText ?? $0["hostname"]?.scalarText
+        }
+        ports = (spec?["ports"]?.items ?? []).map { port in
+            Port(name: port["name"]?.scalarText,
+                 port: port["port"]?.int,
+                 protocol: port["protocol"]?.scalarText ?? "TCP",
+                 targetPort: port["targetPort"]?.scalarText,
+                 nodePort: port["nodePort"]?.int,
+                 appProtocol: port["appProtocol"]?.scalarText)
+        }
+        selector = (spec?["selector"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) }
+        labels = (metadata?["labels"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) }
+        created = metadata?["creationTimestamp"]?.scalarText.flatMap(ServiceSummary.parseTimestamp)
+        backends = nil
+    }
+
+    /// RFC 3339 timestamps as the API server writes them (`2026-11-20T10:00:00Z`).
+    public static func parseTimestamp(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
+
+/// The annotation keys KubeSphere's console writes, which the wizard's step 1 owns.
+public enum ServiceAnnotations {
+    public static let alias = "kubesphere.io/alias-name"
+    public static let description = "kubesphere.io/description"
+    public static let creator = "kubesphere.io/creator"
+}

@@ -1,0 +1,52 @@
+/// One problem with one field, in Kubernetes' terms (field.Error): where, what kind, and the
+/// message key and arguments the catalog turns into words in the user's language.
+public struct FieldError: Error, Sendable, Hashable {
+    /// Kubernetes' field.ErrorType, plus TooLong and TooMany that it also has.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case required, invalid, duplicate, notSupported, forbidden, tooLong, tooMany, `internal`
+
+        /// The `reason` of a cause in an API Status (`FieldValueInvalid`, ...).
+        public var apiReason: String {
+            switch self {
+            case .required: return "FieldValueRequired"
+            case .invalid: return "FieldValueInvalid"
+            case .duplicate: return "FieldValueDuplicate"
+            case .notSupported: return "FieldValueNotSupported"
+            case .forbidden: return "FieldValueForbidden"
+            case .tooLong: return "FieldValueTooLong"
+            case .tooMany: return "FieldValueTooMany"
+            case .internal: return "InternalError"
+            }
+        }
+
+        public init?(apiReason: String) {
+            guard let kind = Kind.allCases.first(where: { $0.apiReason == apiReason }) else { return nil }
+            self = kind
+        }
+    }
+
+    public var path: FieldPath
+    public var kind: Kind
+    /// The catalog key of the message, e.g. `port.range`.
+    public var key: MessageKey
+    /// Values the message names (`70000`, `1-65535`, ...).
+    public var arguments: [String]
+    /// The value as the user wrote it, when there was one.
+    public var badValue: String?
+
+    public init(path: FieldPath, kind: Kind, key: MessageKey, arguments: [String] = [], badValue: String? = nil) {
+        self.path = path
+        self.kind = kind
+        self.key = key
+        self.arguments = arguments
+        self.badValue = badValue
+    }
+}
+
+/// A key into the message catalog.
+public struct MessageKey: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+}

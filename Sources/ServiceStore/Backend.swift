@@ -1,0 +1,103 @@
+import ServiceModel
+
+/// Which namespaces a list covers.
+public enum NamespaceScope: Sendable, Hashable {
+    case all
+    case named(String)
+}
+
+/// A service as stored, with the version a later write must expect.
+public struct StoredService: Sendable, Hashable {
+    public var manifest: ManifestNode
+    /// Workspace: a content hash of the service's document; cluster: `metadata.resourceVersion`.
+    public var version: String
+    /// Where it lives: the file path (workspace) or the API path (cluster), for messages.
+    public var location: String
+
+    public init(manifest: ManifestNode, version: String, location: String) {
+        self.manifest = manifest
+        self.version = version
+        self.location = location
+    }
+
+    public var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
+    public var namespace: String { manifest["metadata"]?["namespace"]?.scalarText ?? "default" }
+}
+
+/// What serves a service: endpoints on a cluster, matching workloads in a workspace.
+public struct BackendStatus: Sendable, Hashable {
+    public struct Endpoint: Sendable, Hashable {
+        public var address: String
+        public var port: Int?
+        public var ready: Bool
+        public var podName: String?
+        public var nodeName: String?
+        public init(address: String, port: Int?, ready: Bool, podName: String?, nodeName: String?) {
+            self.address = address
+            self.port = port
+            self.ready = ready
+            self.podName = podName
+            self.nodeName = nodeName
+        }
+    }
+
+    public var workloads: [Workload]
+    public var endpoints: [Endpoint]
+
+    public init(workloads: [Workload], endpoints: [Endpoint]) {
+        self.workloads = workloads
+        self.endpoints = endpoints
+    }
+
+    /// Ready and total: endpoints when the backend knows them, else matched workloads.
+    public var count: ServiceSummary.BackendCount {
+        if !endpoints.isEmpty {
+            return .init(ready: endpoints.filter(\.ready).count, total: endpoints.count)
+        }
+        return .init(ready: workloads.count, total: workloads.count)
+    }
+}
+
+/// A change seen by a backend's watch.
+public enum StoreEvent: Sendable, Hashable {
+    case upserted(ServiceSummary)
+    case deleted(namespace: String, name: String)
+    /// Everything may have changed (a relist): replace the rows.
+    case reset([ServiceSummary])
+    /// The backend could not be read; the last rows stay on screen with this message.
+    case failed(StoreError)
+}
+
+/// How a backend introduces itself in the title line.
+public struct BackendInfo: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case workspace, cluster }
+    public var kind: Kind
+    /// The workspace path or the kubeconfig context.
+    public var location: String
+    /// A warning to keep visible while it holds (e.g. TLS verification is off).
+    public var warning: String?
+
+    public init(kind: Kind, location: String, warning: String? = nil) {
+        self.kind = kind
+        self.location = location
+        self.warning = warning
+    }
+}
+
+/// The one interface every screen and subcommand uses: a manifest directory on disk, or a
+/// cluster through the Kubernetes API.
+public protocol Backend: Sendable {
+    var info: BackendInfo { get }
+    func namespaces() async throws(StoreError) -> [String]
+    func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary]
+    func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService
+    func workloads(in namespace: String) async throws(StoreError) -> [Workload]
+    func backends(of service: StoredService) async throws(StoreError) -> BackendStatus
+    /// Validates, then creates; with `dryRun` nothing is written.
+    func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService
+    /// Validates, then replaces the service if its stored version is still `version`.
+    func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService
+    func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
+    /// Changes as they happen, until the stream is dropped.
+    func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>
+}

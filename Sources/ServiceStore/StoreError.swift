@@ -1,0 +1,26 @@
+import ServiceModel
+
+/// Everything a backend can answer instead of a result. Each case carries what a message
+/// needs, so screens and the command line can say what happened and what to do.
+public enum StoreError: Error, Sendable, Hashable {
+    case notFound(kind: String, name: String, namespace: String)
+    case alreadyExists(name: String, namespace: String)
+    /// The object changed since it was read; `current` is the newer version when known.
+    case conflict(name: String, namespace: String, current: StoredService?)
+    /// The object breaks a rule; the errors carry field paths.
+    case invalid(name: String, errors: [FieldError])
+    /// A file that does not parse.
+    case parse(ManifestParseError)
+    /// A file system failure: the path and the system's words.
+    case io(path: String, message: String)
+    /// The backend was opened read-only.
+    case readOnly
+    /// Cluster: the credentials were refused.
+    case unauthorized(message: String)
+    /// Cluster: RBAC denied `verb` on `resource`.
+    case forbidden(verb: String, resource: String, namespace: String?, message: String)
+    /// Cluster: no answer (refused, timed out, TLS failed).
+    case unreachable(message: String)
+    /// Cluster: any other error status.
+    case server(code: Int, reason: String, message: String)
+}
