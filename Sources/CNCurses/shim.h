@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <termios.h>
 #include <sys/ioctl.h>
+#include <poll.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -32,6 +33,7 @@ static inline WINDOW *svcwiz_curscr(void) { return curscr; }
 static inline int svcwiz_lines(void) { return LINES; }
 static inline int svcwiz_cols(void) { return COLS; }
 static inline int svcwiz_colors(void) { return COLORS; }
+static inline int svcwiz_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *svcwiz_stdin(void) { return stdin; }
 static inline FILE *svcwiz_stdout(void) { return stdout; }
 static inline int svcwiz_key_f(int n) { return KEY_F(n); }
@@ -54,6 +56,26 @@ static inline int svcwiz_tty_size(int fd, int *rows, int *cols) {
     return 0;
 }
 
+/* A pipe whose ends are non-blocking and closed on exec (fcntl is variadic: not callable
+   from Swift). Returns 0 on success. */
+static inline int svcwiz_make_pipe(int fds[2]) {
+    if (pipe(fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    return 0;
+}
+
+static inline void svcwiz_set_cloexec(int fd) { fcntl(fd, F_SETFD, FD_CLOEXEC); }
+
+/* True when fd reports hangup or error: readable forever with nothing to read. */
+static inline int svcwiz_fd_hung_up(int fd) {
+    struct pollfd p = { fd, POLLIN, 0 };
+    if (poll(&p, 1, 0) != 1) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* Writes a cell: setcchar + mvwadd_wch without Swift having to build cchar_t by hand. */
 static inline int svcwiz_put_cell(WINDOW *win, int row, int col, const wchar_t *wstr,
                                   attr_t attrs, short pair) {
@@ -70,9 +92,9 @@ static inline int svcwiz_put_cell(WINDOW *win, int row, int col, const wchar_t *
 
 #define SVCWIZ_RESTORE_MAX 256
 
-static struct termios svcwiz_saved_termios;
+static struct termios svcwiz_saved_termios = {0};
+static char svcwiz_restore_seq[SVCWIZ_RESTORE_MAX] = {0};
 static int svcwiz_have_termios = 0;
-static char svcwiz_restore_seq[SVCWIZ_RESTORE_MAX];
 static size_t svcwiz_restore_len = 0;
 static int svcwiz_tty_out_fd = 1;
 static int svcwiz_stderr_original_fd = -1;
@@ -158,9 +180,18 @@ static inline void svcwiz_set_stderr_capture(int original_fd, int capture_fd) {
     svcwiz_stderr_capture_fd = capture_fd;
 }
 
+/* While a child program ($EDITOR) owns the terminal, its errors must reach the user. */
+static inline void svcwiz_stderr_to_terminal(void) {
+    if (svcwiz_stderr_original_fd >= 0) dup2(svcwiz_stderr_original_fd, 2);
+}
+static inline void svcwiz_stderr_to_capture(void) {
+    if (svcwiz_stderr_capture_fd >= 0) dup2(svcwiz_stderr_capture_fd, 2);
+}
+
 static inline void svcwiz_set_active(int active) { svcwiz_active = active; }
 static inline void svcwiz_set_wake_fd(int fd) { svcwiz_wake_fd = fd; }
 
+/* forward: 1 sends the signal to the wake pipe, 0 restores the terminal and re-raises. */
 static inline int svcwiz_install_handler(int sig, int forward, struct sigaction *previous) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -168,6 +199,17 @@ static inline int svcwiz_install_handler(int sig, int forward, struct sigaction 
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = forward ? SA_RESTART : 0;
     return sigaction(sig, &sa, previous);
+}
+
+/* Ctrl-Z: stop with the default SIGTSTP action, and take the signal back once continued. */
+static inline void svcwiz_stop_process(void) {
+    struct sigaction dfl, previous;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &previous);
+    raise(SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
 }
 
 static inline int svcwiz_register_atexit(void) { return atexit(svcwiz_atexit_restore); }
