@@ -45,7 +45,7 @@ enum BackendChooser {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--workspace \(root.path): no such folder")
         }
-        return try await WorkspaceBackend(root: root)
+        return try WorkspaceBackend(root: root.path)
     }
 }
 

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import ServiceModel
 import ServiceStore
+import SvcWizApp
 
-/// `svcwiz` with no subcommand: the terminal UI on the chosen backend.
+/// `svcwiz` with no subcommand: the terminal UI on the chosen backend. Without a terminal
+/// (a pipe, a script) it prints the list instead of drawing.
 struct OpenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
@@ -19,9 +21,20 @@ struct OpenCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
-        // Until the terminal UI lands, the default action prints the list.
-        var list = ListCommand()
-        list.global = global
-        try await list.run()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            var list = ListCommand()
+            list.global = global
+            try await list.run()
+            return
+        }
+        let context = try await CommandContext(global)
+        let namespace: String
+        do {
+            namespace = try await context.namespace()
+        } catch let error as StoreError {
+            throw context.fail(error)
+        }
+        let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        try await AppRunner(backend: context.backend, options: options, namespace: namespace).run()
     }
 }
