@@ -201,6 +201,7 @@ public actor WorkspaceBackend: Backend {
                 return Found(path: path, file: file, object: found.object, stored: found.stored)
             }
         }
+        if let problem = index.problem(hiding: key) { throw StoreError.parse(problem) }
         throw StoreError.notFound(kind: "Service", name: key.name, namespace: key.namespace)
     }
 

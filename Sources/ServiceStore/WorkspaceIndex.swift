@@ -30,7 +30,11 @@ struct WorkspaceIndex: Sendable {
     // MARK: Changing
 
     mutating func put(_ record: FileRecord) -> Change {
+        var record = record
         let old = files[record.path]
+        if record.problem != nil, let old {
+            record.lostServices = old.lostServices.union(old.services.map(\.key))
+        }
         var change = remove(record.path)
         change.workloadsChanged = (old?.workloads ?? []) != record.workloads
         change.namespacesChanged = (old?.namespaces ?? []) != record.namespaces
@@ -86,6 +90,11 @@ struct WorkspaceIndex: Sendable {
         guard let path = locations[key]?.first,
               let record = files[path]?.services.first(where: { $0.key == key }) else { return nil }
         return (path, record)
+    }
+
+    /// The parse error of the file that held `key` before it stopped parsing.
+    func problem(hiding key: ServiceKey) -> ManifestParseError? {
+        files.values.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
     }
 
     /// The service a version belongs to, if some indexed service has it.

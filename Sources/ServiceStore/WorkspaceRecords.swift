@@ -44,6 +44,9 @@ struct FileRecord: Sendable {
     var namespaces: Set<String> = []
     /// Why the file was skipped, when it does not parse.
     var problem: ManifestParseError?
+    /// The services the file held when it last parsed, while it does not: a write to one of
+    /// them names the parse error instead of answering "not found".
+    var lostServices: Set<ServiceKey> = []
 
     init(path: String, stamp: FileStamp, hash: UInt64) {
         self.path = path

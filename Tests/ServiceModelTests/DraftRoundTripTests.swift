@@ -72,3 +72,43 @@ struct DraftRoundTripTests {
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
 }
+
+/// One edit in the form changes exactly its path in every corpus Service. (Paths are
+/// compared as `ServiceDraftTests.differences` spells them: mapping keys as fields.)
+struct DraftSingleEditTests {
+    typealias Edit = (name: String, path: @Sendable (ServiceDraft) -> FieldPath?, edit: @Sendable (inout ServiceDraft) -> Void)
+
+    static let edits: [Edit] = [
+        ("name", { _ in "metadata.name" }, { $0.name += "x" }),
+        ("namespace", { _ in "metadata.namespace" }, { $0.namespace = "other" }),
+        ("alias", { _ in FieldPath("metadata.annotations").child(ServiceAnnotations.alias) }, { $0.alias = "别名" }),
+        ("first port", { $0.ports.isEmpty ? nil : "spec.ports[0].port" }, {
+            if !$0.ports.isEmpty { $0.ports[0].port = "65000" }
+        }),
+        ("first target port", { $0.ports.isEmpty ? nil : "spec.ports[0].targetPort" }, {
+            if !$0.ports.isEmpty { $0.ports[0].targetPort = "web-port" }
+        }),
+        ("a label", { _ in FieldPath("metadata.labels").child("svcwiz.test/edited") }, {
+            $0.labels.append(KeyValueRow(key: "svcwiz.test/edited", value: "yes"))
+        }),
+    ]
+
+    @Test(arguments: edits.indices)
+    func oneEditChangesOnePath(editIndex: Int) {
+        let edit = Self.edits[editIndex]
+        var failures: [String] = []
+        for service in DraftRoundTripTests.services {
+            var draft = ServiceDraft(manifest: service.node)
+            guard let path = edit.path(draft) else { continue }
+            edit.edit(&draft)
+            let changed = ServiceDraftTests.differences(service.node, draft.apply(to: service.node))
+            // The path itself changed, or its parent was added with it.
+            let ok = changed.count == 1
+                && (changed[0] == path || (path.hasPrefix(changed[0]) && service.node.node(at: changed[0]) == nil))
+            if !ok {
+                failures.append("\(service.file) #\(service.index): \(changed)")
+            }
+        }
+        #expect(failures.isEmpty, "\(edit.name): \(failures.joined(separator: "\n"))")
+    }
+}

@@ -59,6 +59,12 @@ public struct DraftLocation: Sendable, Hashable {
 }
 
 extension ServiceDraft {
+    /// Where to show a validation error: its path with the map key or list index it names
+    /// (`FieldError.location`), e.g. a bad label key reported at `metadata.labels`.
+    public func location(of error: FieldError) -> DraftLocation {
+        location(of: error.location)
+    }
+
     /// The step and row where the field at `path` is edited: `spec.ports[1].targetPort` is
     /// row 1 of the ports in service settings; `metadata.labels[app]` is the first label row
     /// with key `app`; a LoadBalancer annotation is a row of step 4.

@@ -33,13 +33,29 @@ public struct FieldError: Error, Sendable, Hashable {
     public var arguments: [String]
     /// The value as the user wrote it, when there was one.
     public var badValue: String?
+    /// The map key or list index the error is about when `path` names the whole map or list,
+    /// as Kubernetes reports it: a bad label key is reported at `metadata.labels` (not
+    /// `metadata.labels[key]`), and `element` is `.key("bad key!")` so a form can point at
+    /// the row.
+    public var element: FieldPath.Component?
 
-    public init(path: FieldPath, kind: Kind, key: MessageKey, arguments: [String] = [], badValue: String? = nil) {
+    public init(
+        path: FieldPath, kind: Kind, key: MessageKey, arguments: [String] = [], badValue: String? = nil,
+        element: FieldPath.Component? = nil
+    ) {
         self.path = path
         self.kind = kind
         self.key = key
         self.arguments = arguments
         self.badValue = badValue
+        self.element = element
+    }
+
+    /// The most precise location: `path` followed by `element` when there is one
+    /// (`metadata.labels[bad key!]`), for forms and editors that point at a row or a line.
+    public var location: FieldPath {
+        guard let element else { return path }
+        return FieldPath(path.components + [element])
     }
 }
 
