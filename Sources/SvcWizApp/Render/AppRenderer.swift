@@ -44,20 +44,29 @@ public enum AppRenderer {
 enum TitleBar {
     static func draw(_ state: AppState, on surface: Surface, width: Int) {
         let t = state.text
-        var left = " " + t(.appName) + "  "
-        left += (state.backend.kind == .workspace ? t(.backendWorkspace) : t(.backendCluster)) + " "
-        left += abbreviatedHome(state.backend.location) + "  "
-        left += t(.namespaceLabel) + " " + ListView.namespaceName(state)
-        if case .detail(let detail) = state.screen {
-            let alias = state.list.rows.first { $0.namespace == detail.namespace && $0.name == detail.name }?.alias
-            left += "  " + t(.detailTitle, detail.name + (alias.map { " (\($0))" } ?? ""))
-        }
-        if state.readOnly { left += "  [" + t(.readOnlyBadge) + "]" }
-        if let warning = state.backend.warning { left += "  ! " + warning }
         let count = state.list.rows.count
         var right = count == 1 ? t(.serviceCount) : t(.servicesCount, String(count))
         if !state.list.marks.isEmpty { right = t(.marked, String(state.list.marks.count)) + "  " + right }
         right += " "
+        func title(location: String) -> String {
+            var left = " " + t(.appName) + "  "
+            left += (state.backend.kind == .workspace ? t(.backendWorkspace) : t(.backendCluster)) + " "
+            left += location + "  "
+            left += t(.namespaceLabel) + " " + ListView.namespaceName(state)
+            if case .detail(let detail) = state.screen {
+                let alias = state.list.rows.first { $0.namespace == detail.namespace && $0.name == detail.name }?.alias
+                left += "  " + t(.detailTitle, detail.name + (alias.map { " (\($0))" } ?? ""))
+            }
+            if state.readOnly { left += "  [" + t(.readOnlyBadge) + "]" }
+            if let warning = state.backend.warning { left += "  ! " + warning }
+            return left
+        }
+        // The service and namespace matter more than the folder: a long path shortens first.
+        let full = abbreviatedHome(state.backend.location)
+        var left = title(location: full)
+        if left.displayWidth + right.displayWidth + 1 > width {
+            left = title(location: "…/" + (full.split(separator: "/").last.map(String.init) ?? full))
+        }
         surface.draw("", at: Point(column: 0, row: 0), width: width, style: .title)
         let rightWidth = right.displayWidth
         surface.draw(left, at: Point(column: 0, row: 0), width: max(0, width - rightWidth - 1), style: .title)

@@ -41,12 +41,12 @@ struct ListColumnLayout: Equatable {
     static func minimum(_ column: ServiceColumn) -> Int {
         switch column {
         case .namespace: return 10
-        case .name: return 16
+        case .name: return 20
         case .type: return 15
         case .clusterIP: return 11
         case .external: return 10
         case .ports: return 12
-        case .backends: return 8
+        case .backends: return 5
         case .selector: return 12
         case .age: return 5
         }
@@ -55,7 +55,7 @@ struct ListColumnLayout: Equatable {
     static func preferred(_ column: ServiceColumn) -> Int {
         switch column {
         case .namespace: return 16
-        case .name: return 34
+        case .name: return 30
         case .type: return 22
         case .clusterIP: return 15
         case .external: return 22
@@ -66,5 +66,11 @@ struct ListColumnLayout: Equatable {
         }
     }
 
-    static let growOrder: [ServiceColumn] = [.type, .name, .ports, .external, .clusterIP, .selector, .namespace]
+    static let growOrder: [ServiceColumn] = [.name, .backends, .type, .ports, .external, .clusterIP, .selector, .namespace]
+
+    /// The header for a column of `width` cells: BACKENDS shortens to BACK at 80 columns,
+    /// as the wireframe has it, rather than being cut.
+    static func header(_ column: ServiceColumn, width: Int) -> String {
+        column == .backends && width < column.header.count ? "BACK" : column.header
+    }
 }

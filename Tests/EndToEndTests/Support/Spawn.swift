@@ -14,7 +14,7 @@ struct Spawned {
 
 enum Spawn {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    directory: String? = nil, stdin: String? = nil) throws -> Spawned {
+                    stdin: String? = nil) throws -> Spawned {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -29,7 +29,6 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -77,9 +76,8 @@ enum SvcWizBinary {
         return url.appendingPathComponent("svcwiz").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Spawned {
-        try Spawn.run(path, arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 },
-                      directory: directory)
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Spawned {
+        try Spawn.run(path, arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 })
     }
 }
 
