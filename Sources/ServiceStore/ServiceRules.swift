@@ -1,46 +1,47 @@
 import ServiceModel
 
-/// The one place a workspace write asks whether a service may be stored. The shared validator
-/// (`ServiceValidator`, branch `validation`) plugs in here; until it lands, only what the
-/// workspace itself needs is checked.
+/// The one place a workspace write asks whether a service may be stored: the shared
+/// validator with Kubernetes' rules (and, on update, its update rules against the stored
+/// object), plus what the workspace itself needs of a name.
 enum ServiceRules {
     static func validate(_ manifest: ManifestNode, previous: ManifestNode?) -> [FieldError] {
-        var errors = workspaceErrors(manifest)
-        if let previous { errors += identityErrors(ServiceKey(manifest: manifest), previous: ServiceKey(manifest: previous)) }
-        return errors
+        let errors = ServiceValidator.validate(manifest, previous: previous.map(asStored), rules: .kubernetes)
+        return errors.isEmpty ? fileNameErrors(manifest) : errors
     }
 
-    /// What the workspace needs whatever the rules say: a Service, with a name and namespace
-    /// that can be a file and a folder name.
-    static func workspaceErrors(_ manifest: ManifestNode) -> [FieldError] {
-        var errors: [FieldError] = []
-        if let kind = manifest["kind"]?.scalarText, kind != "Service" {
-            errors.append(FieldError(path: "kind", kind: .notSupported, key: "kind.notSupported",
-                                     arguments: ["Service"], badValue: kind))
-        }
+    /// A workspace file holds a service as written, not as the API server stores it. The
+    /// server keeps `clusterIPs` beside a set `clusterIP`, and its update rules compare
+    /// against that list; give the previous object the same, or a changed `clusterIP` would
+    /// pass.
+    static func asStored(_ previous: ManifestNode) -> ManifestNode {
+        guard let clusterIP = previous["spec"]?["clusterIP"], clusterIP.scalarText?.isEmpty == false,
+              previous["spec"]?["clusterIPs"] == nil else { return previous }
+        var stored = previous
+        stored.set("spec.clusterIPs", to: .sequence([clusterIP]))
+        return stored
+    }
+
+    /// The name and namespace become a file and a folder name. The validator's DNS rules
+    /// already refuse anything unsafe; this guards the file system whatever the rules say.
+    static func fileNameErrors(_ manifest: ManifestNode) -> [FieldError] {
         let metadata = manifest["metadata"]
-        for field in ["name", "namespace"] {
-            let value = metadata?[field]?.scalarText
-            if field == "name", value?.isEmpty ?? true {
-                errors.append(FieldError(path: FieldPath("metadata.name"), kind: .required, key: "field.required"))
-            } else if let value, !isSafeFileName(value) {
-                errors.append(FieldError(path: FieldPath("metadata.\(field)"), kind: .invalid,
-                                         key: "workspace.fileName", arguments: [value], badValue: value))
+        var errors: [FieldError] = []
+        for (field, key) in [("name", MessageKey.dns1035Label), ("namespace", .dns1123Label)] {
+            if let value = metadata?[field]?.scalarText, !isSafeFileName(value) {
+                errors.append(FieldError(path: FieldPath("metadata").child(field), kind: .invalid, key: key, badValue: value))
             }
         }
         return errors
     }
 
-    /// A name and namespace identify the object; an update cannot change them.
+    /// A write that names another object than the version it expects: an update cannot change
+    /// a name or namespace (the validator's words for it, `metadata.name` immutable).
     static func identityErrors(_ new: ServiceKey, previous old: ServiceKey) -> [FieldError] {
         var errors: [FieldError] = []
-        if new.name != old.name {
-            errors.append(FieldError(path: FieldPath("metadata.name"), kind: .invalid, key: "field.immutable",
-                                     arguments: [old.name], badValue: new.name))
-        }
-        if new.namespace != old.namespace {
-            errors.append(FieldError(path: FieldPath("metadata.namespace"), kind: .invalid, key: "field.immutable",
-                                     arguments: [old.namespace], badValue: new.namespace))
+        for (field, value, previous) in [("name", new.name, old.name), ("namespace", new.namespace, old.namespace)]
+        where value != previous {
+            errors.append(FieldError(path: FieldPath("metadata").child(field), kind: .invalid, key: .immutable,
+                                     arguments: [previous], badValue: value))
         }
         return errors
     }

@@ -77,6 +77,13 @@ struct AtomicFileWriterTests {
             }
         }
         #expect(killedMidWrite > 0, "the child was never caught mid-write")
+
+        // Left alone, the same child replaces the file whole.
+        let pid = try spawnSelf(filter: "atomicWriterChildProcess",
+                                environment: ["SVCWIZ_ATOMIC_CHILD_TARGET": target, "SVCWIZ_ATOMIC_CHILD_SIZE": "4096"])
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        #expect(workspace.bytes("victim.yaml") == [UInt8](repeating: UInt8(ascii: "n"), count: 4096))
         // And the workspace never reads a leftover temp file.
         #expect(FileSystem.isManifestName(Substring(prefix + "1-x.tmp")) == false)
     }

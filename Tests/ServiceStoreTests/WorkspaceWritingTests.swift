@@ -155,7 +155,7 @@ struct WorkspaceWritingTests {
         - apiVersion: v1
           kind: Service
           metadata: {name: b}
-          spec: {selector: {app: b}}
+          spec: {selector: {app: b}, ports: [{port: 80}]}
 
         """
         try workspace.write("list.yaml", Self.configMap + "---\n" + list)
@@ -204,6 +204,26 @@ struct WorkspaceWritingTests {
             return errors.contains { $0.path == "metadata.name" }
         }
         #expect(workspace.text("web.yaml") == Self.webService)
+    }
+
+    @Test func updateAppliesKubernetesUpdateRules() async throws {
+        let workspace = try TemporaryWorkspace()
+        let original = "apiVersion: v1\nkind: Service\nmetadata: {name: fixed}\nspec:\n  clusterIP: 10.0.0.5\n  ports: [{port: 80}]\n"
+        try workspace.write("fixed.yaml", original)
+        let backend = try workspace.backend()
+        let stored = try await backend.service(named: "fixed", in: "default")
+        var manifest = stored.manifest
+        manifest.set("spec.clusterIP", to: .string("10.0.0.6"))
+        await #expect {
+            try await backend.update(manifest, expecting: stored.version)
+        } throws: { error in
+            guard case StoreError.invalid("fixed", let errors) = error else { return false }
+            return errors.contains { $0.path == "spec.clusterIPs[0]" || $0.path == "spec.clusterIP" }
+        }
+        manifest = stored.manifest
+        manifest.set("spec.ports[0].port", to: .int(70000))
+        await #expect(throws: StoreError.self) { try await backend.update(manifest, expecting: stored.version) }
+        #expect(workspace.text("fixed.yaml") == original)
     }
 
     @Test func updateOfAFileChangedOnDiskIsAConflict() async throws {
