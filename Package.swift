@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

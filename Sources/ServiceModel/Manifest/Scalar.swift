@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a scalar means once read: Kubernetes reads YAML with YAML 1.1 rules (go-yaml v2), so
 /// an unquoted `off` is a boolean and `0x50` an integer, while `"80"` is a string.
 public enum ScalarKind: String, Sendable, Hashable {

@@ -1,0 +1,65 @@
+// Validating a draft: the manifest it writes, checked by ServiceValidator, plus what the
+// manifest cannot show (text typed where a number goes, duplicate and key-less rows).
+
+extension ServiceDraft {
+    /// The errors of the draft: `ServiceValidator` on `apply(to: base)` with `rules` (the
+    /// wizard's by default), plus errors for rows the manifest cannot express. Where the
+    /// draft reports a field itself (a port typed as `80x`, left out of the manifest), the
+    /// validator's error for the same field is dropped.
+    ///
+    /// - Parameter previous: the stored service when editing one, so update rules apply.
+    public func validate(base: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .wizard) -> [FieldError] {
+        let own = unwrittenErrors(rules: rules)
+        let located = Set(own.map(\.location))
+        let checked = ServiceValidator.validate(apply(to: base), previous: previous, rules: rules)
+        return own + checked.filter { !located.contains($0.location) }
+    }
+
+    /// Errors for what the draft holds but `apply(to:)` cannot write.
+    func unwrittenErrors(rules: RuleSet) -> [FieldError] {
+        var errors: [FieldError] = []
+        let ports = FieldPath("spec.ports")
+        let nodePortRange = rules.nodePortRange ?? PortRules.defaultNodePortRange
+        for (index, row) in self.ports.enumerated() {
+            errors += Self.numberError(row.port, range: PortRules.validPorts, key: .portRange,
+                                       at: ports.index(index).child("port"))
+            if externalAccess != .none {
+                errors += Self.numberError(row.nodePort, range: nodePortRange, key: .nodePortRange,
+                                           at: ports.index(index).child("nodePort"))
+            }
+        }
+        if sessionAffinity == .clientIP {
+            errors += Self.numberError(sessionAffinityTimeout, range: PortRules.timeoutRange, key: .timeoutRange,
+                                       at: "spec.sessionAffinityConfig.clientIP.timeoutSeconds")
+        }
+        if kind != .headlessExternalName {
+            errors += Self.rowErrors(selector, at: "spec.selector", keyRule: LabelRules.key)
+        }
+        errors += Self.rowErrors(labels, at: "metadata.labels", keyRule: LabelRules.key)
+        var annotationRows = [KeyValueRow(key: ServiceAnnotations.alias, value: alias),
+                              KeyValueRow(key: ServiceAnnotations.description, value: description)]
+            .filter { !$0.value.isEmpty } + annotations
+        if externalAccess == .loadBalancer { annotationRows += loadBalancerAnnotations }
+        errors += Self.rowErrors(annotationRows, at: "metadata.annotations", keyRule: LabelRules.annotationKey)
+        return errors
+    }
+
+    /// An `.invalid` error when `text` is neither empty nor a number.
+    private static func numberError(_ text: String, range: ClosedRange<Int>, key: MessageKey, at path: FieldPath) -> [FieldError] {
+        guard !text.isEmpty, DraftNumber.parse(text) == nil else { return [] }
+        return [FieldError(path: path, kind: .invalid, key: key,
+                           arguments: ["\(range.lowerBound)", "\(range.upperBound)"], badValue: text)]
+    }
+
+    /// Rows the mapping drops: a value without a key (the key rule's first error, "must not
+    /// be empty"), and every row after the first with the same key.
+    private static func rowErrors(_ rows: [KeyValueRow], at path: FieldPath,
+                                  keyRule: (String, FieldPath) -> [FieldError]) -> [FieldError] {
+        var errors: [FieldError] = []
+        if rows.contains(where: { $0.key.isEmpty && !$0.value.isEmpty }) {
+            errors += keyRule("", path).prefix(1)
+        }
+        let keyed = rows.filter { !$0.key.isEmpty }.map { (key: $0.key, value: $0.value) }
+        return errors + LabelRules.duplicateKeys(keyed, path: path)
+    }
+}

@@ -1,0 +1,144 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a file's `stat` says about its content: when any part differs, the file is read again.
+struct FileStamp: Sendable, Hashable {
+    var size: Int64
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+    var inode: UInt64
+}
+
+/// The few POSIX calls the workspace needs, with errors that name the path.
+enum FileSystem {
+    enum Kind { case file, directory, other }
+
+    struct Status {
+        var kind: Kind
+        var stamp: FileStamp
+        var permissions: mode_t
+    }
+
+    /// `stat` (following links); nil when the path does not exist or cannot be reached.
+    static func status(_ path: String) -> Status? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        let kind: Kind = type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        let stamp = FileStamp(size: Int64(info.st_size), modifiedSeconds: Int(time.tv_sec),
+                              modifiedNanoseconds: Int(time.tv_nsec), inode: UInt64(info.st_ino))
+        return Status(kind: kind, stamp: stamp, permissions: info.st_mode & 0o7777)
+    }
+
+    /// The system's words for `errno`.
+    static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// The whole file.
+    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(path: path, message: describe(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(path: path, message: describe(errno))
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// True for the names the workspace reads: `*.yaml`, `*.yml`, `*.json`, not hidden.
+    static func isManifestName(_ name: Substring) -> Bool {
+        guard !name.hasPrefix(".") else { return false }
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json")
+    }
+
+    static func isManifestPath(_ path: String) -> Bool {
+        isManifestName(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+    }
+
+    struct Listing {
+        var files: [(path: String, stamp: FileStamp)] = []
+        var directories: [String] = []
+    }
+
+    /// Every manifest file under `root`, recursively. Hidden entries (`.git`, `.build`, editor
+    /// and writer temp files) are skipped, and so are linked directories (no loops).
+    static func walk(_ root: String) -> Listing {
+        var listing = Listing()
+        var stack = [root]
+        while let directory = stack.popLast() {
+            guard let handle = opendir(directory) else { continue }
+            listing.directories.append(directory)
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = directory + "/" + name
+                let type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_DIR) {
+                    stack.append(path)
+                } else if isManifestName(Substring(name)), type == Int32(DT_REG) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
+                    if let status = status(path), status.kind == .file { listing.files.append((path, status.stamp)) }
+                } else if type == Int32(DT_UNKNOWN), let status = status(path), status.kind == .directory {
+                    stack.append(path)
+                }
+            }
+            closedir(handle)
+        }
+        return listing
+    }
+}
+
+/// `read(2)`, named apart from `FileSystem.read(_:)`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
+}
+
+extension FileSystem {
+    /// The non-hidden directories directly inside `directory` (links not followed).
+    static func subdirectories(of directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var result: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let type = Int32(entry.pointee.d_type)
+            let path = directory + "/" + name
+            if type == Int32(DT_DIR) || (type == Int32(DT_UNKNOWN) && status(path)?.kind == .directory) {
+                result.append(path)
+            }
+        }
+        return result
+    }
+}

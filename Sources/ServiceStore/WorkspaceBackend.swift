@@ -1,0 +1,437 @@
+import Foundation
+import ServiceModel
+
+/// The embedded default backend: a folder of manifests (`*.yaml`, `*.yml`, `*.json`, read
+/// recursively, multi-document, `kind: List` expanded).
+///
+/// The folder is indexed once and then only the files whose `stat` changed are read again.
+/// Writes rewrite only the service's own document, atomically, and only when the document is
+/// still the version the caller read (else `.conflict`, like the API's 409). Files that do
+/// not parse are reported by `problems()`, skipped, and never rewritten.
+public actor WorkspaceBackend: Backend {
+    public nonisolated let info: BackendInfo
+    /// The workspace folder, absolute.
+    public nonisolated let root: String
+
+    private let writer: any FileWriting
+    private let preferInotify: Bool
+    private var index = WorkspaceIndex()
+    private var scanned = false
+    /// Namespaces whose folder a create made (kept while empty).
+    private var createdFolders: Set<String> = []
+    private var cache = ParsedFileCache()
+    private var subscribers: [UInt64: Subscriber] = [:]
+    private var watcher: WorkspaceWatcher?
+
+    private struct Subscriber {
+        var scope: NamespaceScope
+        var continuation: AsyncStream<StoreEvent>.Continuation
+    }
+
+    /// Opens the workspace at `root` (relative paths are taken from the current directory).
+    /// Nothing is read until the first call.
+    public init(root: String) throws(StoreError) {
+        try self.init(root: root, writer: AtomicFileWriter())
+    }
+
+    init(root: String, writer: any FileWriting, preferInotify: Bool = true) throws(StoreError) {
+        var path = URL(fileURLWithPath: root).standardizedFileURL.path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        guard FileSystem.status(path)?.kind == .directory else {
+            throw StoreError.io(path: path, message: "not a folder")
+        }
+        self.root = path
+        self.info = BackendInfo(kind: .workspace, location: path)
+        self.writer = writer
+        self.preferInotify = preferInotify
+    }
+
+    deinit {
+        watcher?.stop()
+    }
+
+    // MARK: Reading
+
+    public func namespaces() throws(StoreError) -> [String] {
+        try refresh()
+        return index.namespaces().union(createdFolders).sorted()
+    }
+
+    public func services(in scope: NamespaceScope) throws(StoreError) -> [ServiceSummary] {
+        try refresh()
+        return Self.rows(index.rows(), in: scope)
+    }
+
+    public func service(named name: String, in namespace: String) throws(StoreError) -> StoredService {
+        try refresh()
+        return try locate(ServiceKey(namespace: namespace, name: name), verifyBytes: false).stored
+    }
+
+    public func workloads(in namespace: String) throws(StoreError) -> [Workload] {
+        try refresh()
+        return index.workloads(in: namespace)
+    }
+
+    /// The workloads in the service's namespace whose pod template labels match its selector.
+    public func backends(of service: StoredService) throws(StoreError) -> BackendStatus {
+        try refresh()
+        let selector = (service.manifest["spec"]?["selector"]?.stringPairs ?? []).map {
+            ServiceSummary.Pair(key: $0.key, value: $0.value)
+        }
+        return BackendStatus(workloads: index.backends(of: selector, in: service.namespace), endpoints: [])
+    }
+
+    /// The files that do not parse (or cannot be read), by path, with line and column.
+    public func problems() throws(StoreError) -> [ManifestParseError] {
+        try refresh()
+        return index.problems
+    }
+
+    // MARK: Writing
+
+    /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
+    public func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
+        let key = ServiceKey(manifest: manifest)
+        try check(ServiceRules.validate(manifest, previous: nil), name: key.name)
+        try refresh()
+        if index.location(of: key) != nil { throw StoreError.alreadyExists(name: key.name, namespace: key.namespace) }
+        let folder = root + "/" + key.namespace
+        let path = folder + "/" + key.name + ".service.yaml"
+        if FileSystem.status(path) != nil {
+            throw StoreError.io(path: path, message: "a file is already there and does not define this service")
+        }
+        let prepared = try prepare(Array(YAMLWriter.write(manifest).utf8), for: key, at: path)
+        if dryRun { return prepared.stored }
+        try writer.makeDirectory(folder)
+        createdFolders.insert(key.namespace)
+        return try commit(prepared)
+    }
+
+    /// Replaces the service's own document (or List item); every other byte of its file stays.
+    public func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
+        let key = ServiceKey(manifest: manifest)
+        try refresh()
+        if let owner = index.key(forVersion: version), owner != key {
+            throw StoreError.invalid(name: owner.name, errors: ServiceRules.identityErrors(key, previous: owner))
+        }
+        let found = try locate(key, verifyBytes: true)
+        guard found.stored.version == version else {
+            throw StoreError.conflict(name: key.name, namespace: key.namespace, current: found.stored)
+        }
+        try check(ServiceRules.validate(manifest, previous: found.stored.manifest), name: key.name)
+        let bytes = DocumentSplicer.replacing(found.object, in: found.file, with: manifest)
+        return try commit(prepare(bytes, for: key, at: found.path))
+    }
+
+    /// Removes the service's document (and its `---`), or its List item; the file goes when
+    /// the service was its only document. With `version`, only if the service is still that.
+    public func delete(named name: String, in namespace: String, expecting version: String?) throws(StoreError) {
+        let key = ServiceKey(namespace: namespace, name: name)
+        try refresh()
+        let found = try locate(key, verifyBytes: true)
+        if let version, found.stored.version != version {
+            throw StoreError.conflict(name: name, namespace: namespace, current: found.stored)
+        }
+        if let bytes = DocumentSplicer.removing(found.object, from: found.file) {
+            let (record, file) = FileRecord.read(path: found.path, bytes: bytes, stamp: FileStamp.unknown)
+            guard let file else { throw StoreError.parse(record.problem ?? Self.lost(found.path)) }
+            try writer.replace(found.path, with: bytes)
+            remember(record, file)
+        } else {
+            try writer.remove(found.path)
+            cache.remove(found.path)
+            publish(index.remove(found.path))
+        }
+    }
+
+    private struct Prepared {
+        var record: FileRecord
+        var file: ManifestFile
+        var bytes: [UInt8]
+        var stored: StoredService
+    }
+
+    /// Reads the new bytes back before anything is written: a rewrite that would not parse,
+    /// or would lose the service, is refused.
+    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String) throws(StoreError) -> Prepared {
+        let (record, file) = FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
+        guard let file else { throw StoreError.parse(record.problem ?? Self.lost(path)) }
+        guard let found = Self.find(key, in: file, at: path) else { throw StoreError.parse(Self.lost(path)) }
+        return Prepared(record: record, file: file, bytes: bytes, stored: found.stored)
+    }
+
+    private func commit(_ prepared: Prepared) throws(StoreError) -> StoredService {
+        try writer.replace(prepared.record.path, with: prepared.bytes)
+        remember(prepared.record, prepared.file)
+        return prepared.stored
+    }
+
+    /// Indexes what was just written, with the stamp it now has on disk.
+    private func remember(_ record: FileRecord, _ file: ManifestFile) {
+        var record = record
+        record.stamp = FileSystem.status(record.path)?.stamp ?? FileStamp.unknown
+        cache.put(record.path, hash: record.hash, file: file)
+        publish(index.put(record))
+    }
+
+    private static func lost(_ path: String) -> ManifestParseError {
+        ManifestParseError(file: path, line: 1, column: 1, message: "the rewritten file no longer holds the service")
+    }
+
+    private func check(_ errors: [FieldError], name: String) throws(StoreError) {
+        if !errors.isEmpty { throw StoreError.invalid(name: name, errors: errors) }
+    }
+
+    // MARK: Locating
+
+    private struct Found {
+        var path: String
+        var file: ManifestFile
+        var object: ManifestObject
+        var stored: StoredService
+    }
+
+    /// Finds a service in its file as the file is now. When the file changed so that the
+    /// service is no longer there, the whole workspace is scanned again to find where it went.
+    private func locate(_ key: ServiceKey, verifyBytes: Bool) throws(StoreError) -> Found {
+        for attempt in 0..<2 {
+            if attempt == 1 { try fullScan() }
+            guard let (path, _) = index.location(of: key) else { break }
+            if let file = try parsed(path, verifyBytes: verifyBytes), let found = Self.find(key, in: file, at: path) {
+                return Found(path: path, file: file, object: found.object, stored: found.stored)
+            }
+        }
+        if let problem = index.problem(hiding: key) { throw StoreError.parse(problem) }
+        throw StoreError.notFound(kind: "Service", name: key.name, namespace: key.namespace)
+    }
+
+    private static func find(_ key: ServiceKey, in file: ManifestFile,
+                             at path: String) -> (object: ManifestObject, stored: StoredService)? {
+        for object in file.objects where object.isService && ServiceKey(manifest: object.node) == key {
+            let version = FileRecord.version(of: object, in: file)
+            return (object, StoredService(manifest: object.node, version: version, location: path))
+        }
+        return nil
+    }
+
+    /// The file parsed as it is on disk, its record brought up to date. Nil when it is gone.
+    /// With `verifyBytes`, the bytes are read even when `stat` says nothing changed.
+    private func parsed(_ path: String, verifyBytes: Bool) throws(StoreError) -> ManifestFile? {
+        guard let status = FileSystem.status(path), status.kind == .file else {
+            cache.remove(path)
+            publish(index.remove(path))
+            return nil
+        }
+        if !verifyBytes, let record = index.files[path], record.stamp == status.stamp,
+           let file = cache.get(path, hash: record.hash) {
+            return file
+        }
+        let bytes = try FileSystem.read(path)
+        let hash = ContentHash.of(bytes)
+        if let file = cache.get(path, hash: hash), index.files[path]?.hash == hash {
+            index.restamp(path, status.stamp)
+            return file
+        }
+        let (record, file) = FileRecord.read(path: path, bytes: bytes, stamp: status.stamp, hash: hash)
+        if index.files[path]?.hash != hash { publish(index.put(record)) } else { index.restamp(path, status.stamp) }
+        guard let file else { throw StoreError.parse(record.problem ?? Self.lost(path)) }
+        cache.put(path, hash: hash, file: file)
+        return file
+    }
+
+    // MARK: Scanning
+
+    /// Brings the index up to date: nothing to do while inotify reports changes, else a stat
+    /// scan of the folder that reads only the files whose stamp moved.
+    private func refresh() throws(StoreError) {
+        if scanned, watcher?.mode == .inotify { return }
+        try fullScan()
+    }
+
+    private func fullScan() throws(StoreError) {
+        guard FileSystem.status(root)?.kind == .directory else {
+            let error = StoreError.io(path: root, message: "the workspace folder is gone")
+            for subscriber in subscribers.values { subscriber.continuation.yield(.failed(error)) }
+            throw error
+        }
+        let listing = FileSystem.walk(root)
+        var change = WorkspaceIndex.Change()
+        var seen = Set<String>(minimumCapacity: listing.files.count)
+        for file in listing.files { seen.insert(file.path) }
+        for path in index.files.keys where !seen.contains(path) {
+            cache.remove(path)
+            change.formUnion(index.remove(path))
+        }
+        change.formUnion(ingest(listing.files))
+        scanned = true
+        publish(change)
+    }
+
+    /// Reads the files of a listing whose stamp differs from the index.
+    private func ingest(_ files: [(path: String, stamp: FileStamp)]) -> WorkspaceIndex.Change {
+        let stale = files.compactMap { file -> FileLoader.Item? in
+            let known = index.files[file.path]
+            return known?.stamp == file.stamp ? nil : FileLoader.Item(path: file.path, stamp: file.stamp, knownHash: known?.hash)
+        }
+        var change = WorkspaceIndex.Change()
+        for (item, outcome) in zip(stale, FileLoader.load(stale)) {
+            switch outcome {
+            case .unchanged:
+                index.restamp(item.path, item.stamp)
+            case .record(let record):
+                cache.remove(item.path)
+                change.formUnion(index.put(record))
+            case .gone:
+                cache.remove(item.path)
+                change.formUnion(index.remove(item.path))
+            }
+        }
+        return change
+    }
+
+    /// What the watcher saw: files and folders that changed, or everything.
+    private func watcherReported(_ paths: Set<String>, everything: Bool) {
+        guard !subscribers.isEmpty else { return }
+        if everything {
+            try? fullScan()
+            return
+        }
+        var change = WorkspaceIndex.Change()
+        var listed: [(path: String, stamp: FileStamp)] = []
+        for path in paths {
+            switch FileSystem.status(path) {
+            case let status? where status.kind == .file:
+                if FileSystem.isManifestPath(path) { listed.append((path, status.stamp)) }
+            case let status? where status.kind == .directory:
+                let listing = FileSystem.walk(path)
+                let present = Set(listing.files.map(\.path))
+                for gone in index.paths(under: path) where !present.contains(gone) {
+                    cache.remove(gone)
+                    change.formUnion(index.remove(gone))
+                }
+                listed += listing.files
+            default:
+                for gone in [path] + index.paths(under: path) {
+                    cache.remove(gone)
+                    change.formUnion(index.remove(gone))
+                }
+            }
+        }
+        change.formUnion(ingest(listed))
+        publish(change)
+    }
+
+    // MARK: Watching
+
+    /// Changes to the workspace as they happen: first a `.reset` with the current rows, then
+    /// `.upserted` and `.deleted` for services whose files changed (on disk or through this
+    /// backend), and `.reset` again when workloads changed (backend counts move).
+    public nonisolated func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent> {
+        let (stream, continuation) = AsyncStream<StoreEvent>.makeStream()
+        let id = UInt64.random(in: 0...UInt64.max)
+        continuation.onTermination = { _ in
+            Task { await self.unsubscribe(id) }
+        }
+        Task { await self.subscribe(id, scope: scope, continuation: continuation) }
+        return stream
+    }
+
+    private func subscribe(_ id: UInt64, scope: NamespaceScope, continuation: AsyncStream<StoreEvent>.Continuation) {
+        if watcher == nil {
+            let watcher = WorkspaceWatcher(root: root) { [weak self] paths, everything in
+                guard let self else { return }
+                Task { await self.watcherReported(paths, everything: everything) }
+            }
+            watcher.start(preferInotify: preferInotify)
+            self.watcher = watcher
+        }
+        subscribers[id] = Subscriber(scope: scope, continuation: continuation)
+        do {
+            // After the watches are in place, so nothing between this scan and the first
+            // event is missed.
+            try fullScan()
+        } catch {
+            return
+        }
+        if case .terminated = continuation.yield(.reset(Self.rows(index.rows(), in: scope))) { unsubscribe(id) }
+    }
+
+    private func unsubscribe(_ id: UInt64) {
+        subscribers[id] = nil
+        if subscribers.isEmpty {
+            watcher?.stop()
+            watcher = nil
+        }
+    }
+
+    /// Tells every subscriber what a change touched.
+    private func publish(_ change: WorkspaceIndex.Change) {
+        guard !subscribers.isEmpty, !change.keys.isEmpty || change.workloadsChanged else { return }
+        var ended: [UInt64] = []
+        if change.workloadsChanged || change.keys.count > 1000 {
+            let rows = index.rows()
+            for (id, subscriber) in subscribers {
+                if case .terminated = subscriber.continuation.yield(.reset(Self.rows(rows, in: subscriber.scope))) {
+                    ended.append(id)
+                }
+            }
+        } else {
+            for key in change.keys.sorted() {
+                let event: StoreEvent = index.row(of: key).map { .upserted($0) }
+                    ?? .deleted(namespace: key.namespace, name: key.name)
+                for (id, subscriber) in subscribers where Self.covers(subscriber.scope, key.namespace) {
+                    if case .terminated = subscriber.continuation.yield(event) { ended.append(id) }
+                }
+            }
+        }
+        ended.forEach(unsubscribe)
+    }
+
+    private static func covers(_ scope: NamespaceScope, _ namespace: String) -> Bool {
+        switch scope {
+        case .all: return true
+        case .named(let name): return name == namespace
+        }
+    }
+
+    /// The rows of a scope from rows sorted by namespace: a binary search, not a filter.
+    private static func rows(_ rows: [ServiceSummary], in scope: NamespaceScope) -> [ServiceSummary] {
+        guard case .named(let namespace) = scope else { return rows }
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rows[mid].namespace < namespace { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < rows.count, rows[end].namespace == namespace { end += 1 }
+        return Array(rows[low..<end])
+    }
+}
+
+extension FileStamp {
+    /// A stamp no file has: the next scan reads the file again.
+    static let unknown = FileStamp(size: -1, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0)
+}
+
+/// The last few files parsed, so opening services of one large file does not parse it again.
+struct ParsedFileCache: Sendable {
+    private var entries: [(path: String, hash: UInt64, file: ManifestFile)] = []
+    private let capacity = 4
+
+    mutating func get(_ path: String, hash: UInt64) -> ManifestFile? {
+        guard let i = entries.firstIndex(where: { $0.path == path && $0.hash == hash }) else { return nil }
+        let entry = entries.remove(at: i)
+        entries.append(entry)
+        return entry.file
+    }
+
+    mutating func put(_ path: String, hash: UInt64, file: ManifestFile) {
+        remove(path)
+        entries.append((path, hash, file))
+        if entries.count > capacity { entries.removeFirst() }
+    }
+
+    mutating func remove(_ path: String) {
+        entries.removeAll { $0.path == path }
+    }
+}

@@ -1,0 +1,111 @@
+import ServiceModel
+
+/// A service's identity in a workspace.
+struct ServiceKey: Sendable, Hashable, Comparable {
+    var namespace: String
+    var name: String
+
+    init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// The key a manifest names: `metadata.namespace` (else `default`) and `metadata.name`.
+    init(manifest: ManifestNode) {
+        let metadata = manifest["metadata"]
+        self.init(namespace: metadata?["namespace"]?.scalarText ?? "default",
+                  name: metadata?["name"]?.scalarText ?? "")
+    }
+
+    static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
+        (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
+    }
+}
+
+/// One service of a file, as the index keeps it: the slim summary and where it sits.
+struct ServiceRecord: Sendable {
+    var summary: ServiceSummary
+    var documentIndex: Int
+    var listIndex: Int?
+    var version: String
+
+    var key: ServiceKey { ServiceKey(namespace: summary.namespace, name: summary.name) }
+}
+
+/// What the index remembers about one file. The parsed tree is not kept (100k services
+/// would hold every node in memory): only rows, workloads and namespaces.
+struct FileRecord: Sendable {
+    var path: String
+    var stamp: FileStamp
+    var hash: UInt64
+    var services: [ServiceRecord] = []
+    var workloads: [Workload] = []
+    /// Namespaces named by Namespace objects and by the file's services and workloads.
+    var namespaces: Set<String> = []
+    /// Why the file was skipped, when it does not parse.
+    var problem: ManifestParseError?
+    /// The services the file held when it last parsed, while it does not: a write to one of
+    /// them names the parse error instead of answering "not found".
+    var lostServices: Set<ServiceKey> = []
+
+    init(path: String, stamp: FileStamp, hash: UInt64) {
+        self.path = path
+        self.stamp = stamp
+        self.hash = hash
+    }
+
+    /// Parses `bytes` and extracts what the index keeps. A file that does not parse becomes
+    /// a record with only its `problem`.
+    static func read(path: String, bytes: [UInt8], stamp: FileStamp,
+                     hash: UInt64? = nil) -> (record: FileRecord, file: ManifestFile?) {
+        var record = FileRecord(path: path, stamp: stamp, hash: hash ?? ContentHash.of(bytes))
+        let file: ManifestFile
+        do {
+            file = try ManifestReader.parse(bytes: bytes, path: path)
+        } catch {
+            record.problem = error
+            return (record, nil)
+        }
+        record.fill(from: file)
+        return (record, file)
+    }
+
+    mutating func fill(from file: ManifestFile) {
+        for object in file.objects {
+            guard object.node.isMapping else { continue }
+            switch object.kind {
+            case "Service":
+                let summary = ServiceSummary(manifest: object.node)
+                guard !summary.name.isEmpty else { continue }
+                services.append(ServiceRecord(summary: summary, documentIndex: object.documentIndex,
+                                              listIndex: object.listIndex,
+                                              version: Self.version(of: object, in: file)))
+                namespaces.insert(summary.namespace)
+            case "Namespace":
+                if let name = object.node["metadata"]?["name"]?.scalarText, !name.isEmpty { namespaces.insert(name) }
+            case let kind? where Workload.Kind(rawValue: kind) != nil:
+                var node = object.node
+                if node["kind"] == nil { node["kind"] = .string(kind) }
+                if let workload = Workload(manifest: node) {
+                    workloads.append(workload)
+                    namespaces.insert(workload.namespace)
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// The version of a service: a hash of its path and its document's bytes; for an item of
+    /// a List, of the item as written in YAML, so that editing a sibling is no conflict.
+    static func version(of object: ManifestObject, in file: ManifestFile) -> String {
+        var hash = ContentHash()
+        hash.combine(file.path ?? "")
+        if object.listIndex != nil {
+            hash.combine(YAMLWriter.write(object.node).utf8)
+        } else {
+            hash.combine(file.bytes[file.documents[object.documentIndex].bodyRange])
+        }
+        return hash.hex
+    }
+}

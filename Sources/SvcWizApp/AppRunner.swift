@@ -1,0 +1,123 @@
+import Foundation
+import ServiceModel
+import ServiceStore
+import TerminalUI
+
+/// Runs the terminal UI: one loop on the main actor takes terminal events, lets `update`
+/// change the state, starts the effects as tasks (their results come back through the
+/// mailbox), and renders. Nothing is drawn unless something happened, so idle is silent.
+@MainActor
+public final class AppRunner {
+    private let backend: any Backend
+    private let options: AppOptions
+    private var state: AppState
+    private var watchTask: Task<Void, Never>?
+
+    public init(backend: any Backend, options: AppOptions, namespace: String) {
+        self.backend = backend
+        self.options = options
+        state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
+                         size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
+                         exportFolder: FileManager.default.currentDirectoryPath)
+    }
+
+    public func run() async throws {
+        let terminal = try Terminal<AppEvent>(noColor: options.noColor)
+        defer { terminal.stop() }
+        state.size = terminal.size
+        perform(state.start(), terminal: terminal)
+        draw(terminal)
+        loop: for await event in terminal.events {
+            let effects: [AppEffect]
+            switch event {
+            case .key(let key): effects = state.update(.key(key))
+            case .resize(let size): effects = state.update(.resize(size))
+            case .resumed: effects = [.loadServices(state.scope)]
+            case .message(let message): effects = state.update(message)
+            }
+            if effects.contains(.quit) { break loop }
+            perform(effects, terminal: terminal)
+            draw(terminal)
+        }
+        watchTask?.cancel()
+    }
+
+    private func draw(_ terminal: Terminal<AppEvent>) {
+        let state = self.state
+        terminal.render { surface in AppRenderer.render(state, on: surface) }
+    }
+
+    private func perform(_ effects: [AppEffect], terminal: Terminal<AppEvent>) {
+        let mailbox = terminal.mailbox
+        let backend = self.backend
+        for effect in effects {
+            switch effect {
+            case .loadServices(let scope):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.servicesLoaded(scope, .success(try await backend.services(in: scope))))
+                    } catch {
+                        mailbox.post(.servicesLoaded(scope, .failure(error)))
+                    }
+                }
+            case .watch(let scope):
+                watchTask?.cancel()
+                watchTask = Task.detached {
+                    for await event in backend.changes(in: scope) {
+                        if Task.isCancelled { break }
+                        mailbox.post(.store(scope, event))
+                    }
+                }
+            case .loadNamespaces:
+                Task.detached {
+                    if let names = try? await backend.namespaces() { mailbox.post(.namespacesLoaded(names)) }
+                }
+            case let .loadDetail(namespace, name):
+                Task.detached {
+                    do throws(StoreError) {
+                        let stored = try await backend.service(named: name, in: namespace)
+                        let backends = try? await backend.backends(of: stored)
+                        mailbox.post(.detailLoaded(namespace: namespace, name: name,
+                                                   .success(DetailData(stored: stored, backends: backends))))
+                    } catch {
+                        mailbox.post(.detailLoaded(namespace: namespace, name: name, .failure(error)))
+                    }
+                }
+            case .delete(let targets):
+                let language = options.language
+                Task.detached {
+                    var deleted: [String] = []
+                    var failures: [String] = []
+                    for target in targets {
+                        do throws(StoreError) {
+                            let stored = try await backend.service(named: target.name, in: target.namespace)
+                            try await backend.delete(named: target.name, in: target.namespace, expecting: stored.version)
+                            deleted.append(target.name)
+                        } catch {
+                            failures.append(UIText(language)(.deleteFailed, target.name, error.message(in: language)))
+                        }
+                    }
+                    mailbox.post(.deleted(names: deleted, failures: failures))
+                }
+            case let .export(namespace, name, folder):
+                Task.detached {
+                    do throws(StoreError) {
+                        let stored = try await backend.service(named: name, in: namespace)
+                        let text = YAMLWriter.write(ServerFields.stripped(stored.manifest))
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).\(namespace).service.yaml").path
+                        try AtomicFile.write(Array(text.utf8), to: path)
+                        mailbox.post(.exported(.success(path)))
+                    } catch {
+                        mailbox.post(.exported(.failure(error)))
+                    }
+                }
+            case .suspend:
+                terminal.suspend()
+            case .redraw:
+                terminal.repaintAll()
+            case .quit:
+                break
+            }
+        }
+    }
+}

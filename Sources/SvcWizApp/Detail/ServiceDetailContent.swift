@@ -1,0 +1,172 @@
+import Foundation
+import ServiceModel
+import ServiceStore
+
+/// The detail screen's content as plain data: a service and its backends in, titled
+/// sections out. Rendering only lays these out, so every word here is tested as data.
+public enum ServiceDetailContent {
+    public static func sections(for stored: StoredService, backends: BackendStatus?, events: [String] = [],
+                                text: UIText, now: Date) -> [DetailSection] {
+        let manifest = stored.manifest
+        let summary = ServiceSummary(manifest: manifest)
+        var sections = [
+            attributes(manifest, summary, text: text, now: now),
+            access(summary, text: text),
+            ports(summary, text: text),
+            backendsSection(summary, backends, text: text),
+            pairsSection(text(.sectionLabels), manifest["metadata"]?["labels"], empty: text(.noLabels)),
+            pairsSection(text(.sectionAnnotations), manifest["metadata"]?["annotations"], empty: text(.noAnnotations)),
+        ]
+        if !events.isEmpty {
+            sections.append(DetailSection(title: text(.sectionEvents), body: .lines(events.map { DetailPair("", $0) })))
+        }
+        return sections
+    }
+
+    static func attributes(_ manifest: ManifestNode, _ s: ServiceSummary, text: UIText, now: Date) -> DetailSection {
+        let spec = manifest["spec"]
+        let annotations = manifest["metadata"]?["annotations"]
+        var pairs = [
+            DetailPair(text(.attrNamespace), s.namespace),
+            DetailPair(text(.attrType), typeText(s, text: text)),
+        ]
+        switch s.kind {
+        case .headlessExternalName:
+            pairs.append(DetailPair(text(.attrExternalName), s.externalName ?? "-"))
+        case .headlessSelector:
+            pairs.append(DetailPair(text(.attrClusterIP), "None"))
+        case .virtualIP:
+            pairs.append(DetailPair(text(.attrClusterIP), s.clusterIP ?? text(.assignedByCluster), tone: s.clusterIP == nil ? .muted : .normal))
+        }
+        if !s.externalIPs.isEmpty { pairs.append(DetailPair(text(.attrExternalIPs), s.externalIPs.joined(separator: ", "))) }
+        pairs.append(DetailPair(text(.attrSessionAffinity), affinityText(spec, text: text)))
+        if s.kind != .headlessExternalName {
+            if s.selector.isEmpty {
+                pairs.append(DetailPair(text(.attrSelector), text(.noSelectorWarning), tone: .warning))
+            } else {
+                pairs.append(DetailPair(text(.attrSelector), ServiceRow.selector(s)))
+            }
+        }
+        if let alias = s.alias { pairs.append(DetailPair(text(.attrAlias), alias)) }
+        if let description = annotations?[ServiceAnnotations.description]?.scalarText, !description.isEmpty {
+            pairs.append(DetailPair(text(.attrDescription), description))
+        }
+        if let creator = annotations?[ServiceAnnotations.creator]?.scalarText {
+            pairs.append(DetailPair(text(.attrCreator), creator))
+        }
+        if let created = s.created {
+            let day = ISO8601DateFormatter.string(from: created, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+            pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.age(since: created, now: now)))"))
+        }
+        return DetailSection(title: text(.sectionAttributes), body: .pairs(pairs))
+    }
+
+    static func typeText(_ s: ServiceSummary, text: UIText) -> String {
+        let kind = ServiceTerms.kind(s.kind, language: text.language)
+        switch s.access {
+        case .none: return kind
+        case .nodePort, .loadBalancer: return kind + ", " + ServiceTerms.access(s.access, language: text.language)
+        }
+    }
+
+    static func affinityText(_ spec: ManifestNode?, text: UIText) -> String {
+        guard spec?["sessionAffinity"]?.scalarText == "ClientIP" else { return text(.affinityNone) }
+        let seconds = spec?["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"]?.int ?? 10800
+        return text(.affinityClientIP, duration(seconds))
+    }
+
+    /// `10800` as `3h`, `90` as `1m30s`: how long an operator reads a timeout.
+    static func duration(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60
+        var out = ""
+        if h > 0 { out += "\(h)h" }
+        if m > 0 { out += "\(m)m" }
+        if s > 0 || out.isEmpty { out += "\(s)s" }
+        return out
+    }
+
+    static func access(_ s: ServiceSummary, text: UIText) -> DetailSection {
+        let dns = "\(s.name).\(s.namespace).svc.cluster.local"
+        var lines: [DetailPair] = []
+        switch s.kind {
+        case .headlessExternalName:
+            lines.append(DetailPair(text(.accessInCluster), dns))
+            lines.append(DetailPair(text(.accessExternalName), "\(dns) → \(s.externalName ?? "-")"))
+            return DetailSection(title: text(.sectionAccess), body: .lines(lines))
+        case .headlessSelector:
+            for port in s.ports { lines.append(DetailPair(text(.accessInCluster), "\(dns):\(port.port.map(String.init) ?? "?")")) }
+            if s.ports.isEmpty { lines.append(DetailPair(text(.accessInCluster), dns)) }
+            lines.append(DetailPair("", text(.accessHeadless), tone: .muted))
+            return DetailSection(title: text(.sectionAccess), body: .lines(lines))
+        case .virtualIP:
+            break
+        }
+        for port in s.ports {
+            lines.append(DetailPair(text(.accessInCluster), "\(dns):\(port.port.map(String.init) ?? "?")"))
+        }
+        for port in s.ports {
+            let address = s.clusterIP.map { "\($0):\(port.port.map(String.init) ?? "?")" } ?? text(.assignedByCluster)
+            lines.append(DetailPair(text(.accessVirtualIP), address, tone: s.clusterIP == nil ? .muted : .normal))
+        }
+        if s.access != .none {
+            for port in s.ports {
+                let value = port.nodePort.map { "\(text(.nodeIP)):\($0)" } ?? "\(text(.nodeIP)):\(text(.assignedByCluster))"
+                lines.append(DetailPair(text(.accessNodePort), value))
+            }
+        }
+        if s.access == .loadBalancer {
+            if s.ingress.isEmpty {
+                lines.append(DetailPair(text(.accessLoadBalancer), text(.pending), tone: .warning))
+            } else {
+                for ingress in s.ingress {
+                    for port in s.ports {
+                        lines.append(DetailPair(text(.accessLoadBalancer), "\(ingress):\(port.port.map(String.init) ?? "?")"))
+                    }
+                }
+            }
+        }
+        for ip in s.externalIPs {
+            for port in s.ports {
+                lines.append(DetailPair(text(.attrExternalIPs), "\(ip):\(port.port.map(String.init) ?? "?")"))
+            }
+        }
+        return DetailSection(title: text(.sectionAccess), body: .lines(lines))
+    }
+
+    static func ports(_ s: ServiceSummary, text: UIText) -> DetailSection {
+        let header = [text(.portName), text(.portProtocol), text(.portPort), text(.portTarget), text(.portNodePort), text(.portAppProtocol)]
+        let rows = s.ports.map { p in
+            [p.name ?? "-", p.protocol, p.port.map(String.init) ?? "?", p.targetPort ?? p.port.map(String.init) ?? "-",
+             p.nodePort.map(String.init) ?? "-", p.appProtocol ?? "-"]
+        }
+        return DetailSection(title: text(.sectionPorts), body: .table(header: header, rows: rows))
+    }
+
+    static func backendsSection(_ s: ServiceSummary, _ status: BackendStatus?, text: UIText) -> DetailSection {
+        var lines: [DetailPair] = []
+        if let status {
+            for workload in status.workloads {
+                let pods = workload.replicas.map { text(.workloadPods, String($0)) } ?? text(.daemonPods)
+                let ports = workload.containerPorts.map { p in p.name.map { "\($0):\(p.port)" } ?? String(p.port) }
+                lines.append(DetailPair("\(workload.kind.rawValue) \(workload.name)",
+                                        ([pods] + ports).joined(separator: "  ")))
+            }
+            for endpoint in status.endpoints {
+                let address = endpoint.port.map { "\(endpoint.address):\($0)" } ?? endpoint.address
+                let state = endpoint.ready ? "✓ " + text(.endpointReady) : "✗ " + text(.endpointNotReady)
+                lines.append(DetailPair(address, ([state] + [endpoint.podName].compactMap { $0 }).joined(separator: "  "),
+                                        tone: endpoint.ready ? .good : .bad))
+            }
+        }
+        if lines.isEmpty && s.kind != .headlessExternalName {
+            lines.append(DetailPair("", s.selector.isEmpty ? text(.noSelectorWarning) : text(.noBackends), tone: .warning))
+        }
+        return DetailSection(title: text(.sectionBackends), body: .lines(lines))
+    }
+
+    static func pairsSection(_ title: String, _ node: ManifestNode?, empty: String) -> DetailSection {
+        let pairs = node?.stringPairs ?? []
+        guard !pairs.isEmpty else { return DetailSection(title: title, body: .lines([DetailPair("", empty, tone: .muted)])) }
+        return DetailSection(title: title, body: .lines(pairs.map { DetailPair($0.key, $0.value) }))
+    }
+}

@@ -1,0 +1,10 @@
+/// What a key does. Handlers switch on actions, never on keys, so the key tables below are
+/// the only place a key is named.
+public enum AppAction: String, Sendable, Hashable, CaseIterable {
+    // Everywhere
+    case help, back, quit, quitNow, suspend, redraw, command, messages
+    // Moving
+    case up, down, pageUp, pageDown, top, bottom
+    // List
+    case open, filter, sortNext, sortReverse, namespace, refresh, mark, delete, export
+}

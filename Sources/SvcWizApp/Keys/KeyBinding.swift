@@ -1,0 +1,27 @@
+import TerminalUI
+
+/// One row of a key table: the keys, the action, the words for the footer and help, and
+/// whether the footer shows it. The same rows drive the handler, the footer and `?` help.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: AppAction
+    public var label: UIKey
+    public var inFooter: Bool
+
+    public init(_ keys: [Key], _ action: AppAction, _ label: UIKey, footer: Bool = false) {
+        self.keys = keys
+        self.action = action
+        self.label = label
+        self.inFooter = footer
+    }
+
+    /// `Up/k`, `^D`, `Esc/q`: the keys as the footer and help write them.
+    public var keyNames: String {
+        keys.map(\.displayName).joined(separator: "/")
+    }
+}
+
+/// The screens that have a key table.
+public enum KeyScope: Sendable, Hashable {
+    case global, list, detail
+}

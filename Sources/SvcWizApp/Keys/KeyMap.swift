@@ -1,0 +1,65 @@
+import TerminalUI
+
+/// The key tables of KEYMAP.md (a contract: docs, help and end-to-end tests rely on it).
+/// Write actions are left out in read-only mode, so no key offers what cannot be done.
+public enum KeyMap {
+    public static let global: [KeyBinding] = [
+        KeyBinding([.character("?")], .help, .actHelp, footer: true),
+        KeyBinding([.escape], .back, .actBack),
+        KeyBinding([.character("q")], .quit, .actQuit),
+        KeyBinding([.ctrl("c")], .quitNow, .actQuit),
+        KeyBinding([.ctrl("z")], .suspend, .actSuspend),
+        KeyBinding([.ctrl("l")], .redraw, .actRedraw),
+        KeyBinding([.character(":")], .command, .actCommand),
+        KeyBinding([.character("!")], .messages, .actMessages),
+    ]
+
+    static let movement: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .up, .actMove),
+        KeyBinding([.down, .character("j")], .down, .actMove),
+        KeyBinding([.pageUp], .pageUp, .actPage),
+        KeyBinding([.pageDown], .pageDown, .actPage),
+        KeyBinding([.character("g"), .home], .top, .actTopBottom),
+        KeyBinding([.character("G"), .end], .bottom, .actTopBottom),
+    ]
+
+    public static func list(readOnly: Bool) -> [KeyBinding] {
+        var table = [
+            KeyBinding([.enter], .open, .actOpen, footer: true),
+            KeyBinding([.character("/")], .filter, .actFilter, footer: true),
+            KeyBinding([.character("s")], .sortNext, .actSort, footer: true),
+            KeyBinding([.character("S")], .sortReverse, .actReverse),
+            KeyBinding([.character("n")], .namespace, .actNamespace, footer: true),
+            KeyBinding([.character("r")], .refresh, .actRefresh),
+            KeyBinding([.character(" ")], .mark, .actMark),
+            KeyBinding([.character("x")], .export, .actExport, footer: true),
+        ]
+        if !readOnly { table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true)) }
+        return table + movement
+    }
+
+    public static func detail(readOnly: Bool) -> [KeyBinding] {
+        var table = [
+            KeyBinding([.escape, .character("q")], .back, .actBack, footer: true),
+            KeyBinding([.character("x")], .export, .actExport, footer: true),
+            KeyBinding([.character("r")], .refresh, .actRefresh),
+        ]
+        if !readOnly { table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true)) }
+        return table + [
+            KeyBinding([.up, .character("k")], .up, .actScroll),
+            KeyBinding([.down, .character("j")], .down, .actScroll),
+            KeyBinding([.pageUp], .pageUp, .actPage),
+            KeyBinding([.pageDown], .pageDown, .actPage),
+            KeyBinding([.character("g"), .home], .top, .actTopBottom),
+            KeyBinding([.character("G"), .end], .bottom, .actTopBottom),
+        ]
+    }
+
+    /// The action for `key` on a screen: the screen's table first, then the global one.
+    public static func action(for key: Key, in table: [KeyBinding]) -> AppAction? {
+        for binding in table + global where binding.keys.contains(key) {
+            return binding.action
+        }
+        return nil
+    }
+}

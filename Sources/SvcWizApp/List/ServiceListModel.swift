@@ -1,0 +1,154 @@
+import ServiceModel
+
+/// The rows of the service list: every summary, the filtered and sorted view of them, the
+/// selection and the marks. Changes keep the selection on the same service where it can,
+/// so live updates never move the cursor under the user.
+public struct ServiceListModel: Sendable {
+    public private(set) var rows: [ServiceSummary] = []
+    private var haystacks: [String] = []
+    /// Indices into `rows`, filtered and sorted: what the table shows.
+    public private(set) var visible: [Int] = []
+    public private(set) var filter = ServiceFilter("")
+    public private(set) var sortColumn: ServiceColumn = .name
+    public private(set) var ascending = true
+    /// The position in `visible` of the selected row.
+    public private(set) var selection = 0
+    /// Marked services by id (`namespace/name`): ids survive filtering and reloads.
+    public private(set) var marks: Set<String> = []
+
+    public init() {}
+
+    public var selected: ServiceSummary? {
+        visible.indices.contains(selection) ? rows[visible[selection]] : nil
+    }
+
+    public func row(at position: Int) -> ServiceSummary { rows[visible[position]] }
+
+    // MARK: Data
+
+    /// Replaces every row (a reload or relist), keeping the selection on the same service.
+    public mutating func replaceRows(_ newRows: [ServiceSummary]) {
+        let selectedID = selected?.id
+        rows = newRows
+        haystacks = newRows.map(ServiceFilter.haystack(of:))
+        let ids = Set(newRows.map(\.id))
+        marks = marks.filter { ids.contains($0) }
+        rebuild(keeping: selectedID)
+    }
+
+    /// Adds or replaces one service (a watch event).
+    public mutating func upsert(_ row: ServiceSummary) {
+        let selectedID = selected?.id
+        if let index = rows.firstIndex(where: { $0.id == row.id }) {
+            rows[index] = row
+            haystacks[index] = ServiceFilter.haystack(of: row)
+        } else {
+            rows.append(row)
+            haystacks.append(ServiceFilter.haystack(of: row))
+        }
+        rebuild(keeping: selectedID)
+    }
+
+    /// Removes one service (a watch event); the selection stays on its neighbour.
+    public mutating func remove(namespace: String, name: String) {
+        let id = namespace + "/" + name
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        let selectedID = selected?.id
+        let position = selection
+        rows.remove(at: index)
+        haystacks.remove(at: index)
+        marks.remove(id)
+        if selectedID == id {
+            rebuild(keeping: nil)
+            selection = min(position, max(0, visible.count - 1))
+        } else {
+            rebuild(keeping: selectedID)
+        }
+    }
+
+    // MARK: Filter and sort
+
+    public mutating func setFilter(_ text: String) {
+        let selectedID = selected?.id
+        let newFilter = ServiceFilter(text)
+        if filter.isRefined(by: newFilter) {
+            // Narrowing: only the rows already shown can still match, in the same order.
+            visible = visible.filter { newFilter.matches(rows[$0], haystack: haystacks[$0]) }
+            filter = newFilter
+            reselect(selectedID)
+        } else {
+            filter = newFilter
+            rebuild(keeping: selectedID)
+        }
+    }
+
+    /// `s`: sort by the next column; the same column again keeps the direction.
+    public mutating func sort(by column: ServiceColumn, ascending: Bool) {
+        let selectedID = selected?.id
+        sortColumn = column
+        self.ascending = ascending
+        rebuild(keeping: selectedID)
+    }
+
+    /// `S`: reverse the order.
+    public mutating func reverseOrder() {
+        let selectedID = selected?.id
+        ascending.toggle()
+        visible.reverse()
+        reselect(selectedID)
+    }
+
+    // MARK: Selection and marks
+
+    public mutating func move(by delta: Int) {
+        guard !visible.isEmpty else { return }
+        selection = min(max(0, selection + delta), visible.count - 1)
+    }
+
+    public mutating func moveToTop() { selection = 0 }
+
+    public mutating func moveToBottom() { selection = max(0, visible.count - 1) }
+
+    public mutating func select(id: String) { reselect(id) }
+
+    public mutating func toggleMark() {
+        guard let id = selected?.id else { return }
+        if marks.contains(id) { marks.remove(id) } else { marks.insert(id) }
+    }
+
+    public func isMarked(_ row: ServiceSummary) -> Bool { marks.contains(row.id) }
+
+    /// What a delete acts on: the marked services, else the selected one; and how many of
+    /// the marked ones the filter hides, so the confirmation can say so.
+    public func deletionTargets() -> (targets: [ServiceSummary], hiddenByFilter: Int) {
+        guard !marks.isEmpty else { return (selected.map { [$0] } ?? [], 0) }
+        let marked = rows.filter { marks.contains($0.id) }
+        let shown = Set(visible.map { rows[$0].id })
+        return (marked, marked.filter { !shown.contains($0.id) }.count)
+    }
+
+    // MARK: Private
+
+    private mutating func rebuild(keeping selectedID: String?) {
+        var indices: [Int]
+        if filter.isEmpty {
+            indices = Array(rows.indices)
+        } else {
+            indices = rows.indices.filter { filter.matches(rows[$0], haystack: haystacks[$0]) }
+        }
+        let column = sortColumn
+        let all = rows
+        indices.sort { column.areInIncreasingOrder(all[$0], all[$1]) }
+        if !ascending { indices.reverse() }
+        visible = indices
+        reselect(selectedID)
+    }
+
+    private mutating func reselect(_ id: String?) {
+        if let id, let position = visible.firstIndex(where: { rows[$0].id == id }) {
+            selection = position
+        } else {
+            selection = min(selection, max(0, visible.count - 1))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ServiceModel
+import TerminalUI
+
+/// Draws the service list: the header with the sort marker, then only the rows that are
+/// on screen (the list may hold 100,000).
+enum ListView {
+    static func draw(_ state: AppState, on surface: Surface, in rect: Rect, now: Date) {
+        let layout = ListColumnLayout(width: rect.width, showNamespace: state.scope == .all)
+        drawHeader(state, layout, on: surface, row: rect.row, column: rect.column)
+        let body = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 1)
+        guard state.listLoaded || !state.list.rows.isEmpty else {
+            surface.draw(state.text(.loading), at: body.origin, width: body.width, style: .muted)
+            return
+        }
+        if state.list.visible.isEmpty {
+            let message = state.list.rows.isEmpty
+                ? state.text(.noServices, namespaceName(state))
+                : state.text(.noMatches, state.list.filter.text)
+            surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: .muted)
+            return
+        }
+        let end = min(state.list.visible.count, state.listScroll + body.height)
+        for position in state.listScroll..<end {
+            drawRow(state, layout, position: position, on: surface,
+                    at: Point(column: body.column, row: body.row + position - state.listScroll), now: now)
+        }
+    }
+
+    static func namespaceName(_ state: AppState) -> String {
+        switch state.scope {
+        case .all: return state.text(.allNamespaces)
+        case .named(let name): return name
+        }
+    }
+
+    private static func drawHeader(_ state: AppState, _ layout: ListColumnLayout, on surface: Surface, row: Int, column: Int) {
+        var x = column + ListColumnLayout.markerWidth
+        surface.draw(" ", at: Point(column: column, row: row), width: ListColumnLayout.markerWidth, style: .header)
+        for (i, entry) in layout.columns.enumerated() {
+            var title = ListColumnLayout.header(entry.column, width: entry.width)
+            if entry.column == state.list.sortColumn { title += state.list.ascending ? " ▲" : " ▼" }
+            x = drawCell(title, width: entry.width, last: i == layout.columns.count - 1, on: surface,
+                         at: Point(column: x, row: row), style: .header)
+        }
+        if x < surface.size.columns {
+            surface.draw("", at: Point(column: x, row: row), width: surface.size.columns - x, style: .header)
+        }
+    }
+
+    private static func drawRow(_ state: AppState, _ layout: ListColumnLayout, position: Int, on surface: Surface,
+                                at point: Point, now: Date) {
+        let row = state.list.row(at: position)
+        let selected = position == state.list.selection
+        let marked = state.list.isMarked(row)
+        let style: Style = selected ? .selected : (marked ? .marked : .normal)
+        let marker = marked ? "*" : (selected ? ">" : " ")
+        surface.draw(marker, at: point, width: ListColumnLayout.markerWidth, style: style)
+        var x = point.column + ListColumnLayout.markerWidth
+        for (i, entry) in layout.columns.enumerated() {
+            let text = ServiceRow.cell(entry.column, of: row, language: state.text.language, now: now)
+            x = drawCell(text, width: entry.width, last: i == layout.columns.count - 1, on: surface,
+                         at: Point(column: x, row: point.row), style: cellStyle(entry.column, row, base: style), gapStyle: style)
+        }
+        if selected, x < surface.size.columns {
+            surface.draw("", at: Point(column: x, row: point.row), width: surface.size.columns - x, style: style)
+        }
+    }
+
+    /// One cell and the gap after it; returns the column after both.
+    private static func drawCell(_ text: String, width: Int, last: Bool, on surface: Surface, at point: Point,
+                                 style: Style, gapStyle: Style? = nil) -> Int {
+        surface.draw(text, at: point, width: width, style: style)
+        guard !last else { return point.column + width }
+        surface.draw("", at: Point(column: point.column + width, row: point.row), width: ListColumnLayout.gap, style: gapStyle ?? style)
+        return point.column + width + ListColumnLayout.gap
+    }
+
+    /// A backends cell with nothing behind it is a warning, unless the row is selected.
+    private static func cellStyle(_ column: ServiceColumn, _ row: ServiceSummary, base: Style) -> Style {
+        guard base == .normal, column == .backends, row.kind != .headlessExternalName else { return base }
+        if let count = row.backends, count.total > 0, count.ready == count.total { return base }
+        return .warning
+    }
+}

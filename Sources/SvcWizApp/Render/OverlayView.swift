@@ -1,0 +1,101 @@
+import Foundation
+import ServiceModel
+import TerminalUI
+
+/// Draws whatever sits on top of the screen: help, messages, choosers and prompts.
+enum OverlayView {
+    static func draw(_ overlay: Overlay, _ state: AppState, on surface: Surface, in area: Rect) {
+        let t = state.text
+        switch overlay {
+        case .help:
+            drawHelp(state, on: surface, in: area)
+        case .messages:
+            let lines = state.messages.isEmpty
+                ? [(t(.noMessages), Style.muted)]
+                : state.messages.suffix(area.height - 2).map { message -> (String, Style) in
+                    let time = ISO8601DateFormatter.string(from: message.time, timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
+                    let style: Style = message.severity == .error ? .error : (message.severity == .warning ? .warning : .normal)
+                    return ("\(time)  \(message.text)", style)
+                }
+            drawPanel(title: t(.recentMessages), lines: lines, on: surface, in: area, widthHint: area.width - 4)
+        case .namespaces(let selection):
+            let choices = state.namespaceChoices
+            let box = box(in: area, width: max(30, (choices.map(\.displayWidth).max() ?? 0) + 6), height: min(area.height, choices.count + 2))
+            surface.fill(box)
+            surface.drawBox(box, title: t(.namespaceChooserTitle))
+            let visible = box.height - 2
+            let first = max(0, min(selection - visible + 1, choices.count - visible))
+            for (offset, choice) in choices.dropFirst(max(0, first)).prefix(visible).enumerated() {
+                let index = max(0, first) + offset
+                let selected = index == selection
+                surface.draw((selected ? "> " : "  ") + choice, at: Point(column: box.column + 1, row: box.row + 1 + offset),
+                             width: box.width - 2, style: selected ? .selected : .normal)
+            }
+        case .command(let input):
+            drawPrompt(t(.commandPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+        case .export(let input, _, let name):
+            drawPrompt(" " + name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+        case .confirmDelete(let confirmation):
+            drawDeleteConfirmation(confirmation, state, on: surface, in: area)
+        }
+    }
+
+    private static func box(in area: Rect, width: Int, height: Int) -> Rect {
+        area.centered(width: min(area.width - 2, width), height: min(area.height, height))
+    }
+
+    private static func drawPanel(title: String, lines: [(String, Style)], on surface: Surface, in area: Rect, widthHint: Int) {
+        let width = min(area.width - 2, max(40, min(widthHint, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4)))
+        let rect = box(in: area, width: width, height: lines.count + 2)
+        surface.fill(rect)
+        surface.drawBox(rect, title: title)
+        for (i, line) in lines.prefix(rect.height - 2).enumerated() {
+            surface.draw(line.0, at: Point(column: rect.column + 2, row: rect.row + 1 + i), width: rect.width - 4, style: line.1)
+        }
+    }
+
+    private static func drawHelp(_ state: AppState, on surface: Surface, in area: Rect) {
+        let t = state.text
+        var lines: [(String, Style)] = []
+        let screenName: String
+        switch state.screen {
+        case .list: screenName = t(.listTitle)
+        case .detail(let detail): screenName = t(.detailTitle, detail.name)
+        }
+        let sections = [(t(.helpTitle, screenName), state.keyTable), (t(.helpGlobal), KeyMap.global)]
+        let keyWidth = (sections.flatMap { $0.1 }.map { $0.keyNames.displayWidth }.max() ?? 4) + 2
+        for (title, table) in sections {
+            lines.append((title, .header))
+            var seen = Set<String>()
+            for binding in table where seen.insert(binding.keyNames).inserted {
+                lines.append(("  " + binding.keyNames.padded(toWidth: keyWidth) + t(binding.label), .normal))
+            }
+        }
+        lines.append((t(.helpClose), .muted))
+        drawPanel(title: "?", lines: lines, on: surface, in: area, widthHint: 60)
+    }
+
+    private static func drawPrompt(_ prompt: String, _ input: LineInput, on surface: Surface, row: Int, width: Int) {
+        surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
+        surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorColumn), row: row)
+    }
+
+    private static func drawDeleteConfirmation(_ confirmation: DeleteConfirmation, _ state: AppState, on surface: Surface, in area: Rect) {
+        let t = state.text
+        let names = confirmation.targets.map(\.name)
+        var lines: [(String, Style)] = []
+        if names.count == 1 {
+            lines.append((t(.deleteOne, names[0]), .warning))
+        } else {
+            let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+            lines.append((t(.deleteMany, String(names.count), shown), .warning))
+        }
+        if confirmation.hiddenByFilter > 0 { lines.append((t(.deleteHidden, String(confirmation.hiddenByFilter)), .warning)) }
+        lines.append((t(.deleteConfirmHint), .muted))
+        lines.append(("> " + confirmation.typed.text, confirmation.armed ? .error : .focused))
+        let width = min(area.width - 2, max(50, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4))
+        drawPanel(title: t(.deleteTitle), lines: lines, on: surface, in: area, widthHint: width)
+        let rect = box(in: area, width: width, height: lines.count + 2)
+        surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorColumn, row: rect.row + lines.count)
+    }
+}

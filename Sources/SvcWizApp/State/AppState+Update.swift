@@ -1,0 +1,103 @@
+import Foundation
+import ServiceModel
+import ServiceStore
+import TerminalUI
+
+extension AppState {
+    /// The one place state changes: an event in, the effects to run out.
+    public mutating func update(_ event: AppEvent) -> [AppEffect] {
+        switch event {
+        case .key(let key):
+            return handleKey(key)
+        case .resize(let newSize):
+            size = newSize
+            scrollToSelection()
+            return []
+        case let .servicesLoaded(loadedScope, result):
+            guard loadedScope == scope else { return [] }
+            switch result {
+            case .success(let rows):
+                list.replaceRows(rows)
+                listLoaded = true
+                listError = nil
+                lastUpdated = Date()
+                scrollToSelection()
+            case .failure(let error):
+                // The last rows stay; the error says why they may be old.
+                listError = error.message(in: text.language)
+                post(StatusMessage(listError!, severity: .error))
+            }
+            return []
+        case let .store(eventScope, storeEvent):
+            guard eventScope == scope else { return [] }
+            return apply(storeEvent)
+        case .namespacesLoaded(let names):
+            namespaces = names
+            return []
+        case let .detailLoaded(namespace, name, result):
+            guard case .detail(var detail) = screen, detail.namespace == namespace, detail.name == name else { return [] }
+            switch result {
+            case .success(let data):
+                detail.data = data
+                detail.error = nil
+            case .failure(let error):
+                detail.error = error.message(in: text.language)
+                post(StatusMessage(detail.error!, severity: .error))
+            }
+            screen = .detail(detail)
+            return []
+        case let .deleted(names, failures):
+            for name in names { post(StatusMessage(text(.deleted, name))) }
+            for failure in failures { post(StatusMessage(failure, severity: .error)) }
+            if case .detail(let detail) = screen, names.contains(detail.name) { screen = .list }
+            return [.loadServices(scope)]
+        case .exported(let result):
+            switch result {
+            case .success(let path): post(StatusMessage(text(.exported, path)))
+            case .failure(let error): post(StatusMessage(error.message(in: text.language), severity: .error))
+            }
+            return []
+        }
+    }
+
+    private mutating func apply(_ event: StoreEvent) -> [AppEffect] {
+        switch event {
+        case .upserted(let row):
+            list.upsert(row)
+            listError = nil
+            lastUpdated = Date()
+        case let .deleted(namespace, name):
+            list.remove(namespace: namespace, name: name)
+            lastUpdated = Date()
+        case .reset(let rows):
+            list.replaceRows(rows)
+            listLoaded = true
+            listError = nil
+            lastUpdated = Date()
+        case .failed(let error):
+            listError = error.message(in: text.language)
+            post(StatusMessage(listError!, severity: .error))
+        }
+        scrollToSelection()
+        if case .detail(let detail) = screen, case .upserted(let row) = event,
+           row.namespace == detail.namespace, row.name == detail.name {
+            return [.loadDetail(namespace: detail.namespace, name: detail.name)]
+        }
+        return []
+    }
+
+    /// Opens the namespace: the list, a watch, and the namespace names for the chooser.
+    public mutating func start() -> [AppEffect] {
+        [.loadServices(scope), .watch(scope), .loadNamespaces]
+    }
+
+    mutating func switchNamespace(to newScope: NamespaceScope) -> [AppEffect] {
+        scope = newScope
+        list = ServiceListModel()
+        listLoaded = false
+        listError = nil
+        listScroll = 0
+        screen = .list
+        return [.loadServices(scope), .watch(scope)]
+    }
+}

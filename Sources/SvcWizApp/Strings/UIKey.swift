@@ -1,0 +1,26 @@
+/// The keys of the screens' words. The tables are in `UIKey+English.swift` and
+/// `UIKey+Chinese.swift`.
+public enum UIKey: String, Sendable, Hashable, CaseIterable {
+    // Title line and shell
+    case appName, backendWorkspace, backendCluster, namespaceLabel, allNamespaces, servicesCount, serviceCount
+    case tooSmall, tooSmallHint, recentMessages, noMessages, commandPrompt, unknownCommand, readOnlyBadge
+    case helpTitle, helpGlobal, helpClose, loading, retrying, lastUpdated
+    // List
+    case listTitle, filterPrompt, filterMatches, noServices, noMatches, marked
+    case namespaceChooserTitle, sortedBy
+    case deleteTitle, deleteOne, deleteMany, deleteHidden, deleteConfirmHint, deleted, deleteFailed
+    case exportPrompt, exported
+    // Detail
+    case detailTitle, sectionAttributes, sectionAccess, sectionPorts, sectionBackends, sectionLabels, sectionAnnotations, sectionEvents
+    case attrNamespace, attrType, attrClusterIP, attrExternalIPs, attrSessionAffinity, attrSelector, attrAlias, attrDescription
+    case attrCreator, attrCreated, attrExternalName
+    case accessInCluster, accessVirtualIP, accessNodePort, accessLoadBalancer, accessExternalName, accessHeadless
+    case assignedByCluster, pending, nodeIP, none, noSelector, noSelectorWarning, noBackends, workloadPods, daemonPods
+    case portName, portProtocol, portPort, portTarget, portNodePort, portAppProtocol
+    case endpointReady, endpointNotReady, noLabels, noAnnotations, noEvents
+    case affinityNone, affinityClientIP
+    // Actions (footer and help)
+    case actOpen, actBack, actQuit, actFilter, actSort, actReverse, actNamespace, actRefresh, actMark, actDelete
+    case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
+    case actDismiss, actConfirm, actCancel
+}

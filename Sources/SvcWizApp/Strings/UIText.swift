@@ -1,0 +1,23 @@
+import Foundation
+
+import ServiceModel
+
+/// Every word the screens show, by key, in English and Simplified Chinese. Screens never
+/// hold literal text: they ask `UIText` so both languages stay complete (a test checks).
+public struct UIText: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    /// The text for `key` with `{0}`, `{1}` ... replaced by `arguments`.
+    public func callAsFunction(_ key: UIKey, _ arguments: String...) -> String {
+        let table = language == .zh ? UIKey.chinese : UIKey.english
+        var text = table[key] ?? UIKey.english[key] ?? key.rawValue
+        for (i, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(i)}", with: argument)
+        }
+        return text
+    }
+}

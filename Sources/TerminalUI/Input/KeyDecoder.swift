@@ -1,0 +1,104 @@
+import CNCurses
+
+/// One value from ncurses' `get_wch`: a character, or a key code (`KEY_CODE_YES`).
+public enum RawInput: Hashable, Sendable {
+    case character(UInt32)
+    case keyCode(Int32)
+}
+
+/// Turns ncurses input into `Key`s. It keeps state between batches because bracketed
+/// paste can span several reads; an Esc is only combined with a character from the same
+/// batch (ncurses already waited `ESCDELAY` for it), so a lone Esc is never held back.
+public struct KeyDecoder: Sendable {
+    /// Codes given to the bracketed-paste markers with `define_key`, past ncurses' own.
+    static let pasteStartCode = Int32(KEY_MAX) + 1
+    static let pasteEndCode = Int32(KEY_MAX) + 2
+
+    private var paste: String?
+
+    public init() {}
+
+    /// Decodes one batch of input (everything that was available at once).
+    public mutating func decode(_ batch: [RawInput]) -> [Key] {
+        var keys: [Key] = []
+        var index = batch.startIndex
+        while index < batch.endIndex {
+            let input = batch[index]
+            index += 1
+            if paste != nil {
+                collectPaste(input, into: &keys)
+                continue
+            }
+            if input == .keyCode(Self.pasteStartCode) {
+                paste = ""
+                continue
+            }
+            if input == .character(0x1B), index < batch.endIndex,
+               case .character(let next) = batch[index], next != 0x1B,
+               let scalar = Unicode.Scalar(next), next >= 0x20, next != 0x7F {
+                keys.append(.alt(Character(scalar)))
+                index += 1
+                continue
+            }
+            if let key = Self.key(for: input) { keys.append(key) }
+        }
+        return keys
+    }
+
+    private mutating func collectPaste(_ input: RawInput, into keys: inout [Key]) {
+        switch input {
+        case .keyCode(Self.pasteEndCode):
+            keys.append(.paste(paste ?? ""))
+            paste = nil
+        case .character(let code):
+            if let scalar = Unicode.Scalar(code) { paste?.unicodeScalars.append(scalar) }
+        case .keyCode(KEY_ENTER):
+            paste?.append("\n")
+        case .keyCode:
+            break
+        }
+    }
+
+    /// The key for a single input, without context; nil for what svcwiz does not use
+    /// (mouse, unknown function keys, NUL).
+    public static func key(for input: RawInput) -> Key? {
+        switch input {
+        case .character(let code): return key(forCharacter: code)
+        case .keyCode(let code): return key(forKeyCode: code)
+        }
+    }
+
+    private static func key(forCharacter code: UInt32) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27: return .escape
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 28...31: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 64)))
+        case 0, 0x80..<0xA0: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    private static func key(forKeyCode code: Int32) -> Key? {
+        switch code {
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_RESIZE: return .resize
+        case svcwiz_key_f(1)...svcwiz_key_f(12): return .function(Int(code - svcwiz_key_f(0)))
+        default: return nil
+        }
+    }
+}

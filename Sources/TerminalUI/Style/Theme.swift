@@ -1,0 +1,85 @@
+/// Maps every `Style` to an `Appearance` for one kind of terminal.
+public struct Theme: Sendable {
+    /// How many colours the theme uses; 0 for monochrome.
+    public let colors: Int
+    private let appearances: [Style: Appearance]
+
+    init(colors: Int, appearances: [Style: Appearance]) {
+        self.colors = colors
+        self.appearances = appearances
+    }
+
+    public var isMonochrome: Bool { colors == 0 }
+
+    public func appearance(for style: Style) -> Appearance {
+        appearances[style] ?? Appearance()
+    }
+
+    /// Attributes only: every distinction a colour theme makes is also made here, so
+    /// `NO_COLOR` loses nothing (selection is reverse video, errors bold and underlined).
+    public static let monochrome = Theme(colors: 0, appearances: [
+        .title: Appearance(attributes: [.bold, .reverse]),
+        .header: Appearance(attributes: [.bold, .underline]),
+        .muted: Appearance(attributes: [.dim]),
+        .keyHint: Appearance(attributes: [.bold]),
+        .selected: Appearance(attributes: [.reverse]),
+        .marked: Appearance(attributes: [.bold]),
+        .input: Appearance(attributes: [.underline]),
+        .focused: Appearance(attributes: [.reverse, .underline]),
+        .error: Appearance(attributes: [.bold, .underline]),
+        .warning: Appearance(attributes: [.bold]),
+        .added: Appearance(attributes: [.bold]),
+        .removed: Appearance(attributes: [.dim]),
+        .syntaxKey: Appearance(attributes: [.bold]),
+        .syntaxComment: Appearance(attributes: [.dim]),
+    ])
+
+    /// The eight basic colours: what every colour terminal has.
+    public static let colors8 = Theme(colors: 8, appearances: basicAppearances)
+
+    /// Bright black for secondary text, which reads better than dim on most terminals.
+    public static let colors16 = Theme(colors: 16, appearances: basicAppearances.merging([
+        .muted: Appearance(foreground: .brightBlack),
+        .border: Appearance(foreground: TerminalColor(12)),
+        .syntaxComment: Appearance(foreground: .brightBlack, attributes: [.italic]),
+    ]) { $1 })
+
+    /// Softer backgrounds for the title and the selection from the 256-colour palette.
+    public static let colors256 = Theme(colors: 256, appearances: basicAppearances.merging([
+        .title: Appearance(foreground: TerminalColor(231), background: TerminalColor(24), attributes: [.bold]),
+        .muted: Appearance(foreground: TerminalColor(244)),
+        .border: Appearance(foreground: TerminalColor(67)),
+        .selected: Appearance(foreground: TerminalColor(31), attributes: [.reverse, .bold]),
+        .focused: Appearance(foreground: TerminalColor(252), attributes: [.reverse, .underline]),
+        .input: Appearance(background: TerminalColor(236), attributes: [.underline]),
+        .warning: Appearance(foreground: TerminalColor(214), attributes: [.bold]),
+        .syntaxKey: Appearance(foreground: TerminalColor(74)),
+        .syntaxString: Appearance(foreground: TerminalColor(114)),
+        .syntaxNumber: Appearance(foreground: TerminalColor(176)),
+        .syntaxComment: Appearance(foreground: TerminalColor(244), attributes: [.italic]),
+    ]) { $1 })
+
+    /// Colour is an extra on top of the monochrome attributes, never the only signal.
+    /// Selection and focus keep reverse video, with the colour as the foreground that
+    /// reverse turns into the background.
+    private static let basicAppearances: [Style: Appearance] = [
+        .title: Appearance(foreground: .white, background: .blue, attributes: [.bold]),
+        .header: Appearance(foreground: .cyan, attributes: [.bold, .underline]),
+        .border: Appearance(foreground: .blue),
+        .muted: Appearance(attributes: [.dim]),
+        .keyHint: Appearance(foreground: .cyan, attributes: [.bold]),
+        .selected: Appearance(foreground: .cyan, attributes: [.reverse]),
+        .marked: Appearance(foreground: .magenta, attributes: [.bold]),
+        .input: Appearance(attributes: [.underline]),
+        .focused: Appearance(foreground: .white, attributes: [.reverse, .underline]),
+        .error: Appearance(foreground: .red, attributes: [.bold, .underline]),
+        .warning: Appearance(foreground: .yellow, attributes: [.bold]),
+        .success: Appearance(foreground: .green),
+        .added: Appearance(foreground: .green, attributes: [.bold]),
+        .removed: Appearance(foreground: .red, attributes: [.dim]),
+        .syntaxKey: Appearance(foreground: .cyan),
+        .syntaxString: Appearance(foreground: .green),
+        .syntaxNumber: Appearance(foreground: .magenta),
+        .syntaxComment: Appearance(foreground: .blue, attributes: [.dim]),
+    ]
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ServiceModel
+import ServiceStore
+import SvcWizApp
+
+/// `svcwiz` with no subcommand: the terminal UI on the chosen backend. Without a terminal
+/// (a pipe, a script) it prints the list instead of drawing.
+struct OpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the terminal UI (the default when no subcommand is given).",
+        shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Remove every write action from the UI.")
+    var readOnly = false
+
+    @Flag(name: .long, help: "Draw without colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            var list = ListCommand()
+            list.global = global
+            try await list.run()
+            return
+        }
+        let context = try await CommandContext(global)
+        let namespace: String
+        do {
+            namespace = try await context.namespace()
+        } catch let error as StoreError {
+            throw context.fail(error)
+        }
+        let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        try await AppRunner(backend: context.backend, options: options, namespace: namespace).run()
+    }
+}

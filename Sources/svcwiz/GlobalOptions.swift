@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ServiceModel
+
+/// Options every subcommand shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The manifest folder to work on (default: the current folder).", valueName: "dir"))
+    var workspace: String?
+
+    @Option(name: [.short, .long], help: "The namespace (project). Default: `default`, or the workspace's only namespace.")
+    var namespace: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "lang"))
+    var lang: String?
+
+    /// The language chosen by `--lang`, else by the environment.
+    func language() throws -> Language {
+        if let lang {
+            guard let language = Language(option: lang) else {
+                throw ValidationError("--lang must be en or zh, not \(lang)")
+            }
+            return language
+        }
+        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    var workspaceURL: URL {
+        URL(fileURLWithPath: workspace ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+    }
+}
