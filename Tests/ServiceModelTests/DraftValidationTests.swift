@@ -51,7 +51,10 @@ struct DraftValidationTests {
         #expect(errors.count == 2)
         #expect(errors.contains { $0.kind == .duplicate && $0.key == .duplicateKey && $0.location == FieldPath("metadata.labels").key("app") })
         #expect(errors.contains { $0.location == FieldPath("metadata.labels").key("") })
-        #expect(errors.allSatisfy { draft.location(of: $0).step == .labels && draft.location(of: $0).row != nil })
+        #expect(errors.map { draft.location(of: $0) } == [
+            DraftLocation(step: .labels, row: 2, rows: .labels),
+            DraftLocation(step: .labels, row: 1, rows: .labels),
+        ])
     }
 
     @Test func errorsOfTheWrittenManifestComeFromTheValidator() {
@@ -71,5 +74,29 @@ struct DraftValidationTests {
         draft.kind = .headlessExternalName
         draft.externalName = "db.example.com"
         #expect(draft.validate(base: ServiceDraft.newManifest) == [])
+    }
+}
+
+struct DraftCorpusValidationTests {
+    @Test func anUneditedCorpusServiceValidatesAsItsManifest() {
+        var failures: [String] = []
+        for service in DraftRoundTripTests.services {
+            let draft = ServiceDraft(manifest: service.node)
+            let expected = ServiceValidator.validate(service.node, rules: .kubernetes)
+            if draft.validate(base: service.node, rules: .kubernetes) != expected {
+                failures.append("\(service.file) #\(service.index)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    @Test func anUneditedHexPortIsTheValidatorsToJudge() throws {
+        let base = try #require(try ManifestReader.objects("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec: {selector: {app: web}, ports: [{port: 0x50}]}
+        """).first)
+        #expect(ServiceDraft(manifest: base).validate(base: base) == [])
     }
 }

@@ -9,28 +9,29 @@ extension ServiceDraft {
     ///
     /// - Parameter previous: the stored service when editing one, so update rules apply.
     public func validate(base: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .wizard) -> [FieldError] {
-        let own = unwrittenErrors(rules: rules)
+        let manifest = apply(to: base)
+        let own = unwrittenErrors(in: manifest, rules: rules)
         let located = Set(own.map(\.location))
-        let checked = ServiceValidator.validate(apply(to: base), previous: previous, rules: rules)
+        let checked = ServiceValidator.validate(manifest, previous: previous, rules: rules)
         return own + checked.filter { !located.contains($0.location) }
     }
 
-    /// Errors for what the draft holds but `apply(to:)` cannot write.
-    func unwrittenErrors(rules: RuleSet) -> [FieldError] {
+    /// Errors for what the draft holds but `manifest`, the draft applied, could not take.
+    func unwrittenErrors(in manifest: ManifestNode, rules: RuleSet) -> [FieldError] {
         var errors: [FieldError] = []
         let ports = FieldPath("spec.ports")
         let nodePortRange = rules.nodePortRange ?? PortRules.defaultNodePortRange
         for (index, row) in self.ports.enumerated() {
             errors += Self.numberError(row.port, range: PortRules.validPorts, key: .portRange,
-                                       at: ports.index(index).child("port"))
+                                       at: ports.index(index).child("port"), in: manifest)
             if externalAccess != .none {
                 errors += Self.numberError(row.nodePort, range: nodePortRange, key: .nodePortRange,
-                                           at: ports.index(index).child("nodePort"))
+                                           at: ports.index(index).child("nodePort"), in: manifest)
             }
         }
         if sessionAffinity == .clientIP {
             errors += Self.numberError(sessionAffinityTimeout, range: PortRules.timeoutRange, key: .timeoutRange,
-                                       at: "spec.sessionAffinityConfig.clientIP.timeoutSeconds")
+                                       at: "spec.sessionAffinityConfig.clientIP.timeoutSeconds", in: manifest)
         }
         if kind != .headlessExternalName {
             errors += Self.rowErrors(selector, at: "spec.selector", keyRule: LabelRules.key)
@@ -44,9 +45,11 @@ extension ServiceDraft {
         return errors
     }
 
-    /// An `.invalid` error when `text` is neither empty nor a number.
-    private static func numberError(_ text: String, range: ClosedRange<Int>, key: MessageKey, at path: FieldPath) -> [FieldError] {
-        guard !text.isEmpty, DraftNumber.parse(text) == nil else { return [] }
+    /// An `.invalid` error when text was typed but the manifest has no number for it (an
+    /// unedited `0x50` is kept as written, so it is the validator's to judge).
+    private static func numberError(_ text: String, range: ClosedRange<Int>, key: MessageKey, at path: FieldPath,
+                                    in manifest: ManifestNode) -> [FieldError] {
+        guard !text.isEmpty, manifest.node(at: path) == nil else { return [] }
         return [FieldError(path: path, kind: .invalid, key: key,
                            arguments: ["\(range.lowerBound)", "\(range.upperBound)"], badValue: text)]
     }

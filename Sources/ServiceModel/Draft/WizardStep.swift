@@ -61,8 +61,23 @@ public struct DraftLocation: Sendable, Hashable {
 extension ServiceDraft {
     /// Where to show a validation error: its path with the map key or list index it names
     /// (`FieldError.location`), e.g. a bad label key reported at `metadata.labels`.
+    /// A duplicate key is shown at its second row, the one to remove.
     public func location(of error: FieldError) -> DraftLocation {
-        location(of: error.location)
+        var found = location(of: error.location)
+        guard error.kind == .duplicate, case .key(let key)? = error.location.components.last,
+              let list = found.rows, let rows = keyRows(list) else { return found }
+        found.row = rows.indices.filter { rows[$0].key == key }.dropFirst().first ?? found.row
+        return found
+    }
+
+    private func keyRows(_ list: DraftLocation.RowList) -> [KeyValueRow]? {
+        switch list {
+        case .selector: return selector
+        case .labels: return labels
+        case .annotations: return annotations
+        case .loadBalancerAnnotations: return loadBalancerAnnotations
+        case .ports, .loadBalancerSourceRanges: return nil
+        }
     }
 
     /// The step and row where the field at `path` is edited: `spec.ports[1].targetPort` is
