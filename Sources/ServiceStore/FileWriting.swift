@@ -18,6 +18,10 @@ protocol FileWriting: Sendable {
 /// Writes a temp file next to the target, fsyncs it, gives it the target's permissions and
 /// renames it over the target, then fsyncs the directory.
 struct AtomicFileWriter: FileWriting {
+    /// The mode of every file written, whatever it had: drafts are the user's alone (0600).
+    /// Nil keeps an existing file's mode and gives a new one the default.
+    var mode: mode_t? = nil
+
     /// The temp file name for a target: hidden, so the workspace never reads it, and unique
     /// per process and call.
     static func temporaryPath(for path: String) -> String {
@@ -35,14 +39,14 @@ struct AtomicFileWriter: FileWriting {
     func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
         let existing = FileSystem.status(path)
         let temp = Self.temporaryPath(for: path)
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing?.permissions ?? 0o666)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? existing?.permissions ?? 0o666)
         guard fd >= 0 else { throw Self.failure(path, "cannot create a temporary file in its folder", errno) }
         var closed = false
         do throws(StoreError) {
             try Self.writeAll(fd, bytes, path: path)
-            if let existing {
-                // open() applied the umask; the file keeps exactly the mode it had.
-                _ = fchmod(fd, existing.permissions)
+            if let wanted = mode ?? existing?.permissions {
+                // open() applied the umask; the file gets exactly the mode it should have.
+                _ = fchmod(fd, wanted)
             }
             guard fsync(fd) == 0 else { throw Self.failure(path, "fsync", errno) }
             closed = true

@@ -4,7 +4,7 @@
 /// key, an empty value) stay in the draft until the user fixes them. Only rows with a
 /// non-empty key reach the manifest, and of duplicate keys the first row wins; the draft's
 /// `validate(base:rules:)` reports the rest.
-public struct KeyValueRow: Sendable, Hashable {
+public struct KeyValueRow: Sendable, Hashable, Codable {
     public var key: String
     public var value: String
 

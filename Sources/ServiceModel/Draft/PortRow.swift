@@ -3,7 +3,7 @@ import Foundation
 /// One row of the port editor, every field kept as the user's text so that nothing typed is
 /// lost: a port of `80x` stays `80x` in the draft until it is fixed (the manifest cannot hold
 /// it, so `apply(to:)` leaves that key out and `validate(base:rules:)` reports it).
-public struct PortRow: Sendable, Hashable {
+public struct PortRow: Sendable, Hashable, Codable {
     public var name: String
     /// `TCP`, `UDP` or `SCTP`; empty when the manifest does not say (Kubernetes reads TCP).
     public var `protocol`: String

@@ -1,0 +1,74 @@
+import Foundation
+import ServiceModel
+
+/// A create wizard's draft as saved: the form, the step it was on, and when.
+public struct SavedDraft: Codable, Sendable, Hashable {
+    public var draft: ServiceDraft
+    public var step: WizardStep
+    public var savedAt: Date
+
+    public init(draft: ServiceDraft, step: WizardStep, savedAt: Date = Date()) {
+        self.draft = draft
+        self.step = step
+        self.savedAt = savedAt
+    }
+}
+
+extension WizardStep: Codable {}
+
+/// Keeps wizard drafts in `$XDG_STATE_HOME/svcwiz/drafts/` (`~/.local/state/svcwiz/drafts/`),
+/// one per backend, written atomically with mode 0600 on every change, so that Esc, Ctrl-C
+/// or a killed process never loses what was typed.
+public struct DraftStore: Sendable {
+    public let directory: String
+    /// Which backend the drafts belong to: a workspace path or a cluster context.
+    public let owner: String
+
+    public init(directory: String, owner: String) {
+        self.directory = directory
+        self.owner = owner
+    }
+
+    /// The XDG state folder for drafts.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/svcwiz/drafts"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/state/svcwiz/drafts"
+    }
+
+    /// The file of the create draft for this backend.
+    public var path: String {
+        var hash = ContentHash()
+        hash.combine(owner)
+        return directory + "/create-" + hash.hex + ".json"
+    }
+
+    public func save(_ saved: SavedDraft) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let data: Data
+        do {
+            data = try encoder.encode(saved)
+        } catch {
+            throw .io(path: path, message: "cannot encode the draft: \(error)")
+        }
+        let writer = AtomicFileWriter(mode: 0o600)
+        try writer.makeDirectory(directory)
+        try writer.replace(path, with: Array(data))
+    }
+
+    /// The saved draft, or nil when there is none or it cannot be read.
+    public func load() -> SavedDraft? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(SavedDraft.self, from: data)
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
