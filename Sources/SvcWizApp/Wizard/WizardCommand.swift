@@ -1,0 +1,20 @@
+import ServiceModel
+
+/// What the wizard asks of the app after a key: the app turns these into effects and
+/// screens, so the wizard itself stays a plain value.
+public enum WizardCommand: Sendable, Hashable {
+    /// The draft changed: save it (create mode).
+    case saveDraft
+    /// Check that no service of this name exists in the namespace.
+    case checkName(namespace: String, name: String)
+    /// Load the namespace's workloads (for the picker and the "matches" line).
+    case loadWorkloads(namespace: String)
+    /// Open the workload picker.
+    case pickWorkload
+    /// Every step is valid: create this manifest (dry run first).
+    case create(ManifestNode)
+    /// Every field is valid: show the diff of the edit before saving.
+    case reviewEdit
+    /// Esc: ask whether to leave (the draft is kept).
+    case leave
+}

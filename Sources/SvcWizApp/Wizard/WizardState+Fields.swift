@@ -1,0 +1,156 @@
+import ServiceModel
+import TerminalUI
+
+extension WizardState {
+    /// The fields of a step in Tab order, from the draft as it is now. An empty row list
+    /// still shows one blank row, so there is always somewhere to type.
+    public func fields(of step: WizardStep) -> [WizardField] {
+        switch step {
+        case .basicInfo:
+            return isCreate ? [.name, .alias, .description, .namespace] : [.alias, .description]
+        case .serviceSettings:
+            var fields: [WizardField] = isCreate ? [.kind] : []
+            if draft.kind == .headlessExternalName {
+                fields.append(.externalName)
+            } else {
+                for i in 0..<max(1, draft.selector.count) { fields += [.selectorKey(i), .selectorValue(i)] }
+                for i in 0..<max(1, draft.ports.count) {
+                    fields += [.portName(i), .portProtocol(i), .portAppProtocol(i), .port(i), .portTarget(i)]
+                }
+            }
+            fields.append(.affinity)
+            if draft.sessionAffinity == .clientIP { fields.append(.affinityTimeout) }
+            return fields
+        case .labels:
+            var fields: [WizardField] = []
+            for i in 0..<max(1, draft.labels.count) { fields += [.labelKey(i), .labelValue(i)] }
+            for i in 0..<max(1, draft.annotations.count) { fields += [.annotationKey(i), .annotationValue(i)] }
+            return fields
+        case .externalAccess:
+            guard draft.kind == .virtualIP else { return [] }
+            var fields: [WizardField] = [.access]
+            guard draft.externalAccess != .none else { return fields }
+            for i in draft.ports.indices { fields.append(.nodePort(i)) }
+            if draft.externalAccess == .loadBalancer {
+                fields.append(.provider)
+                for i in 0..<max(1, draft.loadBalancerAnnotations.count) { fields += [.loadBalancerKey(i), .loadBalancerValue(i)] }
+            }
+            fields.append(.trafficPolicy)
+            if draft.externalAccess == .loadBalancer {
+                for i in 0..<max(1, draft.loadBalancerSourceRanges.count) { fields.append(.sourceRange(i)) }
+            }
+            return fields
+        }
+    }
+
+    /// The text a text field shows.
+    public func text(of field: WizardField) -> String {
+        switch field {
+        case .name: return draft.name
+        case .alias: return draft.alias
+        case .description: return draft.description
+        case .namespace: return draft.namespace
+        case .externalName: return draft.externalName
+        case .selectorKey(let i): return draft.selector[safe: i]?.key ?? ""
+        case .selectorValue(let i): return draft.selector[safe: i]?.value ?? ""
+        case .portName(let i): return draft.ports[safe: i]?.name ?? ""
+        case .portProtocol(let i): return draft.ports[safe: i]?.effectiveProtocol ?? "TCP"
+        case .portAppProtocol(let i): return draft.ports[safe: i]?.appProtocol ?? ""
+        case .port(let i): return draft.ports[safe: i]?.port ?? ""
+        case .portTarget(let i): return draft.ports[safe: i]?.targetPort ?? ""
+        case .nodePort(let i): return draft.ports[safe: i]?.nodePort ?? ""
+        case .affinityTimeout: return draft.sessionAffinityTimeout
+        case .labelKey(let i): return draft.labels[safe: i]?.key ?? ""
+        case .labelValue(let i): return draft.labels[safe: i]?.value ?? ""
+        case .annotationKey(let i): return draft.annotations[safe: i]?.key ?? ""
+        case .annotationValue(let i): return draft.annotations[safe: i]?.value ?? ""
+        case .loadBalancerKey(let i): return draft.loadBalancerAnnotations[safe: i]?.key ?? ""
+        case .loadBalancerValue(let i): return draft.loadBalancerAnnotations[safe: i]?.value ?? ""
+        case .sourceRange(let i): return draft.loadBalancerSourceRanges[safe: i] ?? ""
+        case .kind, .affinity, .access, .provider, .trafficPolicy: return ""
+        }
+    }
+
+    /// Writes a text field's text into the draft; typing into the blank row of an empty
+    /// list makes it a real row.
+    mutating func setText(_ text: String, for field: WizardField) {
+        switch field {
+        case .name: draft.setName(text)
+        case .alias: draft.alias = text
+        case .description: draft.description = text
+        case .namespace: draft.namespace = text
+        case .externalName: draft.externalName = text
+        case .selectorKey(let i): Self.ensure(&draft.selector, i, KeyValueRow()); draft.selector[i].key = text
+        case .selectorValue(let i): Self.ensure(&draft.selector, i, KeyValueRow()); draft.selector[i].value = text
+        case .portName(let i): Self.ensure(&draft.ports, i, PortRow()); draft.ports[i].name = text
+        case .portAppProtocol(let i): Self.ensure(&draft.ports, i, PortRow()); draft.ports[i].setAppProtocol(text)
+        case .port(let i): Self.ensure(&draft.ports, i, PortRow()); draft.ports[i].port = text
+        case .portTarget(let i): Self.ensure(&draft.ports, i, PortRow()); draft.ports[i].targetPort = text
+        case .nodePort(let i): Self.ensure(&draft.ports, i, PortRow()); draft.ports[i].nodePort = text
+        case .affinityTimeout: draft.sessionAffinityTimeout = text
+        case .labelKey(let i): Self.ensure(&draft.labels, i, KeyValueRow()); draft.labels[i].key = text
+        case .labelValue(let i): Self.ensure(&draft.labels, i, KeyValueRow()); draft.labels[i].value = text
+        case .annotationKey(let i): Self.ensure(&draft.annotations, i, KeyValueRow()); draft.annotations[i].key = text
+        case .annotationValue(let i): Self.ensure(&draft.annotations, i, KeyValueRow()); draft.annotations[i].value = text
+        case .loadBalancerKey(let i):
+            Self.ensure(&draft.loadBalancerAnnotations, i, KeyValueRow()); draft.loadBalancerAnnotations[i].key = text
+        case .loadBalancerValue(let i):
+            Self.ensure(&draft.loadBalancerAnnotations, i, KeyValueRow()); draft.loadBalancerAnnotations[i].value = text
+        case .sourceRange(let i): Self.ensure(&draft.loadBalancerSourceRanges, i, ""); draft.loadBalancerSourceRanges[i] = text
+        case .portProtocol, .kind, .affinity, .access, .provider, .trafficPolicy: break
+        }
+    }
+
+    private static func ensure<T>(_ rows: inout [T], _ index: Int, _ blank: T) {
+        while rows.count <= index { rows.append(blank) }
+    }
+
+    // MARK: Choices
+
+    /// The options of a choice field, in the user's language.
+    public func options(of field: WizardField, text t: UIText) -> [String] {
+        let language = t.language
+        switch field {
+        case .kind: return [t(.kindVirtualIP), t(.kindHeadlessSelector), t(.kindHeadlessExternalName)]
+        case .portProtocol: return ["TCP", "UDP", "SCTP"]
+        case .affinity: return [t(.affinityNone), "ClientIP"]
+        case .access: return ExternalAccess.allCases.map { ServiceTerms.access($0, language: language) }
+        case .provider: return [t(.providerQingCloud), t(.providerOpenELB), t(.providerCustom)]
+        case .trafficPolicy: return ["Cluster", "Local"]
+        default: return []
+        }
+    }
+
+    /// The chosen option of a choice field.
+    public func choice(of field: WizardField) -> Int {
+        switch field {
+        case .kind: return ServiceKind.allCases.firstIndex(of: draft.kind) ?? 0
+        case .portProtocol(let i): return ["TCP", "UDP", "SCTP"].firstIndex(of: text(of: .portProtocol(i))) ?? 0
+        case .affinity: return draft.sessionAffinity == .clientIP ? 1 : 0
+        case .access: return ExternalAccess.allCases.firstIndex(of: draft.externalAccess) ?? 0
+        case .provider: return LoadBalancerProvider.allCases.firstIndex(of: draft.loadBalancerProvider) ?? 0
+        case .trafficPolicy: return draft.externalTrafficPolicy == "Local" ? 1 : 0
+        default: return 0
+        }
+    }
+
+    mutating func choose(_ index: Int, for field: WizardField) {
+        switch field {
+        case .kind: draft.kind = ServiceKind.allCases[index]
+        case .portProtocol(let i):
+            Self.ensure(&draft.ports, i, PortRow())
+            draft.ports[i].protocol = ["TCP", "UDP", "SCTP"][index]
+        case .affinity: draft.sessionAffinity = index == 1 ? .clientIP : .none
+        case .access: draft.externalAccess = ExternalAccess.allCases[index]
+        case .provider: draft.loadBalancerProvider = LoadBalancerProvider.allCases[index]
+        case .trafficPolicy: draft.externalTrafficPolicy = index == 1 ? "Local" : "Cluster"
+        default: break
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

@@ -1,0 +1,233 @@
+import ServiceModel
+import TerminalUI
+
+extension WizardState {
+    /// Applies a key; returns what the app must do about it.
+    public mutating func handle(_ key: Key) -> [WizardCommand] {
+        if page == .review { return handleReviewKey(key) }
+        switch key {
+        case .escape: return [.leave]
+        case .tab: return moveFocus(by: 1)
+        case .backTab: return moveFocus(by: -1)
+        case .ctrl("n"): return nextStep()
+        case .ctrl("p"): return previousStep()
+        case .ctrl("s"): return finish()
+        case .ctrl("a"): return addRow()
+        case .ctrl("k"): return removeRow()
+        case .ctrl("w"):
+            guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
+            return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]
+        default: break
+        }
+        if focus.isChoice { return handleChoiceKey(key) }
+        switch key {
+        case .up: return moveFocus(by: -1)
+        case .down, .enter: return moveFocus(by: 1)
+        default:
+            var field = editor
+            guard field.handle(key) else { return [] }
+            editor = field
+            return changed { $0.setText(field.text, for: $0.focus) }
+        }
+    }
+
+    private mutating func handleChoiceKey(_ key: Key) -> [WizardCommand] {
+        let count = max(1, choiceCount(of: focus))
+        let current = choice(of: focus)
+        let next: Int
+        switch key {
+        case .left, .up: next = (current + count - 1) % count
+        case .right, .down, .character(" "), .enter: next = (current + 1) % count
+        default: return []
+        }
+        guard next != current, !isLocked(focus) else { return [] }
+        let field = focus
+        return changed { $0.choose(next, for: field) }
+    }
+
+    private func choiceCount(of field: WizardField) -> Int {
+        switch field {
+        case .kind, .portProtocol, .access, .provider: return 3
+        case .affinity, .trafficPolicy: return 2
+        default: return 0
+        }
+    }
+
+    /// The type of a stored service cannot change: a cluster keeps its clusterIP.
+    func isLocked(_ field: WizardField) -> Bool {
+        field == .kind && !isCreate
+    }
+
+    /// Runs a change to the draft, then revalidates and asks for the draft to be saved.
+    private mutating func changed(_ change: (inout WizardState) -> Void) -> [WizardCommand] {
+        change(&self)
+        serverErrors = []
+        notice = nil
+        revalidate()
+        keepFocusValid()
+        return isCreate ? [.saveDraft] : []
+    }
+
+    // MARK: Focus
+
+    /// Moves to another field of the step; leaving a field reveals its errors.
+    mutating func moveFocus(by delta: Int) -> [WizardCommand] {
+        let list = fields(of: step)
+        guard !list.isEmpty else { return [] }
+        let index = list.firstIndex(of: focus) ?? 0
+        return focus(on: list[(index + delta + list.count) % list.count])
+    }
+
+    mutating func focus(on field: WizardField) -> [WizardCommand] {
+        let left = focus
+        touched.insert(left)
+        focus = field
+        editor = TextField(text(of: field))
+        if left == .name, isCreate, !draft.name.isEmpty {
+            return [.checkName(namespace: draft.namespace, name: draft.name)]
+        }
+        return []
+    }
+
+    /// After rows or fields disappear (a row removed, a type switched), focus the nearest
+    /// field that still exists.
+    mutating func keepFocusValid() {
+        let list = fields(of: step)
+        guard !list.contains(focus) else { return }
+        if let row = focus.row, row.index > 0, list.contains(focus.inRow(row.index - 1)) {
+            focus = focus.inRow(row.index - 1)
+        } else {
+            focus = list.first ?? .name
+        }
+        editor = TextField(text(of: focus))
+    }
+
+    // MARK: Steps
+
+    /// Next validates the step: with errors it stays and shows them.
+    mutating func nextStep() -> [WizardCommand] {
+        touched.insert(focus)
+        revealed.insert(step)
+        var commands: [WizardCommand] = []
+        if step == .basicInfo, isCreate, !draft.name.isEmpty {
+            commands.append(.checkName(namespace: draft.namespace, name: draft.name))
+        }
+        guard !hasProblems(step) else { return commands }
+        guard let index = steps.firstIndex(of: step) else { return commands }
+        if index + 1 < steps.count {
+            go(to: steps[index + 1])
+            if steps[index + 1] == .serviceSettings { commands.append(.loadWorkloads(namespace: draft.namespace)) }
+        } else {
+            page = .review
+            reviewScroll = 0
+        }
+        return commands
+    }
+
+    /// Previous never loses input: the draft holds everything typed.
+    mutating func previousStep() -> [WizardCommand] {
+        guard let index = steps.firstIndex(of: step), index > 0 else { return [] }
+        touched.insert(focus)
+        go(to: steps[index - 1])
+        return []
+    }
+
+    mutating func go(to newStep: WizardStep) {
+        page = .step(newStep)
+        focus = fields(of: newStep).first ?? .name
+        editor = TextField(text(of: focus))
+    }
+
+    /// Ctrl-S: every step is checked; the first with errors opens, else create or review.
+    mutating func finish() -> [WizardCommand] {
+        touched.insert(focus)
+        for step in steps { revealed.insert(step) }
+        if let broken = steps.first(where: hasProblems) {
+            go(to: broken)
+            return []
+        }
+        return isCreate ? [.create(manifest)] : [.reviewEdit]
+    }
+
+    private mutating func handleReviewKey(_ key: Key) -> [WizardCommand] {
+        switch key {
+        case .escape, .ctrl("p"):
+            go(to: steps.last ?? .externalAccess)
+        case .ctrl("s"), .enter: return finish()
+        case .up: reviewScroll = max(0, reviewScroll - 1)
+        case .down: reviewScroll += 1
+        case .pageUp: reviewScroll = max(0, reviewScroll - 10)
+        case .pageDown: reviewScroll += 10
+        default: break
+        }
+        return []
+    }
+
+    // MARK: Rows
+
+    /// Ctrl-A: a row in the list the focus is in, or the step's main list.
+    mutating func addRow() -> [WizardCommand] {
+        let target: WizardField
+        switch focus.row?.list ?? defaultList {
+        case .selector: draft.selector.append(KeyValueRow()); target = .selectorKey(draft.selector.count - 1)
+        case .ports: draft.ports.append(PortRow()); target = .portName(draft.ports.count - 1)
+        case .labels: draft.labels.append(KeyValueRow()); target = .labelKey(draft.labels.count - 1)
+        case .annotations: draft.annotations.append(KeyValueRow()); target = .annotationKey(draft.annotations.count - 1)
+        case .loadBalancerAnnotations:
+            draft.loadBalancerAnnotations.append(KeyValueRow())
+            target = .loadBalancerKey(draft.loadBalancerAnnotations.count - 1)
+        case .loadBalancerSourceRanges:
+            draft.loadBalancerSourceRanges.append("")
+            target = .sourceRange(draft.loadBalancerSourceRanges.count - 1)
+        }
+        guard fields(of: step).contains(target) else { return [] }
+        var commands = focus(on: target)
+        revalidate()
+        if isCreate { commands.append(.saveDraft) }
+        return commands
+    }
+
+    private var defaultList: DraftLocation.RowList {
+        switch step {
+        case .basicInfo, .labels: return .labels
+        case .serviceSettings: return focus == .kind ? .selector : .ports
+        case .externalAccess: return draft.externalAccess == .loadBalancer ? .loadBalancerAnnotations : .ports
+        }
+    }
+
+    /// Ctrl-K: removes the row under the focus.
+    mutating func removeRow() -> [WizardCommand] {
+        guard let (list, index) = focus.row else { return [] }
+        return changed { state in
+            switch list {
+            case .selector: if state.draft.selector.indices.contains(index) { state.draft.selector.remove(at: index) }
+            case .ports: if state.draft.ports.indices.contains(index) { state.draft.ports.remove(at: index) }
+            case .labels: if state.draft.labels.indices.contains(index) { state.draft.labels.remove(at: index) }
+            case .annotations: if state.draft.annotations.indices.contains(index) { state.draft.annotations.remove(at: index) }
+            case .loadBalancerAnnotations:
+                if state.draft.loadBalancerAnnotations.indices.contains(index) { state.draft.loadBalancerAnnotations.remove(at: index) }
+            case .loadBalancerSourceRanges:
+                if state.draft.loadBalancerSourceRanges.indices.contains(index) { state.draft.loadBalancerSourceRanges.remove(at: index) }
+            }
+            state.editor = TextField(state.text(of: state.focus))
+        }
+    }
+
+    // MARK: Workloads
+
+    /// The picker chose a workload: its pod labels replace the selector, and the screen says so.
+    mutating func pick(_ workload: Workload, text: UIText) -> [WizardCommand] {
+        var replaced = false
+        let commands = changed { replaced = $0.draft.pick(workload).replacedExisting }
+        notice = text(replaced ? .selectorReplaced : .selectorSet, "\(workload.kind.rawValue) \(workload.name)")
+        if fields(of: step).contains(.selectorKey(0)) { _ = focus(on: .selectorKey(0)) }
+        return commands
+    }
+
+    /// Workloads whose pod labels the selector matches.
+    public var matchingWorkloads: [Workload]? {
+        guard let workloads else { return nil }
+        let selector = draft.selector.filter { !$0.key.isEmpty }.map { (key: $0.key, value: $0.value) }
+        return workloads.filter { $0.namespace == draft.namespace && $0.matches(selector: selector) }
+    }
+}
