@@ -19,6 +19,7 @@
 #include <termios.h>
 #include <sys/ioctl.h>
 #include <poll.h>
+#include <time.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
 
@@ -32,7 +33,6 @@ static inline WINDOW *svcwiz_stdscr(void) { return stdscr; }
 static inline WINDOW *svcwiz_curscr(void) { return curscr; }
 static inline int svcwiz_lines(void) { return LINES; }
 static inline int svcwiz_cols(void) { return COLS; }
-static inline int svcwiz_colors(void) { return COLORS; }
 static inline int svcwiz_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *svcwiz_stdin(void) { return stdin; }
 static inline FILE *svcwiz_stdout(void) { return stdout; }
@@ -101,6 +101,7 @@ static int svcwiz_stderr_original_fd = -1;
 static int svcwiz_stderr_capture_fd = -1;
 static volatile sig_atomic_t svcwiz_active = 0;
 static int svcwiz_wake_fd = -1;
+static volatile sig_atomic_t svcwiz_continued = 0;
 
 static inline void svcwiz_write_all(int fd, const char *buf, size_t len) {
     while (len > 0) {
@@ -157,6 +158,7 @@ static inline void svcwiz_atexit_restore(void) { svcwiz_emergency_restore(); }
 static inline void svcwiz_forward_signal(int sig) {
     int saved = errno;
     unsigned char b = (unsigned char)sig;
+    if (sig == SIGCONT) svcwiz_continued = 1;
     if (svcwiz_wake_fd >= 0) (void)write(svcwiz_wake_fd, &b, 1);
     errno = saved;
 }
@@ -201,14 +203,21 @@ static inline int svcwiz_install_handler(int sig, int forward, struct sigaction 
     return sigaction(sig, &sa, previous);
 }
 
-/* Ctrl-Z: stop with the default SIGTSTP action, and take the signal back once continued. */
+/* Ctrl-Z: stop with the default SIGTSTP action, and take the signal back once continued.
+   The main queue may run on a dispatch worker that blocks SIGTSTP, so raise() would leave
+   the signal pending on this thread: send it to the process instead (the main thread
+   takes it) and wait for the SIGCONT handler to say we are running again. If nothing
+   stops us within about a second (an orphaned process group discards SIGTSTP), go on. */
 static inline void svcwiz_stop_process(void) {
     struct sigaction dfl, previous;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigemptyset(&dfl.sa_mask);
+    svcwiz_continued = 0;
     sigaction(SIGTSTP, &dfl, &previous);
-    raise(SIGTSTP);
+    kill(getpid(), SIGTSTP);
+    struct timespec pause = { 0, 5 * 1000 * 1000 };
+    for (int waited = 0; !svcwiz_continued && waited < 200; waited++) nanosleep(&pause, NULL);
     sigaction(SIGTSTP, &previous, NULL);
 }
 

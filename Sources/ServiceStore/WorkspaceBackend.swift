@@ -397,14 +397,10 @@ public actor WorkspaceBackend: Backend {
     /// The rows of a scope from rows sorted by namespace: a binary search, not a filter.
     private static func rows(_ rows: [ServiceSummary], in scope: NamespaceScope) -> [ServiceSummary] {
         guard case .named(let namespace) = scope else { return rows }
-        var low = 0, high = rows.count
-        while low < high {
-            let mid = (low + high) / 2
-            if rows[mid].namespace < namespace { low = mid + 1 } else { high = mid }
-        }
-        var end = low
+        var end = WorkspaceIndex.lowerBound(rows, namespace, "")
+        let start = end
         while end < rows.count, rows[end].namespace == namespace { end += 1 }
-        return Array(rows[low..<end])
+        return Array(rows[start..<end])
     }
 }
 

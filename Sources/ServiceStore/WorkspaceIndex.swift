@@ -2,18 +2,23 @@ import ServiceModel
 
 /// The in-memory index of a workspace: one record per file, and lookups built from them.
 /// Pure data: reading files and publishing events happen in `WorkspaceBackend`.
+///
+/// The sorted rows are kept between calls and patched for what changed: a write to one
+/// file of 100,000 touches a few rows, not all of them.
 struct WorkspaceIndex: Sendable {
     /// What a put or a removal touched, so the backend can say what changed.
     struct Change: Sendable {
         var keys: Set<ServiceKey> = []
-        var workloadsChanged = false
+        /// Namespaces whose workloads changed: their services' backend counts may move.
+        var workloadNamespaces: Set<String> = []
         var namespacesChanged = false
 
-        var isEmpty: Bool { keys.isEmpty && !workloadsChanged && !namespacesChanged }
+        var workloadsChanged: Bool { !workloadNamespaces.isEmpty }
+        var isEmpty: Bool { keys.isEmpty && workloadNamespaces.isEmpty && !namespacesChanged }
 
         mutating func formUnion(_ other: Change) {
             keys.formUnion(other.keys)
-            workloadsChanged = workloadsChanged || other.workloadsChanged
+            workloadNamespaces.formUnion(other.workloadNamespaces)
             namespacesChanged = namespacesChanged || other.namespacesChanged
         }
     }
@@ -23,9 +28,13 @@ struct WorkspaceIndex: Sendable {
     /// service, the first path wins; the other copy is left alone.
     private var locations: [ServiceKey: [String]] = [:]
     private var versions: [String: ServiceKey] = [:]
-    private var rowsCache: [ServiceSummary]?
-    private var matcherCache: WorkloadMatcher?
+    /// Workloads by namespace, then by file.
+    private var workloadFiles: [String: [String: [Workload]]] = [:]
+    private var matchers: [String: WorkloadMatcher] = [:]
     private var namespacesCache: Set<String>?
+    private var rowsCache: [ServiceSummary]?
+    private var staleKeys: Set<ServiceKey> = []
+    private var staleNamespaces: Set<String> = []
 
     // MARK: Changing
 
@@ -36,7 +45,7 @@ struct WorkspaceIndex: Sendable {
             record.lostServices = old.lostServices.union(old.services.map(\.key))
         }
         var change = remove(record.path)
-        change.workloadsChanged = (old?.workloads ?? []) != record.workloads
+        if (old?.workloads ?? []) == record.workloads { change.workloadNamespaces = [] }
         change.namespacesChanged = (old?.namespaces ?? []) != record.namespaces
         files[record.path] = record
         for service in record.services {
@@ -48,6 +57,10 @@ struct WorkspaceIndex: Sendable {
             locations[key] = paths
             versions[service.version] = key
             change.keys.insert(key)
+        }
+        for workload in record.workloads {
+            workloadFiles[workload.namespace, default: [:]][record.path, default: []].append(workload)
+            if old?.workloads != record.workloads { change.workloadNamespaces.insert(workload.namespace) }
         }
         invalidate(change)
         return change
@@ -66,21 +79,27 @@ struct WorkspaceIndex: Sendable {
             if versions[service.version] == key { versions[service.version] = nil }
             change.keys.insert(key)
         }
-        change.workloadsChanged = !old.workloads.isEmpty
+        for namespace in Set(old.workloads.map(\.namespace)) {
+            workloadFiles[namespace]?[path] = nil
+            if workloadFiles[namespace]?.isEmpty == true { workloadFiles[namespace] = nil }
+            change.workloadNamespaces.insert(namespace)
+        }
         change.namespacesChanged = !old.namespaces.isEmpty
         invalidate(change)
         return change
     }
 
-    /// Puts a record whose only change is its stamp (same bytes): nothing to invalidate.
+    /// Records a new stamp for a file whose bytes did not change: nothing to invalidate.
     mutating func restamp(_ path: String, _ stamp: FileStamp) {
         files[path]?.stamp = stamp
     }
 
     private mutating func invalidate(_ change: Change) {
-        if !change.keys.isEmpty || change.workloadsChanged { rowsCache = nil }
-        if change.workloadsChanged { matcherCache = nil }
+        for namespace in change.workloadNamespaces { matchers[namespace] = nil }
         if change.namespacesChanged { namespacesCache = nil }
+        guard rowsCache != nil else { return }
+        staleKeys.formUnion(change.keys)
+        staleNamespaces.formUnion(change.workloadNamespaces)
     }
 
     // MARK: Reading
@@ -120,85 +139,120 @@ struct WorkspaceIndex: Sendable {
 
     /// Every service, sorted by namespace and name, with its backends counted.
     mutating func rows() -> [ServiceSummary] {
-        if let rowsCache { return rowsCache }
-        let matcher = self.matcher()
+        if var rows = rowsCache, staleKeys.count + staleNamespaces.count * 64 < max(rows.count / 8, 64) {
+            rowsCache = nil // keep the array uniquely referenced while it is patched
+            patch(&rows)
+            rowsCache = rows
+            return rows
+        }
+        staleKeys = []
+        staleNamespaces = []
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
         for (path, file) in files {
             var seen = Set<ServiceKey>()
             for service in file.services where locations[service.key]?.first == path {
                 guard seen.insert(service.key).inserted else { continue }
-                rows.append(Self.counted(service.summary, matcher))
+                rows.append(counted(service.summary))
             }
         }
-        rows.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        rows.sort(by: Self.ordered)
         rowsCache = rows
         return rows
+    }
+
+    private mutating func patch(_ rows: inout [ServiceSummary]) {
+        for key in staleKeys {
+            let i = Self.lowerBound(rows, key.namespace, key.name)
+            if i < rows.count, rows[i].namespace == key.namespace, rows[i].name == key.name { rows.remove(at: i) }
+            if let (_, record) = location(of: key) { rows.insert(counted(record.summary), at: i) }
+        }
+        for namespace in staleNamespaces {
+            var i = Self.lowerBound(rows, namespace, "")
+            while i < rows.count, rows[i].namespace == namespace {
+                rows[i] = counted(rows[i])
+                i += 1
+            }
+        }
+        staleKeys = []
+        staleNamespaces = []
     }
 
     /// The row of one service, with its backends counted.
     mutating func row(of key: ServiceKey) -> ServiceSummary? {
         guard let (_, record) = location(of: key) else { return nil }
-        return Self.counted(record.summary, matcher())
+        return counted(record.summary)
     }
 
     mutating func workloads(in namespace: String) -> [Workload] {
-        matcher().workloads(in: namespace)
+        matcher(namespace).workloads
     }
 
     mutating func backends(of selector: [ServiceSummary.Pair], in namespace: String) -> [Workload] {
-        matcher().matching(selector, in: namespace)
+        matcher(namespace).matching(selector)
     }
 
-    private mutating func matcher() -> WorkloadMatcher {
-        if let matcherCache { return matcherCache }
-        let matcher = WorkloadMatcher(files.values.lazy.flatMap(\.workloads))
-        matcherCache = matcher
+    private mutating func matcher(_ namespace: String) -> WorkloadMatcher {
+        if let matcher = matchers[namespace] { return matcher }
+        let files = workloadFiles[namespace] ?? [:]
+        let matcher = WorkloadMatcher(files.keys.sorted().flatMap { files[$0] ?? [] })
+        matchers[namespace] = matcher
         return matcher
     }
 
-    private static func counted(_ summary: ServiceSummary, _ matcher: WorkloadMatcher) -> ServiceSummary {
+    private mutating func counted(_ summary: ServiceSummary) -> ServiceSummary {
         var row = summary
-        let count = matcher.matching(summary.selector, in: summary.namespace).count
+        let count = matcher(summary.namespace).matching(summary.selector).count
         row.backends = .init(ready: count, total: count)
         return row
     }
+
+    private static func ordered(_ a: ServiceSummary, _ b: ServiceSummary) -> Bool {
+        a.namespace != b.namespace ? a.namespace < b.namespace : a.name < b.name
+    }
+
+    /// The first row not before (namespace, name).
+    static func lowerBound(_ rows: [ServiceSummary], _ namespace: String, _ name: String) -> Int {
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            let row = rows[mid]
+            if row.namespace < namespace || (row.namespace == namespace && row.name < name) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        return low
+    }
 }
 
-/// Workloads by namespace, with a posting list per pod label, so matching a selector looks
-/// only at the workloads that carry its rarest label instead of at every workload.
+/// The workloads of one namespace, with a posting list per pod label, so matching a
+/// selector looks only at the workloads that carry its rarest label.
 struct WorkloadMatcher: Sendable {
-    private var workloads: [String: [Workload]] = [:]
-    private var postings: [String: [String: [Int]]] = [:]
+    /// Sorted by kind and name; a workload defined twice counts once.
+    private(set) var workloads: [Workload] = []
+    private var postings: [String: [Int]] = [:]
 
-    init<S: Sequence>(_ all: S) where S.Element == Workload {
+    init(_ all: [Workload]) {
         var seen = Set<String>()
-        for workload in all where seen.insert("\(workload.namespace)/\(workload.kind.rawValue)/\(workload.name)").inserted {
-            workloads[workload.namespace, default: []].append(workload)
-        }
-        for (namespace, list) in workloads {
-            let sorted = list.sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
-            workloads[namespace] = sorted
-            var index: [String: [Int]] = [:]
-            for (i, workload) in sorted.enumerated() {
-                for label in workload.podLabels { index[Self.term(label.key, label.value), default: []].append(i) }
-            }
-            postings[namespace] = index
+        workloads = all.filter { seen.insert("\($0.kind.rawValue)/\($0.name)").inserted }
+            .sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
+        for (i, workload) in workloads.enumerated() {
+            for label in workload.podLabels { postings[Self.term(label.key, label.value), default: []].append(i) }
         }
     }
 
-    func workloads(in namespace: String) -> [Workload] { workloads[namespace] ?? [] }
-
     /// The workloads whose pod labels include every pair of `selector`; none for an empty one.
-    func matching(_ selector: [ServiceSummary.Pair], in namespace: String) -> [Workload] {
-        guard !selector.isEmpty, let list = workloads[namespace], let index = postings[namespace] else { return [] }
+    func matching(_ selector: [ServiceSummary.Pair]) -> [Workload] {
+        guard !selector.isEmpty else { return [] }
         var rarest: [Int]?
         for pair in selector {
-            guard let posting = index[Self.term(pair.key, pair.value)] else { return [] }
+            guard let posting = postings[Self.term(pair.key, pair.value)] else { return [] }
             if rarest == nil || posting.count < rarest!.count { rarest = posting }
         }
         let pairs = selector.map { (key: $0.key, value: $0.value) }
-        return (rarest ?? []).map { list[$0] }.filter { $0.matches(selector: pairs) }
+        return (rarest ?? []).map { workloads[$0] }.filter { $0.matches(selector: pairs) }
     }
 
     private static func term(_ key: String, _ value: String) -> String { key + "\u{0}" + value }

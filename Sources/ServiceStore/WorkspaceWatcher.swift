@@ -49,8 +49,10 @@ final class WorkspaceWatcher: @unchecked Sendable {
         }
     }
 
+    /// Stops watching. Asynchronous, so it may be called from anywhere, the watcher's own
+    /// queue included (the last reference to the backend can be dropped there).
     func stop() {
-        queue.sync {
+        queue.async { [self] in
             source?.cancel()
             source = nil
             timer?.cancel()

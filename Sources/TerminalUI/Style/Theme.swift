@@ -49,7 +49,6 @@ public struct Theme: Sendable {
         .title: Appearance(foreground: TerminalColor(231), background: TerminalColor(24), attributes: [.bold]),
         .muted: Appearance(foreground: TerminalColor(244)),
         .border: Appearance(foreground: TerminalColor(67)),
-        .selected: Appearance(foreground: TerminalColor(31), attributes: [.reverse, .bold]),
         .focused: Appearance(foreground: TerminalColor(252), attributes: [.reverse, .underline]),
         .input: Appearance(background: TerminalColor(236), attributes: [.underline]),
         .warning: Appearance(foreground: TerminalColor(214), attributes: [.bold]),
@@ -59,16 +58,18 @@ public struct Theme: Sendable {
         .syntaxComment: Appearance(foreground: TerminalColor(244), attributes: [.italic]),
     ]) { $1 })
 
-    /// Colour is an extra on top of the monochrome attributes, never the only signal.
-    /// Selection and focus keep reverse video, with the colour as the foreground that
-    /// reverse turns into the background.
+    /// Colour is an extra on top of the monochrome attributes, never the only signal
+    /// (the selection also has its `>` marker and bold). The selection is a background
+    /// colour rather than reverse video: terminals can then erase its blank runs with one
+    /// short sequence instead of printing reversed spaces, which keeps a selection move
+    /// under 200 bytes.
     private static let basicAppearances: [Style: Appearance] = [
         .title: Appearance(foreground: .white, background: .blue, attributes: [.bold]),
         .header: Appearance(foreground: .cyan, attributes: [.bold, .underline]),
         .border: Appearance(foreground: .blue),
         .muted: Appearance(attributes: [.dim]),
         .keyHint: Appearance(foreground: .cyan, attributes: [.bold]),
-        .selected: Appearance(foreground: .cyan, attributes: [.reverse]),
+        .selected: Appearance(foreground: .black, background: .cyan, attributes: [.bold]),
         .marked: Appearance(foreground: .magenta, attributes: [.bold]),
         .input: Appearance(attributes: [.underline]),
         .focused: Appearance(foreground: .white, attributes: [.reverse, .underline]),

@@ -66,7 +66,7 @@ public final class Terminal<Message: Sendable> {
         theme = Theme.choose(
             noColorFlag: noColor,
             environment: getenv("NO_COLOR").map { ["NO_COLOR": String(cString: $0)] } ?? [:],
-            terminalColors: has_colors() ? Int(svcwiz_colors()) : 0
+            terminalColors: has_colors() ? Int(max(0, tigetnum("colors"))) : 0
         )
         palette = CursesPalette(theme: theme)
         size = TerminalSize(columns: Int(svcwiz_cols()), rows: Int(svcwiz_lines()))
@@ -221,6 +221,9 @@ public final class Terminal<Message: Sendable> {
 
     private func returnToCurses() {
         reset_prog_mode()
+        // endwin left keypad-transmit mode and nothing turns it back on by itself: arrows
+        // would arrive as ESC [ B.
+        keypad(svcwiz_stdscr(), true)
         Self.writeDirectly(Self.bracketedPasteOn)
         updateSize()
         repaintAll()
