@@ -12,10 +12,13 @@ public final class AppRunner {
     private let options: AppOptions
     private var state: AppState
     private var watchTask: Task<Void, Never>?
+    private let drafts: DraftStore
 
     public init(backend: any Backend, options: AppOptions, namespace: String) {
         self.backend = backend
         self.options = options
+        drafts = DraftStore(directory: DraftStore.defaultDirectory(),
+                            owner: backend.info.kind.rawValue + ":" + backend.info.location)
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
@@ -109,6 +112,52 @@ public final class AppRunner {
                         mailbox.post(.exported(.success(path)))
                     } catch {
                         mailbox.post(.exported(.failure(error)))
+                    }
+                }
+            case .checkDraft:
+                mailbox.post(.draftChecked(drafts.load()))
+            case .saveDraft(let saved):
+                // On the UI thread on purpose: the draft is on disk before the next key.
+                try? drafts.save(saved)
+            case .deleteDraft:
+                drafts.remove()
+            case let .checkName(namespace, name):
+                Task.detached {
+                    do throws(StoreError) {
+                        _ = try await backend.service(named: name, in: namespace)
+                        mailbox.post(.nameChecked(namespace: namespace, name: name, exists: true))
+                    } catch {
+                        if case .notFound = error { mailbox.post(.nameChecked(namespace: namespace, name: name, exists: false)) }
+                    }
+                }
+            case .loadWorkloads(let namespace):
+                Task.detached {
+                    let workloads = (try? await backend.workloads(in: namespace)) ?? []
+                    mailbox.post(.workloadsLoaded(namespace: namespace, workloads))
+                }
+            case .create(let manifest):
+                Task.detached {
+                    do throws(StoreError) {
+                        _ = try await backend.create(manifest, dryRun: true)
+                        mailbox.post(.created(.success(try await backend.create(manifest, dryRun: false))))
+                    } catch {
+                        mailbox.post(.created(.failure(error)))
+                    }
+                }
+            case let .update(manifest, version):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.updated(.success(try await backend.update(manifest, expecting: version))))
+                    } catch {
+                        mailbox.post(.updated(.failure(error)))
+                    }
+                }
+            case let .loadForEdit(namespace, name, step):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.editLoaded(step: step, .success(try await backend.service(named: name, in: namespace))))
+                    } catch {
+                        mailbox.post(.editLoaded(step: step, .failure(error)))
                     }
                 }
             case .suspend:

@@ -7,4 +7,8 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case up, down, pageUp, pageDown, top, bottom
     // List
     case open, filter, sortNext, sortReverse, namespace, refresh, mark, delete, export
+    // List and detail: write
+    case create, edit
+    // Wizard and edit forms
+    case nextField, previousField, nextStep, previousStep, addRow, removeRow, pickWorkload, save, leave
 }

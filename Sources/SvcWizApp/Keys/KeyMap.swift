@@ -34,7 +34,11 @@ public enum KeyMap {
             KeyBinding([.character(" ")], .mark, .actMark),
             KeyBinding([.character("x")], .export, .actExport, footer: true),
         ]
-        if !readOnly { table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true)) }
+        if !readOnly {
+            table.insert(KeyBinding([.character("c")], .create, .actCreate, footer: true), at: 1)
+            table.insert(KeyBinding([.character("e")], .edit, .actEdit, footer: true), at: 2)
+            table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true))
+        }
         return table + movement
     }
 
@@ -44,7 +48,10 @@ public enum KeyMap {
             KeyBinding([.character("x")], .export, .actExport, footer: true),
             KeyBinding([.character("r")], .refresh, .actRefresh),
         ]
-        if !readOnly { table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true)) }
+        if !readOnly {
+            table.insert(KeyBinding([.character("e")], .edit, .actEdit, footer: true), at: 1)
+            table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true))
+        }
         return table + [
             KeyBinding([.up, .character("k")], .up, .actScroll),
             KeyBinding([.down, .character("j")], .down, .actScroll),
@@ -52,6 +59,23 @@ public enum KeyMap {
             KeyBinding([.pageDown], .pageDown, .actPage),
             KeyBinding([.character("g"), .home], .top, .actTopBottom),
             KeyBinding([.character("G"), .end], .bottom, .actTopBottom),
+        ]
+    }
+
+    /// The wizard's keys (KEYMAP.md, "Wizard and edit forms"). Printable keys are the
+    /// fields' own, so help is on F1 here, and nothing global applies.
+    public static func wizard(create: Bool) -> [KeyBinding] {
+        [
+            KeyBinding([.ctrl("n")], .nextStep, .actNext, footer: create),
+            KeyBinding([.ctrl("p")], .previousStep, .actPrevious, footer: create),
+            KeyBinding([.tab, .down], .nextField, .actField, footer: true),
+            KeyBinding([.backTab, .up], .previousField, .actField),
+            KeyBinding([.ctrl("a")], .addRow, .actAddRow, footer: true),
+            KeyBinding([.ctrl("k")], .removeRow, .actRemoveRow, footer: true),
+            KeyBinding([.ctrl("w")], .pickWorkload, .actPickWorkload),
+            KeyBinding([.ctrl("s")], .save, create ? .actCreate : .actSave, footer: true),
+            KeyBinding([.function(1)], .help, .actHelp),
+            KeyBinding([.escape], .leave, create ? .actLeaveKeep : .actCancel, footer: true),
         ]
     }
 

@@ -16,14 +16,19 @@ public enum AppRenderer {
             drawTooSmall(state, on: surface)
             return
         }
-        TitleBar.draw(state, on: surface, width: size.columns)
-        let body = Rect(column: 0, row: 1, width: size.columns, height: size.rows - 3)
-        switch state.screen {
-        case .list: ListView.draw(state, on: surface, in: body, now: now)
-        case .detail(let detail): _ = DetailView.draw(state, detail, on: surface, in: body, now: now)
+        if case .wizard(let wizard) = state.screen {
+            WizardView.draw(wizard, state, on: surface)
+        } else {
+            TitleBar.draw(state, on: surface, width: size.columns)
+            let body = Rect(column: 0, row: 1, width: size.columns, height: size.rows - 3)
+            switch state.screen {
+            case .list: ListView.draw(state, on: surface, in: body, now: now)
+            case .detail(let detail): _ = DetailView.draw(state, detail, on: surface, in: body, now: now)
+            case .wizard: break
+            }
+            StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns)
+            FooterBar.draw(state, on: surface, row: size.rows - 1, width: size.columns)
         }
-        StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns)
-        FooterBar.draw(state, on: surface, row: size.rows - 1, width: size.columns)
         if let overlay = state.overlay {
             OverlayView.draw(overlay, state, on: surface, in: Rect(column: 0, row: 1, width: size.columns, height: size.rows - 2))
         }
@@ -88,7 +93,7 @@ enum StatusBar {
         if let input = state.filterInput {
             let prompt = " " + t(.filterPrompt)
             surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
-            surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorColumn), row: row)
+            surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorPlacement(width: width - prompt.displayWidth).column), row: row)
         } else if let status = state.status {
             let mark = status.severity == .info ? " " : " ! "
             let style: Style = status.severity == .error ? .error : (status.severity == .warning ? .warning : .normal)

@@ -37,6 +37,28 @@ enum OverlayView {
             drawPrompt(" " + name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
         case .confirmDelete(let confirmation):
             drawDeleteConfirmation(confirmation, state, on: surface, in: area)
+        case .leaveWizard:
+            var question = t(.leaveQuestion)
+            if case .wizard(let wizard) = state.screen, let stored = wizard.stored { question = t(.leaveEditQuestion, stored.name) }
+            drawPanel(title: t(.leaveTitle), lines: [(question, .warning), (t(.yesNo), .keyHint)], on: surface, in: area, widthHint: 60)
+        case .resumeDraft(let saved):
+            let name = saved.draft.name.isEmpty ? t(.unnamed) : saved.draft.name
+            let age = ServiceRow.age(since: saved.savedAt, now: Date())
+            drawPanel(title: t(.resumeTitle), lines: [(t(.resumeQuestion, name, String(saved.step.rawValue + 1), age), .normal),
+                                                      (t(.resumeChoices), .keyHint)], on: surface, in: area, widthHint: 64)
+        case .workloadPicker(let selection):
+            drawWorkloadPicker(state, selection: selection, on: surface, in: area)
+        case let .editChooser(target, selection, headless):
+            let choices = AppState.editChoices(headless: headless).map { t(WizardView.stepKey($0)) }
+            let lines = choices.enumerated().map { i, label in ((i == selection ? "> " : "  ") + label, i == selection ? Style.selected : .normal) }
+            drawPanel(title: t(.editChooserTitle, target.name), lines: lines, on: surface, in: area, widthHint: 40)
+        case let .diff(lines, scroll):
+            let title: String
+            if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
+            drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area)
+        case let .conflict(current, changes):
+            drawDiff(changes, scroll: 0, title: t(.conflictTitle), hint: t(.conflictHint), on: surface, in: area,
+                     heading: t(.conflictMessage, current.name))
         }
     }
 
@@ -61,8 +83,15 @@ enum OverlayView {
         switch state.screen {
         case .list: screenName = t(.listTitle)
         case .detail(let detail): screenName = t(.detailTitle, detail.name)
+        case .wizard(let wizard): screenName = wizard.isCreate ? t(.wizardCreateTitle) : t(.wizardEditTitle, wizard.draft.name)
         }
-        let sections = [(t(.helpTitle, screenName), state.keyTable), (t(.helpGlobal), KeyMap.global)]
+        var sections = [(t(.helpTitle, screenName), state.keyTable)]
+        if case .wizard = state.screen {
+            // In forms the printable keys are the fields' own; only Ctrl-C and Ctrl-Z apply.
+            sections.append((t(.helpGlobal), KeyMap.global.filter { $0.action == .quitNow || $0.action == .suspend }))
+        } else {
+            sections.append((t(.helpGlobal), KeyMap.global))
+        }
         let keyWidth = (sections.flatMap { $0.1 }.map { $0.keyNames.displayWidth }.max() ?? 4) + 2
         for (title, table) in sections {
             lines.append((title, .header))
@@ -75,9 +104,53 @@ enum OverlayView {
         drawPanel(title: "?", lines: lines, on: surface, in: area, widthHint: 60)
     }
 
-    private static func drawPrompt(_ prompt: String, _ input: LineInput, on surface: Surface, row: Int, width: Int) {
+    private static func drawPrompt(_ prompt: String, _ input: TextField, on surface: Surface, row: Int, width: Int) {
         surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
-        surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorColumn), row: row)
+        surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorPlacement(width: width - prompt.displayWidth).column), row: row)
+    }
+
+    private static func drawWorkloadPicker(_ state: AppState, selection: Int, on surface: Surface, in area: Rect) {
+        let t = state.text
+        guard case .wizard(let wizard) = state.screen else { return }
+        var lines: [(String, Style)] = []
+        if let workloads = wizard.workloads {
+            if workloads.isEmpty { lines.append((t(.pickerEmpty, wizard.draft.namespace), .muted)) }
+            for (i, workload) in workloads.enumerated() {
+                let labels = workload.podLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                let pods = workload.replicas.map { t(.workloadPods, String($0)) } ?? t(.daemonPods)
+                let text = "\(i == selection ? "> " : "  ")\(workload.kind.rawValue) \(workload.name)  \(labels)  \(pods)"
+                lines.append((text, i == selection ? .selected : .normal))
+            }
+        } else {
+            lines.append((t(.loading), .muted))
+        }
+        lines.append((t(.pickerHint), .keyHint))
+        drawPanel(title: t(.pickerTitle), lines: lines, on: surface, in: area, widthHint: area.width - 4)
+    }
+
+    /// A diff with `+`/`-` lines, coloured when colour is on and marked by sign always.
+    private static func drawDiff(_ lines: [LineDiff.Line], scroll: Int, title: String, hint: String, on surface: Surface,
+                                 in area: Rect, heading: String? = nil) {
+        let rect = area.insetBy(dx: 1, dy: 0)
+        surface.fill(rect)
+        surface.drawBox(rect, title: title)
+        var y = rect.row + 1
+        if let heading {
+            surface.draw(heading, at: Point(column: rect.column + 2, row: y), width: rect.width - 4, style: .warning)
+            y += 1
+        }
+        let height = rect.maxRow - 2 - y
+        for line in lines.dropFirst(scroll).prefix(max(0, height)) {
+            let (text, style): (String, Style)
+            switch line {
+            case .same(let l): (text, style) = (l == "@@" ? "@@" : "  " + l, l == "@@" ? .muted : .normal)
+            case .removed(let l): (text, style) = ("- " + l, .removed)
+            case .added(let l): (text, style) = ("+ " + l, .added)
+            }
+            surface.draw(text, at: Point(column: rect.column + 2, row: y), width: rect.width - 4, style: style)
+            y += 1
+        }
+        surface.draw(hint, at: Point(column: rect.column + 2, row: rect.maxRow - 2), width: rect.width - 4, style: .keyHint)
     }
 
     private static func drawDeleteConfirmation(_ confirmation: DeleteConfirmation, _ state: AppState, on surface: Surface, in area: Rect) {
@@ -96,6 +169,6 @@ enum OverlayView {
         let width = min(area.width - 2, max(50, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4))
         drawPanel(title: t(.deleteTitle), lines: lines, on: surface, in: area, widthHint: width)
         let rect = box(in: area, width: width, height: lines.count + 2)
-        surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorColumn, row: rect.row + lines.count)
+        surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorPlacement(width: rect.width - 6).column, row: rect.row + lines.count)
     }
 }

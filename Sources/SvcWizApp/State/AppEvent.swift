@@ -12,6 +12,12 @@ public enum AppEvent: Sendable {
     case detailLoaded(namespace: String, name: String, Result<DetailData, StoreError>)
     case deleted(names: [String], failures: [String])
     case exported(Result<String, StoreError>)
+    case draftChecked(SavedDraft?)
+    case nameChecked(namespace: String, name: String, exists: Bool)
+    case workloadsLoaded(namespace: String, [Workload])
+    case created(Result<StoredService, StoreError>)
+    case updated(Result<StoredService, StoreError>)
+    case editLoaded(step: WizardStep?, Result<StoredService, StoreError>)
 }
 
 /// What the detail screen shows of a service, loaded together.
@@ -34,6 +40,16 @@ public enum AppEffect: Sendable, Hashable {
     case loadDetail(namespace: String, name: String)
     case delete([DeletionTarget])
     case export(namespace: String, name: String, folder: String)
+    case checkDraft
+    case saveDraft(SavedDraft)
+    case deleteDraft
+    case checkName(namespace: String, name: String)
+    case loadWorkloads(namespace: String)
+    /// A dry run, then the create.
+    case create(ManifestNode)
+    case update(ManifestNode, version: String)
+    /// Loads a service to edit it; a nil step opens the chooser.
+    case loadForEdit(namespace: String, name: String, step: WizardStep?)
     case suspend
     case redraw
     case quit

@@ -9,7 +9,11 @@ extension AppState {
         if key == .ctrl("z") { return [.suspend] }
         if key == .ctrl("l") { return [.redraw] }
         if key == .resize { return [] }
-        if let overlay { return handleOverlayKey(key, overlay) }
+        if let overlay {
+            if let effects = handleWizardOverlayKey(key, overlay) { return effects }
+            return handleOverlayKey(key, overlay)
+        }
+        if case .wizard(var wizard) = screen { return handleWizardKey(key, &wizard) }
         if var input = filterInput { return handleFilterKey(key, &input) }
         // A status message stays until dismissed or replaced: Esc dismisses it first.
         if key == .escape, status != nil {
@@ -23,6 +27,8 @@ extension AppState {
             let effects = handleDetailAction(action, &detail)
             if case .detail = screen { screen = .detail(detail) }
             return effects
+        case .wizard:
+            return []
         }
     }
 
@@ -32,7 +38,7 @@ extension AppState {
         switch action {
         case .help: overlay = .help
         case .messages: overlay = .messages
-        case .command: overlay = .command(LineInput())
+        case .command: overlay = .command(TextField())
         case .quit, .quitNow: return [.quit]
         case .suspend: return [.suspend]
         case .redraw: return [.redraw]
@@ -56,7 +62,7 @@ extension AppState {
             screen = .detail(DetailState(namespace: row.namespace, name: row.name))
             return [.loadDetail(namespace: row.namespace, name: row.name)]
         case .filter:
-            filterInput = LineInput(list.filter.text)
+            filterInput = TextField(list.filter.text)
         case .back:
             if !list.filter.isEmpty { list.setFilter("") }
         case .sortNext:
@@ -86,7 +92,12 @@ extension AppState {
                 targets: targets.map { DeletionTarget(namespace: $0.namespace, name: $0.name) }, hiddenByFilter: hidden))
         case .export:
             guard let row = list.selected else { return [] }
-            overlay = .export(LineInput(exportFolder), namespace: row.namespace, name: row.name)
+            overlay = .export(TextField(exportFolder), namespace: row.namespace, name: row.name)
+        case .create:
+            return [.checkDraft]
+        case .edit:
+            guard let row = list.selected else { return [] }
+            return [.loadForEdit(namespace: row.namespace, name: row.name, step: nil)]
         default:
             return handleGlobal(action)
         }
@@ -104,7 +115,7 @@ extension AppState {
         [text(.allNamespaces)] + namespaces
     }
 
-    private mutating func handleFilterKey(_ key: Key, _ input: inout LineInput) -> [AppEffect] {
+    private mutating func handleFilterKey(_ key: Key, _ input: inout TextField) -> [AppEffect] {
         switch key {
         case .enter:
             filterInput = nil
@@ -141,7 +152,14 @@ extension AppState {
             overlay = .confirmDelete(DeleteConfirmation(
                 targets: [DeletionTarget(namespace: detail.namespace, name: detail.name)], hiddenByFilter: 0))
         case .export:
-            overlay = .export(LineInput(exportFolder), namespace: detail.namespace, name: detail.name)
+            overlay = .export(TextField(exportFolder), namespace: detail.namespace, name: detail.name)
+        case .edit:
+            if let stored = detail.data?.stored {
+                let headless = ServiceKind(spec: stored.manifest["spec"]) != .virtualIP
+                overlay = .editChooser(DeletionTarget(namespace: detail.namespace, name: detail.name), selection: 0, headless: headless)
+                return []
+            }
+            return [.loadForEdit(namespace: detail.namespace, name: detail.name, step: nil)]
         default:
             return handleGlobal(action)
         }
@@ -191,6 +209,8 @@ extension AppState {
             default:
                 if input.handle(key) { overlay = .command(input) }
             }
+            return []
+        case .leaveWizard, .resumeDraft, .workloadPicker, .editChooser, .diff, .conflict:
             return []
         case .confirmDelete(var confirmation):
             switch key {

@@ -51,6 +51,8 @@ extension AppState {
             for failure in failures { post(StatusMessage(failure, severity: .error)) }
             if case .detail(let detail) = screen, names.contains(detail.name) { screen = .list }
             return [.loadServices(scope)]
+        case .draftChecked, .nameChecked, .workloadsLoaded, .created, .updated, .editLoaded:
+            return applyWizardResult(event)
         case .exported(let result):
             switch result {
             case .success(let path): post(StatusMessage(text(.exported, path)))

@@ -18,9 +18,11 @@ public struct AppState: Sendable {
     public var listError: String?
     public var lastUpdated: Date?
     public var screen: Screen = .list
+    /// Where the wizard returns when it is left.
+    public var wizardOrigin: Screen = .list
     public var overlay: Overlay?
     /// The filter prompt while it is open (`/`); the filter itself lives in `list`.
-    public var filterInput: LineInput?
+    public var filterInput: TextField?
     /// The first list row on screen.
     public var listScroll = 0
     public var status: StatusMessage?
@@ -43,6 +45,7 @@ public struct AppState: Sendable {
         switch screen {
         case .list: return KeyMap.list(readOnly: readOnly)
         case .detail: return KeyMap.detail(readOnly: readOnly)
+        case .wizard(let wizard): return KeyMap.wizard(create: wizard.isCreate)
         }
     }
 

@@ -1,13 +1,27 @@
+import TerminalUI
 import ServiceModel
+import ServiceStore
 
 /// What sits on top of a screen and takes the keys until it closes.
 public enum Overlay: Sendable, Hashable {
     case help
     case messages
     case namespaces(selection: Int)
-    case command(LineInput)
+    case command(TextField)
     case confirmDelete(DeleteConfirmation)
-    case export(LineInput, namespace: String, name: String)
+    case export(TextField, namespace: String, name: String)
+    /// Esc in the wizard: leave (the draft is kept) or stay.
+    case leaveWizard
+    /// `c` found an unfinished draft: resume it or start fresh.
+    case resumeDraft(SavedDraft)
+    /// Ctrl-W: the namespace's workloads to pick the selector from.
+    case workloadPicker(selection: Int)
+    /// `e`: which part of the service to edit.
+    case editChooser(DeletionTarget, selection: Int, headless: Bool)
+    /// Ctrl-S on an edit: what will change, before it is written.
+    case diff([LineDiff.Line], scroll: Int)
+    /// A save found the service changed on the other side.
+    case conflict(current: StoredService, theirChanges: [LineDiff.Line])
 }
 
 /// The delete confirmation: what will go, how many the filter hides, and the two ways to
@@ -15,13 +29,13 @@ public enum Overlay: Sendable, Hashable {
 public struct DeleteConfirmation: Sendable, Hashable {
     public var targets: [DeletionTarget]
     public var hiddenByFilter: Int
-    public var typed: LineInput
+    public var typed: TextField
     public var armed: Bool
 
     public init(targets: [DeletionTarget], hiddenByFilter: Int) {
         self.targets = targets
         self.hiddenByFilter = hiddenByFilter
-        self.typed = LineInput()
+        self.typed = TextField()
         self.armed = false
     }
 }

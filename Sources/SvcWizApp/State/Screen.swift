@@ -4,6 +4,7 @@ import ServiceStore
 public enum Screen: Sendable {
     case list
     case detail(DetailState)
+    case wizard(WizardState)
 }
 
 /// The detail screen: which service, what was loaded, and how far it is scrolled.

@@ -23,4 +23,20 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actOpen, actBack, actQuit, actFilter, actSort, actReverse, actNamespace, actRefresh, actMark, actDelete
     case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
     case actDismiss, actConfirm, actCancel
+    // Wizard
+    case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto
+    case kindVirtualIP, kindHeadlessSelector, kindHeadlessExternalName, providerQingCloud, providerOpenELB, providerCustom
+    case nameTaken, nodePortUsed, selectorReplaced, selectorSet, fieldName, hintName
+    case fieldAlias, fieldDescription, fieldNamespace, fieldType, typeLocked, fieldExternalName
+    case hintExternalName, fieldTimeout, fieldAffinity, fieldLabels, hintAddRow, sectionAdvanced
+    case fieldAnnotations, accessHeadlessOnly, fieldAccess, hintAccessNone, fieldNodePorts, hintNodePort
+    case fieldProvider, fieldTrafficPolicy, fieldSourceRanges, fieldSelector, hintPickWorkload, matchesNone
+    case matches, fieldPorts, hintTargetPorts, wizardCreateTitle, wizardEditTitle, wizardReview
+    case stepBasicInfo, stepServiceSettings, stepLabels, stepExternalAccess, reviewReady, reviewHasErrors
+    case stepHasErrors, actCreate, actSave, actNext, actPrevious, actField
+    case actAddRow, actRemoveRow, actLeaveKeep, actPickWorkload, actEdit, leaveTitle
+    case leaveQuestion, leaveEditQuestion, yesNo, resumeTitle, resumeQuestion, resumeChoices
+    case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
+    case diffTitle, diffNone, diffHint, conflictTitle, conflictMessage, conflictHint
+    case created, saved, workingCreate, workingSave
 }

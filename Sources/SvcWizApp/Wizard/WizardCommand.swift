@@ -17,4 +17,6 @@ public enum WizardCommand: Sendable, Hashable {
     case reviewEdit
     /// Esc: ask whether to leave (the draft is kept).
     case leave
+    /// F1: the keys of the form.
+    case help
 }

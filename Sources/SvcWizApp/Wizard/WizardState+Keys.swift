@@ -5,29 +5,36 @@ extension WizardState {
     /// Applies a key; returns what the app must do about it.
     public mutating func handle(_ key: Key) -> [WizardCommand] {
         if page == .review { return handleReviewKey(key) }
-        switch key {
-        case .escape: return [.leave]
-        case .tab: return moveFocus(by: 1)
-        case .backTab: return moveFocus(by: -1)
-        case .ctrl("n"): return nextStep()
-        case .ctrl("p"): return previousStep()
-        case .ctrl("s"): return finish()
-        case .ctrl("a"): return addRow()
-        case .ctrl("k"): return removeRow()
-        case .ctrl("w"):
-            guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
-            return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]
-        default: break
+        // On a choice, the arrows change the choice (KEYMAP: "move within a list or choice").
+        if focus.isChoice, [Key.up, .down, .left, .right, .enter, .character(" ")].contains(key) {
+            return handleChoiceKey(key)
         }
-        if focus.isChoice { return handleChoiceKey(key) }
+        if let action = KeyMap.wizard(create: isCreate).first(where: { $0.keys.contains(key) })?.action {
+            switch action {
+            case .leave: return [.leave]
+            case .nextField: return moveFocus(by: 1)
+            case .previousField: return moveFocus(by: -1)
+            case .nextStep: return nextStep()
+            case .previousStep: return previousStep()
+            case .save: return finish()
+            case .addRow: return addRow()
+            case .removeRow: return removeRow()
+            case .help: return [.help]
+            case .pickWorkload:
+                guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
+                return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]
+            default: return []
+            }
+        }
+        if focus.isChoice { return [] }
         switch key {
-        case .up: return moveFocus(by: -1)
-        case .down, .enter: return moveFocus(by: 1)
+        case .enter: return moveFocus(by: 1)
         default:
             var field = editor
             guard field.handle(key) else { return [] }
             editor = field
-            return changed { $0.setText(field.text, for: $0.focus) }
+            let target = focus
+            return changed { $0.setText(field.text, for: target) }
         }
     }
 
