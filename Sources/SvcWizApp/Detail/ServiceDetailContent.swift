@@ -104,14 +104,17 @@ public enum ServiceDetailContent {
         for port in s.ports {
             lines.append(DetailPair(text(.accessInCluster), "\(dns):\(port.port.map(String.init) ?? "?")"))
         }
-        for port in s.ports {
-            let address = s.clusterIP.map { "\($0):\(port.port.map(String.init) ?? "?")" } ?? text(.assignedByCluster)
-            lines.append(DetailPair(text(.accessVirtualIP), address, tone: s.clusterIP == nil ? .muted : .normal))
+        if let clusterIP = s.clusterIP {
+            for port in s.ports {
+                lines.append(DetailPair(text(.accessVirtualIP), "\(clusterIP):\(port.port.map(String.init) ?? "?")"))
+            }
+        } else {
+            lines.append(DetailPair(text(.accessVirtualIP), text(.assignedByCluster), tone: .muted))
         }
         if s.access != .none {
             for port in s.ports {
-                let value = port.nodePort.map { "\(text(.nodeIP)):\($0)" } ?? "\(text(.nodeIP)):\(text(.assignedByCluster))"
-                lines.append(DetailPair(text(.accessNodePort), value))
+                let target = port.nodePort.map { "\(text(.nodeIP)):\($0)" } ?? "\(text(.nodeIP)):? (" + text(.assignedByCluster) + ")"
+                lines.append(DetailPair(text(.accessNodePort), "\(ServiceRow.port(port)) → \(target)"))
             }
         }
         if s.access == .loadBalancer {

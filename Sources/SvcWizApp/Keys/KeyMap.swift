@@ -29,7 +29,7 @@ public enum KeyMap {
             KeyBinding([.character("/")], .filter, .actFilter, footer: true),
             KeyBinding([.character("s")], .sortNext, .actSort, footer: true),
             KeyBinding([.character("S")], .sortReverse, .actReverse),
-            KeyBinding([.character("n")], .namespace, .actNamespace, footer: true),
+            KeyBinding([.character("n")], .namespace, .actNamespace, footer: true, short: .actNamespaceShort),
             KeyBinding([.character("r")], .refresh, .actRefresh),
             KeyBinding([.character(" ")], .mark, .actMark),
             KeyBinding([.character("x")], .export, .actExport, footer: true),

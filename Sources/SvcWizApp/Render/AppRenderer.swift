@@ -121,17 +121,27 @@ enum StatusBar {
 enum FooterBar {
     static func draw(_ state: AppState, on surface: Surface, row: Int, width: Int) {
         surface.draw("", at: Point(column: 0, row: row), width: width, style: .normal)
+        let help = KeyMap.global.filter(\.inFooter)
+        let helpWidth = help.reduce(0) { $0 + hintWidth($1, state) }
         var x = 1
-        let bindings = state.keyTable.filter(\.inFooter) + KeyMap.global.filter(\.inFooter)
-        for binding in bindings {
-            let key = binding.keys[0].displayName
-            let label = state.text(binding.label)
-            let needed = key.displayWidth + 1 + label.displayWidth + 2
-            guard x + needed <= width else { break }
-            x += surface.draw(key, at: Point(column: x, row: row), style: .keyHint)
-            x += 1
-            x += surface.draw(label, at: Point(column: x, row: row), style: .normal)
-            x += 2
+        // `? help` always shows, at the end: the other hints take the room before it.
+        for binding in state.keyTable.filter(\.inFooter) where x + hintWidth(binding, state) + helpWidth <= width {
+            x = drawHint(binding, state, on: surface, at: x, row: row)
         }
+        for binding in help where x + hintWidth(binding, state) <= width + 2 {
+            x = drawHint(binding, state, on: surface, at: x, row: row)
+        }
+    }
+
+    private static func hintWidth(_ binding: KeyBinding, _ state: AppState) -> Int {
+        binding.keys[0].displayName.displayWidth + 1 + state.text(binding.footerLabel).displayWidth + 2
+    }
+
+    private static func drawHint(_ binding: KeyBinding, _ state: AppState, on surface: Surface, at x: Int, row: Int) -> Int {
+        var x = x
+        x += surface.draw(binding.keys[0].displayName, at: Point(column: x, row: row), style: .keyHint)
+        x += 1
+        x += surface.draw(state.text(binding.footerLabel), at: Point(column: x, row: row), style: .normal)
+        return x + 2
     }
 }

@@ -121,5 +121,6 @@ extension UIKey {
         .placeholderPortName: "名称",
         .placeholderTarget: "同端口",
         .placeholderAuto: "自动",
+        .actNamespaceShort: "项目",
     ]
 }

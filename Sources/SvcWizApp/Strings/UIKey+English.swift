@@ -121,5 +121,6 @@ extension UIKey {
         .placeholderPortName: "name",
         .placeholderTarget: "= port",
         .placeholderAuto: "auto",
+        .actNamespaceShort: "ns",
     ]
 }

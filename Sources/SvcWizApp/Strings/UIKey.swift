@@ -24,6 +24,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
     case actDismiss, actConfirm, actCancel
     // Wizard
+    case actNamespaceShort
     case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto
     case kindVirtualIP, kindHeadlessSelector, kindHeadlessExternalName, providerQingCloud, providerOpenELB, providerCustom
     case nameTaken, nodePortUsed, selectorReplaced, selectorSet, fieldName, hintName

@@ -22,7 +22,7 @@ struct FormLine {
         }
     }
 
-    static let labelWidth = 14
+    static let labelWidth = 15
 }
 
 /// Builds the form lines of each step from the wizard state.

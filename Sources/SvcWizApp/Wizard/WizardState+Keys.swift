@@ -113,6 +113,7 @@ extension WizardState {
 
     /// Next validates the step: with errors it stays and shows them.
     mutating func nextStep() -> [WizardCommand] {
+        revalidate()
         touched.insert(focus)
         revealed.insert(step)
         var commands: [WizardCommand] = []
@@ -147,6 +148,7 @@ extension WizardState {
 
     /// Ctrl-S: every step is checked; the first with errors opens, else create or review.
     mutating func finish() -> [WizardCommand] {
+        revalidate()
         touched.insert(focus)
         for step in steps { revealed.insert(step) }
         if let broken = steps.first(where: hasProblems) {

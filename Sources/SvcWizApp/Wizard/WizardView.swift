@@ -91,7 +91,8 @@ enum WizardView {
             guard x < maxColumn else { return }
             switch cell {
             case .label(let text):
-                surface.draw(text, at: Point(column: x, row: point.row), width: min(FormLine.labelWidth, maxColumn - x), style: .header)
+                // One blank cell always separates the label from its field.
+                surface.draw(text, at: Point(column: x, row: point.row), width: min(FormLine.labelWidth - 1, maxColumn - x), style: .header)
                 x += FormLine.labelWidth
             case .note(let text, let style):
                 x += surface.draw(text, at: Point(column: x, row: point.row), maxWidth: maxColumn - x, style: style)
@@ -193,7 +194,7 @@ enum WizardView {
         var x = 1
         for binding in bindings {
             let key = binding.keys[0].displayName
-            let text = t(binding.label)
+            let text = t(binding.footerLabel)
             guard x + key.displayWidth + text.displayWidth + 3 <= width else { break }
             x += surface.draw(key, at: Point(column: x, row: row), style: .keyHint) + 1
             x += surface.draw(text, at: Point(column: x, row: row)) + 2
