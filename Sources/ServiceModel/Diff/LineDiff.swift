@@ -70,7 +70,7 @@ public enum LineDiff {
             for i in max(0, index - context)...min(all.count - 1, index + context) { keep.insert(i) }
         }
         var result: [Line] = []
-        var last = -1
+        var last = -2
         for index in keep.sorted() {
             if index != last + 1 { result.append(.same("@@")) }
             result.append(all[index])

@@ -116,7 +116,11 @@ extension ServiceDraft {
                             writesNodePorts: Bool, baseWroteNodePorts: Bool) {
         let baseList = base.node(at: path)
         let baseItems = baseList?.items ?? []
-        let items = ports.map { row -> ManifestNode in
+        // Blank rows the user added at the end (the new draft's first row, an unused ^A) are
+        // not ports yet; dropping only trailing ones keeps row i at spec.ports[i].
+        var rows = ports
+        while let last = rows.last, last.isBlank, last.sourceIndex == nil { rows.removeLast() }
+        let items = rows.map { row -> ManifestNode in
             let source = row.sourceIndex.flatMap { baseItems.indices.contains($0) ? baseItems[$0] : nil }
             let before = source.map { PortRow(node: $0, index: 0) }
             var item = source ?? .mapping()

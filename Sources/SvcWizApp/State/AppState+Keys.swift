@@ -15,10 +15,11 @@ extension AppState {
         }
         if case .wizard(var wizard) = screen { return handleWizardKey(key, &wizard) }
         if var input = filterInput { return handleFilterKey(key, &input) }
-        // A status message stays until dismissed or replaced: Esc dismisses it first.
-        if key == .escape, status != nil {
+        // An error or warning stays until dismissed or replaced: Esc dismisses it first.
+        // Information ("Created service x.") does not hold up Esc.
+        if key == .escape, let shown = status {
             status = nil
-            return []
+            if shown.severity != .info { return [] }
         }
         guard let action = KeyMap.action(for: key, in: keyTable) else { return [] }
         switch screen {
