@@ -58,7 +58,9 @@ extension TextBuffer {
 }
 
 /// A query folded for case-insensitive comparison. ASCII lines (nearly all of a
-/// manifest) are compared on bytes; others character by character, lower-cased.
+/// manifest) are compared on bytes; others character by character, lower-cased (an
+/// ASCII query is first looked for in their bytes, which rules out most of them; that
+/// misses only the rare letters whose lower case is ASCII, like the Kelvin sign).
 private struct Needle {
     let folded: [String]
     let ascii: [UInt8]?
@@ -72,14 +74,14 @@ private struct Needle {
     var count: Int { folded.count }
 
     func firstMatch(in line: String, from column: Int) -> Int? {
-        if let ascii, line.utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII text every byte is one character, so byte offsets are columns.
+        if let ascii {
             let bytes = Array(line.utf8)
-            guard bytes.count >= ascii.count, column <= bytes.count - ascii.count else { return nil }
-            for start in column...(bytes.count - ascii.count) where (0..<ascii.count).allSatisfy({ Self.lower(bytes[start + $0]) == ascii[$0] }) {
-                return start
-            }
-            return nil
+            let lineIsASCII = !bytes.contains { $0 >= 0x80 }
+            // In ASCII text every byte is one character, so byte offsets are columns.
+            if lineIsASCII { return Self.firstMatch(of: ascii, in: bytes, from: column) }
+            // An ASCII query can only match where its bytes occur: most lines are
+            // rejected here without the slower comparison by characters below.
+            guard Self.firstMatch(of: ascii, in: bytes, from: 0) != nil else { return nil }
         }
         let characters = line.map { $0.lowercased() }
         guard characters.count >= folded.count, column <= characters.count - folded.count else { return nil }
@@ -89,7 +91,22 @@ private struct Needle {
         return nil
     }
 
+    private static func firstMatch(of needle: [UInt8], in bytes: [UInt8], from offset: Int) -> Int? {
+        guard bytes.count >= needle.count, offset <= bytes.count - needle.count else { return nil }
+        let first = needle[0]
+        var start = offset
+        while start <= bytes.count - needle.count {
+            if lower(bytes[start]) == first {
+                var matched = 1
+                while matched < needle.count, lower(bytes[start + matched]) == needle[matched] { matched += 1 }
+                if matched == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
     private static func lower(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 }
