@@ -22,7 +22,7 @@ extension TextBuffer {
     public mutating func moveUp() { moveVertically(by: -1) }
     public mutating func moveDown() { moveVertically(by: 1) }
 
-    /// `lines` lines up or down (a page), stopping at the first or last line, keeping
+    /// `delta` lines up (negative) or down (a page), stopping at the first or last line, keeping
     /// the cell column as up/down do.
     public mutating func moveVertically(by delta: Int) {
         let goal = goalCell ?? displayColumn(of: cursor)

@@ -14,7 +14,7 @@ public struct TextEditor: Sendable {
     public internal(set) var firstVisibleLine = 0
     public internal(set) var firstVisibleCell = 0
     /// The size of the text area (without gutter and prompt) at the last `layout(in:)`;
-    /// PgUp/PgDn move by its height.
+    /// PgUp/PgDn move by its height (a guess of 74x20 until the first `layout(in:)`).
     public internal(set) var textAreaSize = TerminalSize(columns: 74, rows: 20)
 
     public init(text: String = "", language: EditorLanguage = .yaml) {
