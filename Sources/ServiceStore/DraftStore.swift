@@ -6,11 +6,18 @@ public struct SavedDraft: Codable, Sendable, Hashable {
     public var draft: ServiceDraft
     public var step: WizardStep
     public var savedAt: Date
+    /// The manifest the form applies to, as YAML, when it holds more than the form shows
+    /// (an import, or fields added in the editor).
+    public var baseYAML: String?
+    /// The editor's text, when the draft was left in the editor (it may not parse yet).
+    public var editorText: String?
 
-    public init(draft: ServiceDraft, step: WizardStep, savedAt: Date = Date()) {
+    public init(draft: ServiceDraft, step: WizardStep, savedAt: Date = Date(), baseYAML: String? = nil, editorText: String? = nil) {
         self.draft = draft
         self.step = step
         self.savedAt = savedAt
+        self.baseYAML = baseYAML
+        self.editorText = editorText
     }
 }
 

@@ -45,6 +45,17 @@ public final class AppRunner {
         watchTask?.cancel()
     }
 
+    /// Where an export goes: a folder gets `<name>.<namespace>.service.yaml`; a path ending in
+    /// `.json`, `.yaml` or `.yml` is the file itself, in that format.
+    nonisolated static func exportTarget(_ target: String, name: String, namespace: String) -> (String, ManifestFormat) {
+        let expanded = target.hasPrefix("~") ? NSHomeDirectory() + target.dropFirst() : target
+        let lower = expanded.lowercased()
+        if lower.hasSuffix(".json") { return (expanded, .json) }
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return (expanded, .yaml) }
+        let folder = expanded.isEmpty ? "." : expanded
+        return (URL(fileURLWithPath: folder).appendingPathComponent("\(name).\(namespace).service.yaml").path, .yaml)
+    }
+
     private func draw(_ terminal: Terminal<AppEvent>) {
         let state = self.state
         terminal.render { surface in AppRenderer.render(state, on: surface) }
@@ -102,18 +113,56 @@ public final class AppRunner {
                     }
                     mailbox.post(.deleted(names: deleted, failures: failures))
                 }
-            case let .export(namespace, name, folder):
+            case let .export(namespace, name, target, overwrite):
                 Task.detached {
                     do throws(StoreError) {
+                        let (path, format) = Self.exportTarget(target, name: name, namespace: namespace)
+                        if !overwrite, FileManager.default.fileExists(atPath: path) {
+                            mailbox.post(.exportExists(path: path, namespace: namespace, name: name))
+                            return
+                        }
                         let stored = try await backend.service(named: name, in: namespace)
-                        let text = YAMLWriter.write(ServerFields.stripped(stored.manifest))
-                        let path = URL(fileURLWithPath: folder).appendingPathComponent("\(name).\(namespace).service.yaml").path
+                        let visible = ServerFields.stripped(stored.manifest)
+                        let text = format == .json ? JSONWriter.write(visible) : YAMLWriter.write(visible)
                         try AtomicFile.write(Array(text.utf8), to: path)
                         mailbox.post(.exported(.success(path)))
                     } catch {
                         mailbox.post(.exported(.failure(error)))
                     }
                 }
+            case let .loadForText(namespace, name):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.textLoaded(.success(try await backend.service(named: name, in: namespace))))
+                    } catch {
+                        mailbox.post(.textLoaded(.failure(error)))
+                    }
+                }
+            case .completePath(let input):
+                let (completed, candidates) = PathCompletion.complete(input)
+                mailbox.post(.pathCompleted(input: input, completed: completed, candidates: candidates))
+            case .importFile(let input):
+                Task.detached {
+                    let path = input.hasPrefix("~") ? NSHomeDirectory() + input.dropFirst() : input
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        mailbox.post(.imported(path: input, .failure(.unreadable("cannot read the file"))))
+                        return
+                    }
+                    do throws(ManifestParseError) {
+                        let file = try ManifestReader.parse(bytes: Array(data), path: input)
+                        mailbox.post(.imported(path: input, .success(file.objects.filter(\.isService).map(\.node))))
+                    } catch {
+                        mailbox.post(.imported(path: input, .failure(.parse(error))))
+                    }
+                }
+            case let .externalEditor(text, fileExtension):
+                let path = NSTemporaryDirectory() + "svcwiz-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(fileExtension)"
+                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
+                                                     attributes: [.posixPermissions: 0o600]) else { break }
+                let status = terminal.runOutsideCurses { ChildProcess.run(ChildProcess.editorCommand(for: path)) } ?? 127
+                let edited = status == 0 ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil
+                try? FileManager.default.removeItem(atPath: path)
+                mailbox.post(.externalEdited(edited, status: status))
             case .checkDraft:
                 mailbox.post(.draftChecked(drafts.load()))
             case .saveDraft(let saved):

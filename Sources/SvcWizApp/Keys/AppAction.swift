@@ -11,4 +11,9 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case create, edit
     // Wizard and edit forms
     case nextField, previousField, nextStep, previousStep, addRow, removeRow, pickWorkload, save, leave
+    case toEditor, importFile
+    // Editor pane
+    case toForm, convert, externalEditor, find, undo, redo
+    // List and detail: the stored service as text
+    case editText
 }

@@ -37,6 +37,8 @@ public enum KeyMap {
         if !readOnly {
             table.insert(KeyBinding([.character("c")], .create, .actCreate, footer: true), at: 1)
             table.insert(KeyBinding([.character("e")], .edit, .actEdit, footer: true), at: 2)
+            table.insert(KeyBinding([.character("y")], .editText, .actEditText, footer: true), at: 3)
+            table.insert(KeyBinding([.character("i")], .importFile, .actImport), at: 4)
             table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true))
         }
         return table + movement
@@ -50,6 +52,7 @@ public enum KeyMap {
         ]
         if !readOnly {
             table.insert(KeyBinding([.character("e")], .edit, .actEdit, footer: true), at: 1)
+            table.insert(KeyBinding([.character("y")], .editText, .actEditText, footer: true), at: 2)
             table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, footer: true))
         }
         return table + [
@@ -74,8 +77,25 @@ public enum KeyMap {
             KeyBinding([.ctrl("k")], .removeRow, .actRemoveRow, footer: true),
             KeyBinding([.ctrl("w")], .pickWorkload, .actPickWorkload),
             KeyBinding([.ctrl("s")], .save, create ? .actCreate : .actSave, footer: true),
+            KeyBinding([.function(2), .ctrl("e")], .toEditor, .actEditor, footer: true),
+            KeyBinding([.ctrl("o")], .importFile, .actImport),
             KeyBinding([.function(1)], .help, .actHelp),
             KeyBinding([.escape], .leave, create ? .actLeaveKeep : .actCancel, footer: true),
+        ]
+    }
+
+    /// The editor pane's keys (KEYMAP.md, "Editor pane"). Editing keys belong to the text
+    /// widget; these are the ones it leaves to the screen, plus its own for help.
+    public static func editor(create: Bool, language: EditorLanguage) -> [KeyBinding] {
+        [
+            KeyBinding([.function(2), .ctrl("e")], .toForm, .actForm, footer: true),
+            KeyBinding([.function(3), .ctrl("t")], .convert, language == .yaml ? .actToJSON : .actToYAML, footer: true),
+            KeyBinding([.ctrl("s")], .save, create ? .actCreate : .actSave, footer: true),
+            KeyBinding([.ctrl("f")], .find, .actFind, footer: true),
+            KeyBinding([.ctrl("u")], .undo, .actUndo, footer: true),
+            KeyBinding([.ctrl("r")], .redo, .actRedo, footer: true),
+            KeyBinding([.ctrl("x")], .externalEditor, .actExternalEditor, footer: true),
+            KeyBinding([.escape], .toForm, .actForm),
         ]
     }
 

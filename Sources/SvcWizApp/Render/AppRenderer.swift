@@ -18,13 +18,15 @@ public enum AppRenderer {
         }
         if case .wizard(let wizard) = state.screen {
             WizardView.draw(wizard, state, on: surface)
+        } else if case .editor(let editor) = state.screen {
+            EditorView.draw(editor, state, on: surface)
         } else {
             TitleBar.draw(state, on: surface, width: size.columns)
             let body = Rect(column: 0, row: 1, width: size.columns, height: size.rows - 3)
             switch state.screen {
             case .list: ListView.draw(state, on: surface, in: body, now: now)
             case .detail(let detail): _ = DetailView.draw(state, detail, on: surface, in: body, now: now)
-            case .wizard: break
+            case .wizard, .editor: break
             }
             StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns)
             FooterBar.draw(state, on: surface, row: size.rows - 1, width: size.columns)

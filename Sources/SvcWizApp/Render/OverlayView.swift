@@ -56,6 +56,28 @@ enum OverlayView {
             let title: String
             if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
             drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area)
+        case let .importPrompt(input, candidates):
+            if !candidates.isEmpty {
+                let shown = candidates.prefix(area.height - 3).map { ($0, Style.muted) }
+                let rect = Rect(column: 0, row: area.maxRow - 2 - shown.count, width: area.width, height: shown.count + 1)
+                surface.fill(rect)
+                for (i, line) in shown.enumerated() {
+                    surface.draw("  " + line.0, at: Point(column: 0, row: rect.row + i), width: area.width, style: line.1)
+                }
+            }
+            drawPrompt(" " + t(.importPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+        case let .importChooser(services, selection, path):
+            var lines = services.enumerated().map { i, node -> (String, Style) in
+                let name = node["metadata"]?["name"]?.scalarText ?? "?"
+                let namespace = node["metadata"]?["namespace"]?.scalarText ?? "-"
+                let kind = ServiceTerms.kind(ServiceKind(spec: node["spec"]), language: t.language)
+                return ((i == selection ? "> " : "  ") + "\(name)  \(namespace)  \(kind)", i == selection ? .selected : .normal)
+            }
+            lines.append((t(.pickerHint), .keyHint))
+            drawPanel(title: t(.importChooseTitle, path), lines: lines, on: surface, in: area, widthHint: 60)
+        case .confirmOverwrite(let path, _, _):
+            drawPanel(title: t(.exportTitle), lines: [(t(.exportOverwrite, path), .warning), (t(.yesNo), .keyHint)],
+                      on: surface, in: area, widthHint: 60)
         case let .conflict(current, changes):
             drawDiff(changes, scroll: 0, title: t(.conflictTitle), hint: t(.conflictHint), on: surface, in: area,
                      heading: t(.conflictMessage, current.name))
@@ -84,12 +106,14 @@ enum OverlayView {
         case .list: screenName = t(.listTitle)
         case .detail(let detail): screenName = t(.detailTitle, detail.name)
         case .wizard(let wizard): screenName = wizard.isCreate ? t(.wizardCreateTitle) : t(.wizardEditTitle, wizard.draft.name)
+        case .editor: screenName = t(.editMode)
         }
         var sections = [(t(.helpTitle, screenName), state.keyTable)]
-        if case .wizard = state.screen {
-            // In forms the printable keys are the fields' own; only Ctrl-C and Ctrl-Z apply.
+        switch state.screen {
+        case .wizard, .editor:
+            // In forms and text the printable keys are the fields' own; only Ctrl-C and Ctrl-Z apply.
             sections.append((t(.helpGlobal), KeyMap.global.filter { $0.action == .quitNow || $0.action == .suspend }))
-        } else {
+        case .list, .detail:
             sections.append((t(.helpGlobal), KeyMap.global))
         }
         let keyWidth = (sections.flatMap { $0.1 }.map { $0.keyNames.displayWidth }.max() ?? 4) + 2

@@ -18,6 +18,18 @@ public enum AppEvent: Sendable {
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
     case editLoaded(step: WizardStep?, Result<StoredService, StoreError>)
+    /// `y`: the stored service, to open in the editor.
+    case textLoaded(Result<StoredService, StoreError>)
+    case pathCompleted(input: String, completed: String, candidates: [String])
+    case imported(path: String, Result<[ManifestNode], ImportFailure>)
+    case exportExists(path: String, namespace: String, name: String)
+    case externalEdited(String?, status: Int32)
+}
+
+/// Why a file could not be imported.
+public enum ImportFailure: Error, Sendable {
+    case unreadable(String)
+    case parse(ManifestParseError)
 }
 
 /// What the detail screen shows of a service, loaded together.
@@ -39,7 +51,13 @@ public enum AppEffect: Sendable, Hashable {
     case loadNamespaces
     case loadDetail(namespace: String, name: String)
     case delete([DeletionTarget])
-    case export(namespace: String, name: String, folder: String)
+    /// Writes the service to `target` (a folder, or a file ending in .yaml, .yml or .json).
+    case export(namespace: String, name: String, target: String, overwrite: Bool)
+    case loadForText(namespace: String, name: String)
+    case completePath(String)
+    case importFile(String)
+    /// Hands the text to $VISUAL or $EDITOR and reads it back.
+    case externalEditor(text: String, fileExtension: String)
     case checkDraft
     case saveDraft(SavedDraft)
     case deleteDraft

@@ -11,9 +11,11 @@ extension AppState {
         if key == .resize { return [] }
         if let overlay {
             if let effects = handleWizardOverlayKey(key, overlay) { return effects }
+            if let effects = handleFileOverlayKey(key, overlay) { return effects }
             return handleOverlayKey(key, overlay)
         }
         if case .wizard(var wizard) = screen { return handleWizardKey(key, &wizard) }
+        if case .editor(var editor) = screen { return handleEditorKey(key, &editor) }
         if var input = filterInput { return handleFilterKey(key, &input) }
         // An error or warning stays until dismissed or replaced: Esc dismisses it first.
         // Information ("Created service x.") does not hold up Esc.
@@ -28,7 +30,7 @@ extension AppState {
             let effects = handleDetailAction(action, &detail)
             if case .detail = screen { screen = .detail(detail) }
             return effects
-        case .wizard:
+        case .wizard, .editor:
             return []
         }
     }
@@ -96,6 +98,11 @@ extension AppState {
             overlay = .export(TextField(exportFolder), namespace: row.namespace, name: row.name)
         case .create:
             return [.checkDraft]
+        case .editText:
+            guard let row = list.selected else { return [] }
+            return [.loadForText(namespace: row.namespace, name: row.name)]
+        case .importFile:
+            overlay = .importPrompt(TextField(), candidates: [])
         case .edit:
             guard let row = list.selected else { return [] }
             return [.loadForEdit(namespace: row.namespace, name: row.name, step: nil)]
@@ -154,6 +161,8 @@ extension AppState {
                 targets: [DeletionTarget(namespace: detail.namespace, name: detail.name)], hiddenByFilter: 0))
         case .export:
             overlay = .export(TextField(exportFolder), namespace: detail.namespace, name: detail.name)
+        case .editText:
+            return [.loadForText(namespace: detail.namespace, name: detail.name)]
         case .edit:
             if let stored = detail.data?.stored {
                 let headless = ServiceKind(spec: stored.manifest["spec"]) != .virtualIP
@@ -211,7 +220,8 @@ extension AppState {
                 if input.handle(key) { overlay = .command(input) }
             }
             return []
-        case .leaveWizard, .resumeDraft, .workloadPicker, .editChooser, .diff, .conflict:
+        case .leaveWizard, .resumeDraft, .workloadPicker, .editChooser, .diff, .conflict, .importPrompt, .importChooser,
+             .confirmOverwrite:
             return []
         case .confirmDelete(var confirmation):
             switch key {
@@ -242,7 +252,7 @@ extension AppState {
                 overlay = nil
                 let folder = input.text.isEmpty ? "." : input.text
                 exportFolder = folder
-                return [.export(namespace: namespace, name: name, folder: folder)]
+                return [.export(namespace: namespace, name: name, target: folder, overwrite: false)]
             default:
                 if input.handle(key) { overlay = .export(input, namespace: namespace, name: name) }
             }

@@ -51,8 +51,13 @@ extension AppState {
             for failure in failures { post(StatusMessage(failure, severity: .error)) }
             if case .detail(let detail) = screen, names.contains(detail.name) { screen = .list }
             return [.loadServices(scope)]
-        case .draftChecked, .nameChecked, .workloadsLoaded, .created, .updated, .editLoaded:
+        case .draftChecked, .nameChecked, .workloadsLoaded, .created, .updated, .editLoaded, .textLoaded:
             return applyWizardResult(event)
+        case .pathCompleted, .imported, .exportExists:
+            return applyFileResult(event)
+        case let .externalEdited(text, status):
+            applyExternalEdit(text, exitStatus: status)
+            return []
         case .exported(let result):
             switch result {
             case .success(let path): post(StatusMessage(text(.exported, path)))

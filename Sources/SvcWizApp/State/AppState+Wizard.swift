@@ -40,7 +40,8 @@ extension AppState {
         for command in commands {
             switch command {
             case .saveDraft:
-                effects.append(.saveDraft(SavedDraft(draft: wizard.draft, step: wizard.step)))
+                let base = wizard.base == ServiceDraft.newManifest ? nil : YAMLWriter.write(wizard.base)
+                effects.append(.saveDraft(SavedDraft(draft: wizard.draft, step: wizard.step, baseYAML: base)))
             case let .checkName(namespace, name):
                 effects.append(.checkName(namespace: namespace, name: name))
             case .loadWorkloads(let namespace):
@@ -68,6 +69,11 @@ extension AppState {
                 }
             case .help:
                 overlay = .help
+            case .toEditor:
+                openEditor(from: wizard)
+                return effects
+            case .importFile:
+                overlay = .importPrompt(TextField(), candidates: [])
             }
         }
         if case .wizard = screen { screen = .wizard(wizard) }
@@ -98,7 +104,9 @@ extension AppState {
             switch key {
             case .character("r"), .character("R"), .enter:
                 overlay = nil
-                return openWizard(.resume(saved, usedNodePorts: usedNodePorts()))
+                let effects = openWizard(.resume(saved, usedNodePorts: usedNodePorts()))
+                if let text = saved.editorText, case .wizard(let wizard) = screen { openEditor(from: wizard, text: text) }
+                return effects
             case .character("n"), .character("N"):
                 overlay = nil
                 return [.deleteDraft] + openWizard(.create(namespace: currentNamespace, usedNodePorts: usedNodePorts()))
@@ -212,7 +220,11 @@ extension AppState {
                 return []
             }
             return openWizard(.edit(stored, step: step, usedNodePorts: usedNodePorts(except: stored.name)))
-        case .editLoaded(_, .failure(let error)):
+        case .textLoaded(.success(let stored)):
+            let wizard = WizardState.edit(stored, step: .basicInfo, usedNodePorts: usedNodePorts(except: stored.name))
+            if case .wizard = screen {} else { wizardOrigin = screen }
+            openEditor(from: wizard)
+        case .editLoaded(_, .failure(let error)), .textLoaded(.failure(let error)):
             post(StatusMessage(error.message(in: text.language), severity: .error))
         default:
             break

@@ -46,6 +46,7 @@ public struct AppState: Sendable {
         case .list: return KeyMap.list(readOnly: readOnly)
         case .detail: return KeyMap.detail(readOnly: readOnly)
         case .wizard(let wizard): return KeyMap.wizard(create: wizard.isCreate)
+        case .editor(let editor): return KeyMap.editor(create: editor.wizard.isCreate, language: editor.editor.language)
         }
     }
 

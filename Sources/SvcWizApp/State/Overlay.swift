@@ -22,6 +22,12 @@ public enum Overlay: Sendable, Hashable {
     case diff([LineDiff.Line], scroll: Int)
     /// A save found the service changed on the other side.
     case conflict(current: StoredService, theirChanges: [LineDiff.Line])
+    /// `i` / Ctrl-O: the file to import, with Tab completion's other candidates.
+    case importPrompt(TextField, candidates: [String])
+    /// A file with several Services: which one to import.
+    case importChooser([ManifestNode], selection: Int, path: String)
+    /// Export found a file at the target: overwrite it?
+    case confirmOverwrite(path: String, namespace: String, name: String)
 }
 
 /// The delete confirmation: what will go, how many the filter hides, and the two ways to

@@ -5,6 +5,7 @@ public enum Screen: Sendable {
     case list
     case detail(DetailState)
     case wizard(WizardState)
+    case editor(EditorState)
 }
 
 /// The detail screen: which service, what was loaded, and how far it is scrolled.

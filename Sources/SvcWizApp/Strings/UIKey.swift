@@ -23,6 +23,8 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actOpen, actBack, actQuit, actFilter, actSort, actReverse, actNamespace, actRefresh, actMark, actDelete
     case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
     case actDismiss, actConfirm, actCancel
+    // Editor, import and export
+    case actToJSON, actToYAML, actImport, actEditText, actEditor, actForm, actFind, actUndo, actRedo, actExternalEditor, editMode, editorPosition, editorCommentsLost, editorInvalid, editorParseError, editorNotOne, editorNotService, editorTabRefused, editorNothingToUndo, editorNothingToRedo, editorSearchWrapped, editorNotFound, externalEditorFailed, importPrompt, importNoService, importChooseTitle, imported, exportTitle, exportOverwrite
     // Wizard
     case actNamespaceShort
     case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto

@@ -19,4 +19,8 @@ public enum WizardCommand: Sendable, Hashable {
     case leave
     /// F1: the keys of the form.
     case help
+    /// F2 / Ctrl-E: the same service as text.
+    case toEditor
+    /// Ctrl-O: a file into the draft.
+    case importFile
 }

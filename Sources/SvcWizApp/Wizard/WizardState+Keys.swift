@@ -20,6 +20,8 @@ extension WizardState {
             case .addRow: return addRow()
             case .removeRow: return removeRow()
             case .help: return [.help]
+            case .toEditor: return [.toEditor]
+            case .importFile: return isCreate ? [.importFile] : []
             case .pickWorkload:
                 guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
                 return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]

@@ -64,8 +64,19 @@ public struct WizardState: Sendable {
 
     /// A saved draft, resumed where it was left.
     public static func resume(_ saved: SavedDraft, usedNodePorts: [Int: String]) -> WizardState {
-        WizardState(mode: .create, draft: saved.draft, base: ServiceDraft.newManifest, page: .step(saved.step),
-                    usedNodePorts: usedNodePorts)
+        let base = saved.baseYAML.flatMap { try? ManifestReader.objects($0).first } ?? ServiceDraft.newManifest
+        return WizardState(mode: .create, draft: saved.draft, base: base, page: .step(saved.step), usedNodePorts: usedNodePorts)
+    }
+
+    /// A Service read from a file: the form opens on it at step 1, and every field the form
+    /// does not show is kept (the server-owned ones are dropped: this is a new object).
+    public static func imported(_ manifest: ManifestNode, namespace: String, usedNodePorts: [Int: String]) -> WizardState {
+        var base = ServerFields.stripped(manifest)
+        if base["kind"] == nil { base["kind"] = .string("Service") }
+        if base["apiVersion"] == nil { base["apiVersion"] = .string("v1") }
+        var draft = ServiceDraft(manifest: base)
+        if draft.namespace.isEmpty { draft.namespace = namespace }
+        return WizardState(mode: .create, draft: draft, base: base, page: .step(.basicInfo), usedNodePorts: usedNodePorts)
     }
 
     /// One step of a stored service; the server-owned fields stay in `base` for the update.

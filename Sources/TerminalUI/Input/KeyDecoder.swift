@@ -33,6 +33,14 @@ public struct KeyDecoder: Sendable {
                 paste = ""
                 continue
             }
+            if input == .character(0x1B), let (key, length) = Self.escapeSequence(in: batch[index...]) {
+                // A sequence ncurses did not know (TERM says another terminal than the
+                // real one, as often under tmux or over SSH): decode the common ones, and
+                // swallow the rest rather than typing it as text.
+                if let key { keys.append(key) }
+                index += length
+                continue
+            }
             if input == .character(0x1B), index < batch.endIndex,
                case .character(let next) = batch[index], next != 0x1B,
                let scalar = Unicode.Scalar(next), next >= 0x20, next != 0x7F {
@@ -43,6 +51,48 @@ public struct KeyDecoder: Sendable {
             if let key = Self.key(for: input) { keys.append(key) }
         }
         return keys
+    }
+
+    /// Parses `[` or `O` and what follows an Esc as a CSI or SS3 key sequence: the key (nil
+    /// for one svcwiz does not use) and how many inputs it took. Nil when it is no sequence.
+    static func escapeSequence(in rest: ArraySlice<RawInput>) -> (Key?, Int)? {
+        var scalars: [Unicode.Scalar] = []
+        for input in rest.prefix(12) {
+            guard case .character(let code) = input, let scalar = Unicode.Scalar(code) else { break }
+            scalars.append(scalar)
+            if scalars.count > 1, (0x40...0x7E).contains(scalar.value) { break }
+        }
+        guard let introducer = scalars.first, introducer == "[" || introducer == "O", scalars.count >= 2,
+              let final = scalars.last, (0x40...0x7E).contains(final.value) else { return nil }
+        let parameters = String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
+        guard parameters.allSatisfy({ $0.isNumber || $0 == ";" }) else { return nil }
+        let first = Int(parameters.split(separator: ";").first ?? "") ?? 0
+        let key: Key?
+        switch final {
+        case "A": key = .up
+        case "B": key = .down
+        case "C": key = .right
+        case "D": key = .left
+        case "H": key = .home
+        case "F": key = .end
+        case "Z": key = .backTab
+        case "P", "Q", "R", "S": key = introducer == "O" ? .function(Int(final.value - 0x50) + 1) : nil
+        case "~":
+            switch first {
+            case 1, 7: key = .home
+            case 4, 8: key = .end
+            case 2: key = .insert
+            case 3: key = .delete
+            case 5: key = .pageUp
+            case 6: key = .pageDown
+            case 11...15: key = .function(first - 10)
+            case 17...21: key = .function(first - 11)
+            case 23, 24: key = .function(first - 12)
+            default: key = nil
+            }
+        default: key = nil
+        }
+        return (key, scalars.count)
     }
 
     private mutating func collectPaste(_ input: RawInput, into keys: inout [Key]) {

@@ -11,7 +11,7 @@ final class TmuxSession {
 
     init(columns: Int = 80, rows: Int = 24, environment: [String: String] = [:], directory: String? = nil) throws {
         socket = "svcwiz-\(getpid())-\(UUID().uuidString.prefix(8))"
-        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no", "PS1": "$ ", "ENV": ""]
+        var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "enable=no", "PS1": "$ ", "ENV": ""]
         for (key, value) in environment { env[key] = value }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         // A plain sh with a known prompt, so "the shell prompt is back" can be checked.
