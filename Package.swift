@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "ServiceModel",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -58,7 +59,16 @@ let package = Package(
         ),
         .testTarget(name: "ServiceModelTests", dependencies: ["ServiceModel"]),
         .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceModel"]),
-        .testTarget(name: "KubeClientTests", dependencies: ["KubeClient", "KubeTestServer", "ServiceStore", "ServiceModel"]),
+        .testTarget(
+            name: "KubeClientTests",
+            dependencies: [
+                "KubeClient", "KubeTestServer", "ServiceStore", "ServiceModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel"]),

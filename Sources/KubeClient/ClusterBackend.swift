@@ -151,12 +151,15 @@ public final class ClusterBackend: Backend, Sendable {
     }
 
     /// Replaces the service (PUT) if its resourceVersion is still `version`; otherwise
-    /// `.conflict` with the current object.
+    /// `.conflict` with the current object. A service deleted since it was read is
+    /// `.notFound`: it is looked up first, because a PUT would create it again.
     public func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
         var body = Self.typed(manifest, as: .services)
         body.set("metadata.resourceVersion", to: .string(version))
         let name = body["metadata"]?["name"]?.scalarText ?? ""
         let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
+        let current = try await service(named: name, in: namespace)
+        guard current.version == version else { throw .conflict(name: name, namespace: namespace, current: current) }
         let request = APIRequest(method: .put, path: APIResource.services.path(namespace: namespace, name: name), body: body)
         let response = try await transport.send(request)
         guard response.isSuccess, let object = response.json else {
