@@ -13,7 +13,7 @@ import ServiceModel
 ///   delete preconditions, allocations kept or released across type changes.
 /// - Lists sorted by namespace and name, `limit`/`continue`, label and field selectors.
 /// - Watches from a resourceVersion (history, then live), 410 once compacted.
-/// - RBAC: `admin` may do everything, `viewer` get/list/watch, anonymous nothing.
+/// - RBAC as recorded: `admin` may do everything; `viewer` and anonymous nothing.
 public final class APIStore: @unchecked Sendable {
     private let lock = NIOLock()
     private var objects: [ObjectKey: ManifestNode] = [:]
@@ -274,13 +274,9 @@ public final class APIStore: @unchecked Sendable {
         }
     }
 
-    /// admin: everything; viewer: reads; anyone else (and anonymous): nothing.
+    /// admin (system:masters): everything; anyone else (viewer, anonymous): nothing.
     static func allowed(_ user: String?, verb: String) -> Bool {
-        switch user {
-        case "admin": return true
-        case "viewer": return ["get", "list", "watch"].contains(verb)
-        default: return false
-        }
+        user == "admin"
     }
 
     // MARK: Reads

@@ -64,9 +64,10 @@ public final class TestAPIServer: Sendable {
 
     /// Starts a server with the PKI's server certificate; client certificates of the PKI's
     /// CA are accepted, mapped to users by `users`.
-    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore()) async throws -> TestAPIServer {
+    /// `certificate` replaces the server certificate (e.g. `pki.namedServerCertificate`).
+    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil) async throws -> TestAPIServer {
         var tls = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(pki.serverCertificate).map { .certificate($0) },
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate ?? pki.serverCertificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: pki.serverKey, format: .pem)))
         tls.certificateVerification = .optionalVerification
         tls.trustRoots = .file(pki.caCertificate)

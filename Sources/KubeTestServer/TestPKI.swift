@@ -22,6 +22,8 @@ public final class TestPKI: Sendable {
     public var caCertificate: String { folder + "/ca.crt" }
     public var serverCertificate: String { folder + "/server.crt" }
     public var serverKey: String { folder + "/server.key" }
+    /// A server certificate for `kube.test` only (no address): for `tls-server-name`.
+    public var namedServerCertificate: String { folder + "/named.crt" }
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -29,7 +31,7 @@ public final class TestPKI: Sendable {
 
     /// Makes the CA, the server certificate and the client certificates.
     public init() throws {
-        folder = NSTemporaryDirectory() + "/svcwiz-pki-" + UUID().uuidString
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("svcwiz-pki-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try makeCA(name: "ca", subject: "/CN=svcwiz-test-ca")
         try makeCA(name: "rogue-ca", subject: "/CN=rogue-ca")
@@ -38,6 +40,9 @@ public final class TestPKI: Sendable {
         try "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kube.test\nextendedKeyUsage=serverAuth\n"
             .write(toFile: extensions, atomically: true, encoding: .utf8)
         try sign(key: serverKey, subject: "/CN=kube-apiserver", ca: "ca", output: serverCertificate, extensions: extensions)
+        let named = folder + "/named.ext"
+        try "subjectAltName=DNS:kube.test\nextendedKeyUsage=serverAuth\n".write(toFile: named, atomically: true, encoding: .utf8)
+        try sign(key: serverKey, subject: "/CN=kube.test", ca: "ca", output: namedServerCertificate, extensions: named)
         for form in KeyForm.allCases { _ = try makeClient(user: "admin", form: form) }
         _ = try makeClient(user: "viewer", form: .ecPKCS8)
         _ = try makeClient(user: "admin", form: .rsaPKCS8, ca: "rogue-ca", name: "rogue")

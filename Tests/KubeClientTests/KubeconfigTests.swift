@@ -6,7 +6,7 @@ import Testing
     let folder: String
 
     init() throws {
-        folder = NSTemporaryDirectory() + "/svcwiz-kubeconfig-" + UUID().uuidString
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("svcwiz-kubeconfig-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: folder + "/a/certs", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/b", withIntermediateDirectories: true)
     }

@@ -95,7 +95,7 @@ final class APITransport: Sendable {
                 continue
             }
             if request.isRead, attempt < options.readAttempts, [429, 502, 503, 504].contains(response.status) {
-                let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).map { min($0, options.maxRetryDelay.seconds) }
+                let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).map { min($0, 60) }
                 try await pause(before: attempt + 1, atLeast: retryAfter)
                 continue
             }
