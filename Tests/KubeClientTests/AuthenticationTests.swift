@@ -225,6 +225,8 @@ import Testing
                 && message == "services is forbidden: User \"viewer\" cannot create resource \"services\" in API group \"\" in the namespace \"demo\""
         }
         #expect(await viewer.can("create", resource: "services", namespace: "demo") == false)
+        // May not list namespaces: the context's own is offered.
+        #expect(try await viewer.namespaces() == ["demo"])
         #expect(await viewer.can("list", resource: "services", namespace: "demo") == false)
         let admin = try cluster.adminBackend()
         #expect(await admin.can("delete", resource: "services", namespace: "demo"))

@@ -78,6 +78,11 @@ import Testing
         #expect(config.users["u"]?.token == nil)
         #expect(config.clusters["only-second"]?.certificateAuthorityData == Array("hello".utf8))
         #expect(config.clusters["only-second"]?.insecureSkipTLSVerify == true)
+        // Secrets stay out of descriptions.
+        let alone = try KubeconfigLoader.load(files: [b])
+        #expect(alone.users["u"]?.token == "from-second")
+        #expect(!String(describing: alone).contains("from-second"))
+        #expect(!String(reflecting: try alone.resolve()).contains("from-second"))
     }
 
     @Test func testExplicitKubeconfigBeatsTheEnvironmentAndHomeIsTheFallback() throws {

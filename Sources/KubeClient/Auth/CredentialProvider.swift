@@ -83,3 +83,13 @@ actor CredentialProvider {
         return try result.get()
     }
 }
+
+extension Credential: CustomStringConvertible, CustomReflectable {
+    var description: String { "Credential(<redacted>)" }
+    var customMirror: Mirror { Mirror(self, children: []) }
+}
+
+extension ExecCredential: CustomStringConvertible, CustomReflectable {
+    var description: String { "ExecCredential(<redacted>, expires: \(expiration.map { "\($0)" } ?? "never"))" }
+    var customMirror: Mirror { Mirror(self, children: []) }
+}

@@ -170,3 +170,21 @@ public struct ClusterContext: Sendable, Hashable {
         self.namespace = namespace
     }
 }
+
+// Secrets never reach a log line, a test failure or a debugger summary: the user entry
+// prints which forms it has, not their values.
+extension Kubeconfig.User: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String {
+        var forms: [String] = []
+        if clientCertificate != nil || clientCertificateData != nil { forms.append("client-certificate") }
+        if token != nil { forms.append("token") }
+        if let tokenFile { forms.append("tokenFile \(tokenFile)") }
+        if username != nil { forms.append("basic") }
+        if let exec { forms.append("exec \(exec.command)") }
+        if let authProvider { forms.append("auth-provider \(authProvider)") }
+        return "User(" + (forms.isEmpty ? "anonymous" : forms.joined(separator: ", ")) + ")"
+    }
+
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
+}
