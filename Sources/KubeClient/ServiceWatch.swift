@@ -38,7 +38,9 @@ struct ServiceWatch: Sendable {
                 }
             } catch {
                 if Task.isCancelled { break }
-                if case .server(410, _, _) = error { resourceVersion = nil }
+                // Start again with a list: its `.reset` also tells the screen that the
+                // failure is over.
+                resourceVersion = nil
                 continuation.yield(.failed(error))
                 failures += 1
                 await pause(failures)

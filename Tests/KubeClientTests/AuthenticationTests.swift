@@ -97,6 +97,20 @@ import Testing
         await cluster.stop()
     }
 
+    @Test func testProxyURLTunnelsThroughAConnectProxy() async throws {
+        let cluster = try await TestCluster.start()
+        let proxy = try await TestConnectProxy.start()
+        let backend = try cluster.backend(cluster.kubeconfig(
+            cluster: ["certificate-authority: \(cluster.pki.caCertificate)", "proxy-url: http://squid:pw@127.0.0.1:\(proxy.port)"],
+            user: ["token: \(TestCluster.adminToken)"]))
+        #expect(try await backend.namespaces().contains("demo"))
+        let seen = try #require(proxy.requests.first)
+        #expect(seen.hasPrefix("CONNECT 127.0.0.1:\(cluster.server.port) HTTP/1.1"))
+        #expect(seen.contains("Basic \(Data("squid:pw".utf8).base64EncodedString())"))
+        await proxy.stop()
+        await cluster.stop()
+    }
+
     @Test func testBasicAuth() async throws {
         let cluster = try await TestCluster.start()
         let backend = try cluster.backend(cluster.kubeconfig(user: ["username: alice", "password: s3cret-pass"]))

@@ -131,6 +131,34 @@ final class EventReader: @unchecked Sendable {
         await cluster.stop()
     }
 
+    @Test func testAfterAnOutageTheListIsSentAgain() async throws {
+        let cluster = try await TestCluster.start()
+        let backend = try cluster.adminBackend()
+        let reader = EventReader(backend.changes(in: .named("demo")))
+        guard case .reset? = await reader.next() else {
+            Issue.record("the first event must be .reset")
+            return
+        }
+        try await waitForWatch(cluster)
+        // The watch drops and the server refuses the next attempt (503): a failure...
+        cluster.store.failNext(503, times: 1)
+        cluster.store.dropWatches()
+        let failure = await reader.next()
+        guard case .failed(.server(503, _, _))? = failure else {
+            Issue.record("expected .failed(503), got \(String(describing: failure))")
+            return
+        }
+        // ...then the server is back: a fresh list clears it.
+        cluster.store.seed(Manifests.service("back"), namespace: "demo")
+        let recovered = await reader.next()
+        guard case .reset(let rows)? = recovered else {
+            Issue.record("expected .reset after the outage, got \(String(describing: recovered))")
+            return
+        }
+        #expect(rows.map(\.name) == ["back"])
+        await cluster.stop()
+    }
+
     @Test func testStoppingTheConsumerClosesTheWatch() async throws {
         let cluster = try await TestCluster.start()
         let backend = try cluster.adminBackend()
