@@ -72,12 +72,7 @@ final class EventReader: @unchecked Sendable {
     @Test func testADroppedWatchResumesFromTheLastVersionWithoutARelist() async throws {
         let cluster = try await TestCluster.start()
         let backend = try cluster.adminBackend()
-        let reader = EventReader(backend.changes(in: .named("demo")))
-        guard case .reset? = await reader.next() else {
-            Issue.record("the first event must be .reset")
-            return
-        }
-        try await waitForWatch(cluster)
+        let (reader, _) = try await watching(backend, cluster)
         let lists = cluster.store.requests.filter { $0 == "GET /api/v1/namespaces/demo/services" }.count
         cluster.store.dropWatches()
         // Created while no watch is open: the resumed watch replays it from history.
@@ -96,13 +91,8 @@ final class EventReader: @unchecked Sendable {
     @Test func testAnExpiredVersionRelistsAndResets() async throws {
         let cluster = try await TestCluster.start()
         let backend = try cluster.adminBackend()
-        let reader = EventReader(backend.changes(in: .named("demo")))
-        guard case .reset(let first)? = await reader.next() else {
-            Issue.record("the first event must be .reset")
-            return
-        }
+        let (reader, first) = try await watching(backend, cluster)
         #expect(first.isEmpty)
-        try await waitForWatch(cluster)
         cluster.store.dropWatches()
         cluster.store.seed(Manifests.service("compacted-away"), namespace: "demo")
         cluster.store.compact()
@@ -134,12 +124,7 @@ final class EventReader: @unchecked Sendable {
     @Test func testAfterAnOutageTheListIsSentAgain() async throws {
         let cluster = try await TestCluster.start()
         let backend = try cluster.adminBackend()
-        let reader = EventReader(backend.changes(in: .named("demo")))
-        guard case .reset? = await reader.next() else {
-            Issue.record("the first event must be .reset")
-            return
-        }
-        try await waitForWatch(cluster)
+        let (reader, _) = try await watching(backend, cluster)
         // The watch drops and the server refuses the next attempt (503): a failure...
         cluster.store.failNext(503, times: 1)
         cluster.store.dropWatches()
@@ -172,6 +157,21 @@ final class EventReader: @unchecked Sendable {
         }
         #expect(cluster.store.openWatches == 0)
         await cluster.stop()
+    }
+
+    /// A change stream of `demo` past its first `.reset` (returned) with the watch open.
+    private func watching(_ backend: ClusterBackend, _ cluster: TestCluster) async throws -> (EventReader, [ServiceSummary]) {
+        let reader = EventReader(backend.changes(in: .named("demo")))
+        let first = await reader.next()
+        guard case .reset(let rows)? = first else {
+            throw WatchFailure(description: "the first event must be .reset, got \(String(describing: first))")
+        }
+        try await waitForWatch(cluster)
+        return (reader, rows)
+    }
+
+    struct WatchFailure: Error, CustomStringConvertible {
+        var description: String
     }
 
     private func waitForWatch(_ cluster: TestCluster) async throws {
