@@ -221,10 +221,5 @@ extension Catalog {
         .duplicateKey: (
             "the key {0} is used twice; keep one",
             "键 {0} 重复，请只保留一个"),
-
-        // Server (the API server writes English; it is shown as it came)
-        .serverMessage: (
-            "{0}",
-            "{0}"),
     ]
 }
