@@ -100,4 +100,9 @@ public protocol Backend: Sendable {
     func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
     /// Changes as they happen, until the stream is dropped.
     func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>
+    /// The events about a service, oldest first (default: none).
+    func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent]
+    /// Whether the user may `verb` (`create`, `update`, `delete`, ...) `resource` in
+    /// `namespace`, so screens can hide what would be refused (default: true).
+    func can(_ verb: String, resource: String, namespace: String) async -> Bool
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KubeClient
 import ServiceModel
 import ServiceStore
 
@@ -15,10 +16,12 @@ struct CommandContext {
         backend = try await BackendChooser.open(options)
     }
 
-    /// `-n`, else `default` when it holds services, else the first namespace that does:
-    /// a workspace of one project opens on that project, as an operator expects.
+    /// `-n`; on a cluster, the context's namespace or `default`; in a workspace, `default`
+    /// when it holds services, else the first namespace that does: a workspace of one
+    /// project opens on that project, as an operator expects.
     func namespace() async throws -> String {
         if let explicitNamespace { return explicitNamespace }
+        if let cluster = backend as? ClusterBackend { return cluster.defaultNamespace }
         let all = try await backend.services(in: .all)
         if all.isEmpty || all.contains(where: { $0.namespace == "default" }) { return "default" }
         return all.map(\.namespace).min() ?? "default"
@@ -36,10 +39,25 @@ struct CommandContext {
     }
 }
 
-/// Picks the backend from the command line: the workspace (the only one until the cluster
-/// backend lands).
+/// Picks the backend from the command line: `--workspace DIR` is that folder; otherwise the
+/// cluster when a kubeconfig is found (`--kubeconfig`, `KUBECONFIG`, `~/.kube/config`);
+/// otherwise the current folder as a workspace.
 enum BackendChooser {
     static func open(_ options: GlobalOptions) async throws -> any Backend {
+        if options.workspace == nil {
+            do {
+                if let kubeconfig = try KubeconfigLoader.load(explicit: options.kubeconfig) {
+                    return try ClusterBackend(kubeconfig: kubeconfig, context: options.context, namespace: options.namespace)
+                }
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(1)
+            }
+            if options.kubeconfig != nil || options.context != nil {
+                Console.error("no kubeconfig found (--kubeconfig, KUBECONFIG or ~/.kube/config)")
+                throw ExitCode(1)
+            }
+        }
         let root = options.workspaceURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {

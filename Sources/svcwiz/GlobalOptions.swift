@@ -4,11 +4,17 @@ import ServiceModel
 
 /// Options every subcommand shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The manifest folder to work on (default: the current folder).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The manifest folder to work on. Default: the cluster of the kubeconfig when there is one, else the current folder.", valueName: "dir"))
     var workspace: String?
 
-    @Option(name: [.short, .long], help: "The namespace (project). Default: `default`, or the workspace's only namespace.")
+    @Option(name: [.short, .long], help: "The namespace (project). Default: the context's namespace on a cluster; `default`, or the workspace's only namespace.")
     var namespace: String?
+
+    @Option(name: .long, help: ArgumentHelp("The kubeconfig file (default: $KUBECONFIG, else ~/.kube/config). Ignored with --workspace.", valueName: "file"))
+    var kubeconfig: String?
+
+    @Option(name: .long, help: ArgumentHelp("The kubeconfig context to use (default: its current-context).", valueName: "name"))
+    var context: String?
 
     @Option(name: .long, help: ArgumentHelp("Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "lang"))
     var lang: String?

@@ -56,8 +56,10 @@ public enum Catalog {
 }
 
 extension FieldError {
-    /// What is wrong and what to type instead, in `language`.
+    /// What is wrong and what to type instead, in `language`. A message the API server
+    /// wrote (`MessageKey.serverMessage`) is shown as it came: the server speaks English.
     public func message(in language: Language) -> String {
-        Catalog.text(key, arguments, language: language)
+        if key == .serverMessage, let text = arguments.first { return text }
+        return Catalog.text(key, arguments, language: language)
     }
 }

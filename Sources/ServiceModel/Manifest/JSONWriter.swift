@@ -9,6 +9,35 @@ public enum JSONWriter {
         return out + "\n"
     }
 
+    /// One line without spaces, as the API server writes: for request bodies and watch lines.
+    public static func compact(_ node: ManifestNode) -> String {
+        var out = ""
+        compact(node, into: &out)
+        return out
+    }
+
+    private static func compact(_ node: ManifestNode, into out: inout String) {
+        switch node.content {
+        case .scalar(let scalar):
+            out += scalarText(scalar)
+        case .sequence(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                compact(item, into: &out)
+            }
+            out += "]"
+        case .mapping(let entries):
+            out += "{"
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out += "," }
+                out += quoted(entry.key) + ":"
+                compact(entry.value, into: &out)
+            }
+            out += "}"
+        }
+    }
+
     private static func write(_ node: ManifestNode, level: Int, indent: Int, into out: inout String) {
         switch node.content {
         case .scalar(let scalar):

@@ -152,4 +152,9 @@ extension MessageKey {
     public static let selectorRequiredHeadless: MessageKey = "selector.requiredHeadless"
     /// {0}: the key.
     public static let duplicateKey: MessageKey = "key.duplicate"
+
+    // MARK: Server
+    /// {0}: the API server's own message for the field (a cause of a 422), shown as it came
+    /// by `FieldError.message(in:)` in every language; not in the catalog.
+    public static let serverMessage: MessageKey = "server.message"
 }

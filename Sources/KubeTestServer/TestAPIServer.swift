@@ -1,0 +1,218 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import ServiceModel
+
+/// An in-process HTTPS API server on 127.0.0.1 (random port) for tests: real TLS with the
+/// test CA, client certificates verified against it (optional, so tokens work too), bearer
+/// tokens and basic auth, HTTP/1.1 with chunked watch streams. REST semantics live in
+/// `APIStore`.
+public final class TestAPIServer: Sendable {
+    public let store: APIStore
+    public let port: Int
+    private let channel: any Channel
+    private let users: Users
+
+    /// `https://127.0.0.1:PORT`.
+    public var url: String { "https://127.0.0.1:\(port)" }
+
+    /// Who may authenticate how. Mutable so a test can rotate tokens.
+    public final class Users: @unchecked Sendable {
+        private let lock = NIOLock()
+        private var tokens: [String: String]
+        private var passwords: [String: (password: String, user: String)]
+        private var certificates: [[UInt8]: String]
+        /// 401 answers so far (a token rotation test counts them).
+        private var refusals = 0
+        /// Artificial latency before every answer.
+        private var delay: TimeAmount?
+
+        public init(tokens: [String: String] = [:], passwords: [String: (password: String, user: String)] = [:],
+                    certificates: [[UInt8]: String] = [:]) {
+            self.tokens = tokens
+            self.passwords = passwords
+            self.certificates = certificates
+        }
+
+        public func setTokens(_ new: [String: String]) { lock.withLock { tokens = new } }
+        public var unauthorizedAnswers: Int { lock.withLock { refusals } }
+        public func setDelay(_ amount: TimeAmount?) { lock.withLock { delay = amount } }
+        var currentDelay: TimeAmount? { lock.withLock { delay } }
+
+        /// The user behind the request; `.failure` for bad credentials (401).
+        func authenticate(authorization: String?, certificate: [UInt8]?) -> Result<String?, AuthFailure> {
+            lock.withLock {
+                if let authorization {
+                    if authorization.hasPrefix("Bearer "), let user = tokens[String(authorization.dropFirst(7))] { return .success(user) }
+                    if authorization.hasPrefix("Basic "), let data = Data(base64Encoded: String(authorization.dropFirst(6))) {
+                        let pair = String(decoding: data, as: UTF8.self).split(separator: ":", maxSplits: 1).map(String.init)
+                        if pair.count == 2, let entry = passwords[pair[0]], entry.password == pair[1] { return .success(entry.user) }
+                    }
+                    refusals += 1
+                    return .failure(AuthFailure())
+                }
+                if let certificate, let user = certificates[certificate] { return .success(user) }
+                return .success(nil)
+            }
+        }
+
+        struct AuthFailure: Error {}
+    }
+
+    /// Starts a server with the PKI's server certificate; client certificates of the PKI's
+    /// CA are accepted, mapped to users by `users`.
+    /// `certificate` replaces the server certificate (e.g. `pki.namedServerCertificate`).
+    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil) async throws -> TestAPIServer {
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificate ?? pki.serverCertificate).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: pki.serverKey, format: .pem)))
+        tls.certificateVerification = .optionalVerification
+        tls.trustRoots = .file(pki.caCertificate)
+        let context = try NIOSSLContext(configuration: tls)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 64)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(APIHandler(store: store, users: users))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        return TestAPIServer(store: store, port: channel.localAddress?.port ?? 0, channel: channel, users: users)
+    }
+
+    private init(store: APIStore, port: Int, channel: any Channel, users: Users) {
+        self.store = store
+        self.port = port
+        self.channel = channel
+        self.users = users
+    }
+
+    /// Stops listening and closes every watch.
+    public func stop() async {
+        store.dropWatches()
+        try? await channel.close()
+    }
+
+    /// A port on 127.0.0.1 where nothing listens.
+    public static func closedPort() throws -> Int {
+        let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).wait()
+        let port = channel.localAddress?.port ?? 1
+        try channel.close().wait()
+        return port
+    }
+}
+
+/// One connection: collects a request, authenticates it, asks the store, writes the answer
+/// (or keeps a watch stream open).
+final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let store: APIStore
+    private let users: TestAPIServer.Users
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    private var watcher: UInt64?
+
+    init(store: APIStore, users: TestAPIServer.Users) {
+        self.store = store
+        self.users = users
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body = []
+        case .body(var buffer):
+            body += buffer.readBytes(length: buffer.readableBytes) ?? []
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let certificate = try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self).peerCertificate?.toDERBytes()
+            let identity = users.authenticate(authorization: head.headers.first(name: "Authorization"), certificate: certificate)
+            let answer: APIAnswer
+            switch identity {
+            case .failure:
+                answer = StatusBody.unauthorized
+            case .success(let user):
+                let components = URLComponents(string: head.uri)
+                var query: [String: String] = [:]
+                for item in components?.queryItems ?? [] { query[item.name] = item.value ?? "" }
+                answer = store.handle(APICall(method: head.method.rawValue, path: components?.path ?? head.uri, query: query,
+                                              body: body, user: user, userAgent: head.headers.first(name: "User-Agent") ?? ""))
+            }
+            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            let keepAlive = head.isKeepAlive
+            if let delay = users.currentDelay {
+                context.eventLoop.scheduleTask(in: delay) { self.respond(answer, context: bound.value, keepAlive: keepAlive) }
+            } else {
+                respond(answer, context: context, keepAlive: keepAlive)
+            }
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let watcher { store.removeWatcher(watcher) }
+        context.fireChannelInactive()
+    }
+
+    private func respond(_ answer: APIAnswer, context: ChannelHandlerContext, keepAlive: Bool) {
+        switch answer {
+        case let .json(status, node):
+            let bytes = ByteBuffer(string: JSONWriter.compact(node))
+            var headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(bytes.readableBytes))])
+            if !keepAlive { headers.add(name: "Connection", value: "close") }
+            if let seconds = node["details"]?["retryAfterSeconds"]?.int { headers.add(name: "Retry-After", value: String(seconds)) }
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: headers))), promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
+            if keepAlive {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            } else {
+                let channel = context.channel
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+            }
+        case .watch(let start):
+            startWatch(start, context: context)
+        }
+    }
+
+    private func startWatch(_ start: WatchStart, context: ChannelHandlerContext) {
+        let headers = HTTPHeaders([("Content-Type", "application/json"), ("Transfer-Encoding", "chunked")])
+        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        let send: @Sendable (ManifestNode) -> Void = { event in
+            let line = JSONWriter.compact(event) + "\n"
+            loop.execute {
+                bound.value.writeAndFlush(self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: line)))), promise: nil)
+            }
+        }
+        let close: @Sendable () -> Void = {
+            loop.execute {
+                let channel = bound.value.channel
+                bound.value.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+            }
+        }
+        for event in start.backlog { send(event) }
+        if start.closeAfterBacklog {
+            close()
+            return
+        }
+        watcher = store.addWatcher(namespace: start.namespace, bookmarks: start.bookmarks, send: send, close: close,
+                                   backlogFrom: start.resourceVersion) { backlog in backlog.forEach(send) }
+        if let seconds = start.timeoutSeconds {
+            let id = watcher
+            loop.scheduleTask(in: .seconds(Int64(seconds))) {
+                if let id { self.store.removeWatcher(id) }
+                close()
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A throwaway certificate authority made with `/usr/bin/openssl` in a temporary folder:
+/// the server's certificate (for 127.0.0.1, localhost and `kube.test`), client certificates
+/// for `admin` and `viewer` with RSA (PKCS#1 and PKCS#8) and EC (SEC1 and PKCS#8) keys, and
+/// a client certificate from a second, untrusted CA.
+public final class TestPKI: Sendable {
+    /// The folder holding every file; removed by `remove()`.
+    public let folder: String
+
+    /// A client certificate and its key, as files.
+    public struct Client: Sendable, Hashable {
+        public var user: String
+        public var certificate: String
+        public var key: String
+    }
+
+    public enum KeyForm: String, Sendable, CaseIterable {
+        case rsaPKCS1, rsaPKCS8, ecSEC1, ecPKCS8
+    }
+
+    public var caCertificate: String { folder + "/ca.crt" }
+    public var serverCertificate: String { folder + "/server.crt" }
+    public var serverKey: String { folder + "/server.key" }
+    /// A server certificate for `kube.test` only (no address): for `tls-server-name`.
+    public var namedServerCertificate: String { folder + "/named.crt" }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Makes the CA, the server certificate and the client certificates.
+    public init() throws {
+        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("svcwiz-pki-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try makeCA(name: "ca", subject: "/CN=svcwiz-test-ca")
+        try makeCA(name: "rogue-ca", subject: "/CN=rogue-ca")
+        try openssl(["genrsa", "-out", serverKey, "2048"])
+        let extensions = folder + "/server.ext"
+        try "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:kube.test\nextendedKeyUsage=serverAuth\n"
+            .write(toFile: extensions, atomically: true, encoding: .utf8)
+        try sign(key: serverKey, subject: "/CN=kube-apiserver", ca: "ca", output: serverCertificate, extensions: extensions)
+        let named = folder + "/named.ext"
+        try "subjectAltName=DNS:kube.test\nextendedKeyUsage=serverAuth\n".write(toFile: named, atomically: true, encoding: .utf8)
+        try sign(key: serverKey, subject: "/CN=kube.test", ca: "ca", output: namedServerCertificate, extensions: named)
+        for form in KeyForm.allCases { _ = try makeClient(user: "admin", form: form) }
+        _ = try makeClient(user: "viewer", form: .ecPKCS8)
+        _ = try makeClient(user: "admin", form: .rsaPKCS8, ca: "rogue-ca", name: "rogue")
+    }
+
+    /// The client certificate of `user` with a key of `form`.
+    public func client(_ user: String, _ form: KeyForm) -> Client {
+        let base = folder + "/\(user)-\(form.rawValue)"
+        return Client(user: user, certificate: base + ".crt", key: base + ".key")
+    }
+
+    /// An `admin` certificate signed by a CA the server does not trust.
+    public var rogueClient: Client { Client(user: "admin", certificate: folder + "/rogue.crt", key: folder + "/rogue.key") }
+
+    /// The PEM bytes of a file made here.
+    public func bytes(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: path).map(Array.init) ?? []
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    // MARK: Making
+
+    private func makeCA(name: String, subject: String) throws {
+        let key = folder + "/\(name).key"
+        try openssl(["genrsa", "-out", key, "2048"])
+        try openssl(["req", "-x509", "-new", "-key", key, "-sha256", "-days", "2", "-subj", subject,
+                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                     "-out", folder + "/\(name).crt"])
+    }
+
+    private func makeClient(user: String, form: KeyForm, ca: String = "ca", name: String? = nil) throws -> Client {
+        let base = folder + "/" + (name ?? "\(user)-\(form.rawValue)")
+        let key = base + ".key"
+        switch form {
+        case .rsaPKCS1:
+            try openssl(["genrsa", "-traditional", "-out", key, "2048"])
+        case .rsaPKCS8:
+            try openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key])
+        case .ecSEC1:
+            try openssl(["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", key])
+        case .ecPKCS8:
+            try openssl(["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key])
+        }
+        let extensions = base + ".ext"
+        try "extendedKeyUsage=clientAuth\n".write(toFile: extensions, atomically: true, encoding: .utf8)
+        try sign(key: key, subject: "/CN=\(user)/O=svcwiz", ca: ca, output: base + ".crt", extensions: extensions)
+        return Client(user: user, certificate: base + ".crt", key: key)
+    }
+
+    private func sign(key: String, subject: String, ca: String, output: String, extensions: String) throws {
+        let request = output + ".csr"
+        try openssl(["req", "-new", "-key", key, "-subj", subject, "-out", request])
+        try openssl(["x509", "-req", "-in", request, "-CA", folder + "/\(ca).crt", "-CAkey", folder + "/\(ca).key",
+                     "-CAcreateserial", "-days", "2", "-sha256", "-extfile", extensions, "-out", output])
+    }
+
+    private func openssl(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "openssl \(arguments.first ?? ""): \(String(decoding: said, as: UTF8.self))")
+        }
+    }
+}
