@@ -7,88 +7,88 @@ import Glibc
 /// The real binary in a real terminal (tmux): what an operator does over SSH.
 @Suite(.serialized)
 struct TerminalSessionTests {
-    func start(_ tmux: TmuxSession, workspace: String = ProjectPaths.shop.path, extra: String = "") throws {
-        try tmux.type("\(SvcWizBinary.path) --workspace '\(workspace)' \(extra)")
-        try tmux.keys("Enter")
-        try tmux.waitFor { $0.contains("NAME") && $0.contains("services") }
+    func start(_ tmux: TmuxSession, workspace: String = ProjectPaths.shop.path, extra: String = "") async throws {
+        try await tmux.type("\(SvcWizBinary.path) --workspace '\(workspace)' \(extra)")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor { $0.contains("NAME") && $0.contains("services") }
     }
 
-    @Test func filterOpenDetailAndGoBack() throws {
-        let tmux = try TmuxSession()
-        try start(tmux)
-        let first = try tmux.screen()
+    @Test func filterOpenDetailAndGoBack() async throws {
+        let tmux = try await TmuxSession.start()
+        try await start(tmux)
+        let first = try await tmux.screen()
         #expect(first.contains("frontend (前端)"))
         #expect(first.contains("ns: shop"))
-        try tmux.type("/cat")
-        try tmux.waitFor { $0.contains("1 of 9 match") }
-        try tmux.keys("Enter")
-        try tmux.keys("Enter")
-        let detail = try tmux.waitFor { $0.contains("Attributes") }
+        try await tmux.type("/cat")
+        try await tmux.waitFor { $0.contains("1 of 9 match") }
+        try await tmux.keys("Enter")
+        try await tmux.keys("Enter")
+        let detail = try await tmux.waitFor { $0.contains("Attributes") }
         #expect(detail.contains("service: catalog (商品目录)"))
         #expect(detail.contains("catalog.shop.svc.cluster.local:80"))
-        try tmux.keys("Escape")
-        let back = try tmux.waitFor { $0.contains("NAME") && !$0.contains("Attributes") }
+        try await tmux.keys("Escape")
+        let back = try await tmux.waitFor { $0.contains("NAME") && !$0.contains("Attributes") }
         #expect(back.contains(">catalog"))
         // Esc and q in one write would arrive as Alt-q; a person types them apart.
-        try tmux.keys("Escape")
-        usleep(200_000)
-        try tmux.keys("q")
-        try tmux.waitFor { !$0.contains("NAME") }
-        #expect(try !tmux.inAlternateScreen())
+        try await tmux.keys("Escape")
+        try await Task.sleep(nanoseconds: 200_000_000)
+        try await tmux.keys("q")
+        try await tmux.waitFor { !$0.contains("NAME") }
+        #expect(try await !tmux.inAlternateScreen())
     }
 
-    @Test func resizeToTooSmallAndBack() throws {
-        let tmux = try TmuxSession()
-        try start(tmux)
-        try tmux.resize(columns: 50, rows: 14)
-        try tmux.waitFor { $0.contains("Terminal too small: 50x14") }
-        try tmux.resize(columns: 120, rows: 40)
-        let wide = try tmux.waitFor { $0.contains("SELECTOR") }
+    @Test func resizeToTooSmallAndBack() async throws {
+        let tmux = try await TmuxSession.start()
+        try await start(tmux)
+        try await tmux.resize(columns: 50, rows: 14)
+        try await tmux.waitFor { $0.contains("Terminal too small: 50x14") }
+        try await tmux.resize(columns: 120, rows: 40)
+        let wide = try await tmux.waitFor { $0.contains("SELECTOR") }
         #expect(wide.contains("AGE"))
-        try tmux.keys("q")
-        try tmux.waitFor { !$0.contains("SELECTOR") }
+        try await tmux.keys("q")
+        try await tmux.waitFor { !$0.contains("SELECTOR") }
     }
 
-    @Test func suspendWithCtrlZAndResumeWithFg() throws {
-        let tmux = try TmuxSession()
-        try start(tmux)
-        try tmux.keys("C-z")
-        try tmux.waitFor { !$0.contains("BACKENDS") }
-        #expect(try !tmux.inAlternateScreen())
-        try tmux.type("fg")
-        try tmux.keys("Enter")
-        let resumed = try tmux.waitFor { $0.contains("BACKENDS") && $0.contains("frontend") }
+    @Test func suspendWithCtrlZAndResumeWithFg() async throws {
+        let tmux = try await TmuxSession.start()
+        try await start(tmux)
+        try await tmux.keys("C-z")
+        try await tmux.waitFor { !$0.contains("CLUSTER-IP") }
+        #expect(try await !tmux.inAlternateScreen())
+        try await tmux.type("fg")
+        try await tmux.keys("Enter")
+        let resumed = try await tmux.waitFor { $0.contains("CLUSTER-IP") && $0.contains("frontend") }
         #expect(resumed.contains("ns: shop"))
-        try tmux.keys("q")
+        try await tmux.keys("q")
     }
 
-    @Test func ctrlCRestoresTheTerminal() throws {
-        let tmux = try TmuxSession()
-        try start(tmux)
-        try tmux.keys("C-c")
-        try tmux.waitFor { !$0.contains("BACKENDS") }
-        #expect(try !tmux.inAlternateScreen())
-        try tmux.type("echo still-echoing")
-        let screen = try tmux.waitFor { $0.contains("echo still-echoing") }
-        try tmux.keys("Enter")
-        try tmux.waitFor { $0.components(separatedBy: "still-echoing").count >= 3 }
+    @Test func ctrlCRestoresTheTerminal() async throws {
+        let tmux = try await TmuxSession.start()
+        try await start(tmux)
+        try await tmux.keys("C-c")
+        try await tmux.waitFor { !$0.contains("CLUSTER-IP") }
+        #expect(try await !tmux.inAlternateScreen())
+        try await tmux.type("echo still-echoing")
+        let screen = try await tmux.waitFor { $0.contains("echo still-echoing") }
+        try await tmux.keys("Enter")
+        try await tmux.waitFor { $0.components(separatedBy: "still-echoing").count >= 3 }
         #expect(screen.contains("$"))
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        let tmux = try TmuxSession()
-        try start(tmux)
-        let pids = try Spawn.run("pgrep", ["-f", "svcwiz --workspace"]).stdout.split(separator: "\n").compactMap { Int32($0) }
+    @Test func sigtermRestoresTheTerminal() async throws {
+        let tmux = try await TmuxSession.start()
+        try await start(tmux)
+        let pids = try await tmux.childPIDs()
         #expect(!pids.isEmpty)
         for pid in pids { kill(pid, SIGTERM) }
-        try tmux.waitFor { !$0.contains("BACKENDS") }
-        #expect(try !tmux.inAlternateScreen())
-        try tmux.type("echo after-term")
-        try tmux.keys("Enter")
-        try tmux.waitFor { $0.components(separatedBy: "after-term").count >= 3 }
+        try await tmux.waitFor { !$0.contains("CLUSTER-IP") }
+        #expect(try await !tmux.inAlternateScreen())
+        try await tmux.type("echo after-term")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor { $0.components(separatedBy: "after-term").count >= 3 }
     }
 
-    @Test func escapeSequencesInAnnotationsAreShownEscaped() throws {
+    @Test func escapeSequencesInAnnotationsAreShownEscaped() async throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-evil-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -103,16 +103,16 @@ struct TerminalSessionTests {
           ports:
           - port: 80
         """.write(to: workspace.appendingPathComponent("evil.yaml"), atomically: true, encoding: .utf8)
-        let tmux = try TmuxSession(columns: 100, rows: 40)
-        try tmux.type("\(SvcWizBinary.path) --workspace '\(workspace.path)'")
-        try tmux.keys("Enter")
-        try tmux.waitFor { $0.contains("evil") && $0.contains("NAME") }
-        try tmux.keys("Enter")
-        let screen = try tmux.waitFor { $0.contains("Annotations") && $0.contains("note") }
+        let tmux = try await TmuxSession.start(columns: 100, rows: 40)
+        try await tmux.type("\(SvcWizBinary.path) --workspace '\(workspace.path)'")
+        try await tmux.keys("Enter")
+        try await tmux.waitFor { $0.contains("evil") && $0.contains("NAME") }
+        try await tmux.keys("Enter")
+        let screen = try await tmux.waitFor { $0.contains("Annotations") && $0.contains("note") }
         #expect(screen.contains("\\e[2J\\e[31mred\\e]0;pwned\\x07"))
         #expect(screen.contains("Attributes"), "the screen was not cleared by the annotation")
-        try tmux.keys("q")
-        usleep(200_000)
-        try tmux.keys("q")
+        try await tmux.keys("q")
+        try await Task.sleep(nanoseconds: 200_000_000)
+        try await tmux.keys("q")
     }
 }

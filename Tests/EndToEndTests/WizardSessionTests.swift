@@ -22,10 +22,16 @@ struct WizardSessionTests {
         let state: URL
         let tmux: TmuxSession
 
-        init() throws {
-            workspace = try ProjectPaths.copyOfShop()
-            state = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-state-\(UUID().uuidString)")
-            tmux = try TmuxSession(environment: ["XDG_STATE_HOME": state.path])
+        init(workspace: URL, state: URL, tmux: TmuxSession) {
+            self.workspace = workspace
+            self.state = state
+            self.tmux = tmux
+        }
+
+        static func start() async throws -> Session {
+            let state = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-state-\(UUID().uuidString)")
+            return Session(workspace: try ProjectPaths.copyOfShop(), state: state,
+                           tmux: try await TmuxSession.start(environment: ["XDG_STATE_HOME": state.path]))
         }
 
         deinit {
@@ -33,48 +39,48 @@ struct WizardSessionTests {
             try? FileManager.default.removeItem(at: state)
         }
 
-        func launch() throws {
-            try tmux.type("\(SvcWizBinary.path) --workspace '\(workspace.path)'")
-            try tmux.keys("Enter")
-            try tmux.waitFor { $0.contains("NAME") && $0.contains("services") }
+        func launch() async throws {
+            try await tmux.type("\(SvcWizBinary.path) --workspace '\(workspace.path)'")
+            try await tmux.keys("Enter")
+            try await tmux.waitFor { $0.contains("NAME") && $0.contains("services") }
         }
 
-        func run(_ steps: [Step]) throws {
+        func run(_ steps: [Step]) async throws {
             for step in steps {
                 switch step {
                 case .press(let names):
                     for name in names {
-                        try tmux.keys(name)
-                        usleep(120_000)
+                        try await tmux.keys(name)
+                        try await Task.sleep(nanoseconds: 120_000_000)
                     }
                 case .type(let text):
-                    try tmux.type(text)
-                    usleep(120_000)
+                    try await tmux.type(text)
+                    try await Task.sleep(nanoseconds: 120_000_000)
                 case .wait(let text):
-                    try tmux.waitFor { $0.contains(text) }
+                    try await tmux.waitFor { $0.contains(text) }
                 }
             }
         }
 
-        func created(_ name: String) throws -> ManifestNode {
+        func created(_ name: String) async throws -> ManifestNode {
             let path = workspace.appendingPathComponent("shop/\(name).service.yaml").path
-            let validation = try SvcWizBinary.run(["validate", path])
+            let validation = try await SvcWizBinary.run(["validate", path])
             #expect(validation.status == 0, "\(validation.stdout)")
             return try #require(try ManifestReader.objects(String(contentsOfFile: path, encoding: .utf8)).first)
         }
     }
 
-    @Test func everyTypeAndAccessModeByKeysAlone() throws {
-        let session = try Session()
-        try session.launch()
+    @Test func everyTypeAndAccessModeByKeysAlone() async throws {
+        let session = try await Session.start()
+        try await session.launch()
         // VirtualIP with a selector picked from a workload, two ports and a fixed NodePort.
-        try session.run([.keys("c"), .wait("Create service"), .type("shop-api"), .keys("C-n"), .wait("Selector"),
+        try await session.run([.keys("c"), .wait("Create service"), .type("shop-api"), .keys("C-n"), .wait("Selector"),
                          .keys("C-w"), .wait("Pick a workload"), .keys("Down", "Enter"), .wait("Deployment cart"),
                          .keys("Tab", "Tab", "Tab", "Tab"), .type("http"), .keys("Tab", "Tab", "Tab"), .type("80"),
                          .keys("Tab"), .type("8080"), .keys("C-a"), .type("metrics"), .keys("Tab", "Tab", "Tab"), .type("9090"),
                          .keys("C-n"), .wait("Labels"), .keys("C-n"), .wait("Access"), .keys("Right"), .wait("Node ports"),
                          .keys("Tab"), .type("30090"), .keys("C-s"), .wait("Created service shop-api")])
-        let nodePort = try session.created("shop-api")
+        let nodePort = try await session.created("shop-api")
         #expect(nodePort.node(at: "spec.type")?.string == "NodePort")
         #expect(nodePort.node(at: "spec.selector.app")?.string == "cart")
         #expect(nodePort.node(at: "spec.ports[0].nodePort")?.int == 30090)
@@ -82,82 +88,82 @@ struct WizardSessionTests {
         #expect(nodePort.node(at: "metadata.labels.app")?.string == "shop-api")
 
         // Headless with a selector.
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("db"), .keys("C-n"),
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("db"), .keys("C-n"),
                          .wait("Selector"), .keys("Right"), .keys("Tab"), .type("app"), .keys("Tab"), .type("mysql"),
                          .keys("Tab"), .type("mysql"), .keys("Tab", "Tab", "Tab"), .type("3306"), .keys("C-s"), .wait("Created service db")])
-        let headless = try session.created("db")
+        let headless = try await session.created("db")
         #expect(headless.node(at: "spec.clusterIP")?.string == "None")
         #expect(headless.node(at: "spec.ports[0].port")?.int == 3306)
 
         // Headless with an external name.
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("pay"), .keys("C-n"),
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("pay"), .keys("C-n"),
                          .wait("Selector"), .keys("Right", "Right"), .wait("External name"), .keys("Tab"),
                          .type("pay.example.com"), .keys("C-s"), .wait("Created service pay")])
-        let external = try session.created("pay")
+        let external = try await session.created("pay")
         #expect(external.node(at: "spec.type")?.string == "ExternalName")
         #expect(external.node(at: "spec.externalName")?.string == "pay.example.com")
 
         // LoadBalancer with the QingCloud preset.
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("edge2"), .keys("C-n"),
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("edge2"), .keys("C-n"),
                          .wait("Selector"), .keys("Tab"), .type("app"), .keys("Tab"), .type("frontend"), .keys("Tab"),
                          .type("https"), .keys("Tab", "Tab", "Tab"), .type("443"), .keys("Tab"), .type("8080"),
                          .keys("C-n"), .wait("Labels"), .keys("C-n"), .wait("Access"), .keys("Right", "Right"), .wait("Provider"),
                          .keys("Tab", "Tab"), .keys("Left", "Left"), .wait("qingcloud"), .keys("Tab", "Tab"), .type("eip-123"),
                          .keys("C-s"), .wait("Created service edge2")])
-        let balancer = try session.created("edge2")
+        let balancer = try await session.created("edge2")
         #expect(balancer.node(at: "spec.type")?.string == "LoadBalancer")
         #expect(balancer.node(at: "metadata.annotations[service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids]")?.string == "eip-123")
         #expect(balancer.node(at: "metadata.annotations[service.beta.kubernetes.io/qingcloud-load-balancer-type]")?.string == "0")
 
         // LoadBalancer with the OpenELB preset.
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("edge3"), .keys("C-n"),
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("edge3"), .keys("C-n"),
                          .wait("Selector"), .keys("Tab"), .type("app"), .keys("Tab"), .type("frontend"), .keys("Tab"),
                          .type("http"), .keys("Tab", "Tab", "Tab"), .type("80"), .keys("C-n"), .wait("Labels"), .keys("C-n"),
                          .wait("Access"), .keys("Right", "Right"), .wait("Provider"), .keys("Tab", "Tab"), .keys("Left"),
                          .wait("openelb"), .keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab"), .type("eip-pool"),
                          .keys("C-s"), .wait("Created service edge3")])
-        let openELB = try session.created("edge3")
+        let openELB = try await session.created("edge3")
         #expect(openELB.node(at: "metadata.annotations[lb.kubesphere.io/v1alpha1]")?.string == "openelb")
         #expect(openELB.node(at: "metadata.annotations[eip.openelb.kubesphere.io/v1alpha2]")?.string == "eip-pool")
 
         // VirtualIP without external access, with ClientIP session affinity.
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("sticky"), .keys("C-n"),
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service"), .type("sticky"), .keys("C-n"),
                          .wait("Selector"), .keys("Tab"), .type("app"), .keys("Tab"), .type("cart"), .keys("Tab"),
                          .type("http"), .keys("Tab", "Tab", "Tab"), .type("80"), .keys("Tab", "Tab"), .keys("Right"),
                          .wait("timeout"), .keys("C-s"), .wait("Created service sticky")])
-        let sticky = try session.created("sticky")
+        let sticky = try await session.created("sticky")
         #expect(sticky.node(at: "spec.sessionAffinity")?.string == "ClientIP")
         #expect(sticky.node(at: "spec.sessionAffinityConfig.clientIP.timeoutSeconds")?.int == 10800)
         #expect(sticky.node(at: "spec.type") == nil || sticky.node(at: "spec.type")?.string == "ClusterIP")
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("q")])
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("q")])
     }
 
-    @Test func aKilledWizardResumesFromItsDraft() throws {
-        let session = try Session()
-        try session.launch()
-        try session.run([.keys("c"), .wait("Create service"), .type("resumed"), .keys("C-n"), .wait("Selector"),
+    @Test func aKilledWizardResumesFromItsDraft() async throws {
+        let session = try await Session.start()
+        try await session.launch()
+        try await session.run([.keys("c"), .wait("Create service"), .type("resumed"), .keys("C-n"), .wait("Selector"),
                          .keys("Tab", "Tab", "Tab"), .type("http"), .keys("Tab", "Tab", "Tab"), .type("80"), .keys("C-n"),
                          .wait("[3 Labels]"), .keys("Tab", "Tab"), .type("team"), .keys("Tab"), .type("web")])
-        let pids = try Spawn.run("pgrep", ["-f", "svcwiz --workspace \(session.workspace.path)"]).stdout
-            .split(separator: "\n").compactMap { Int32($0) }
+        let pids = try await session.tmux.childPIDs()
         #expect(!pids.isEmpty)
         for pid in pids { kill(pid, SIGKILL) }
         // SIGKILL cannot be caught, so the terminal is left as it was: reset it, as a person would.
         // The tty is still raw (no CR to NL), so end the line with C-j.
-        try session.tmux.waitFor { $0.contains("Killed") }
-        try session.tmux.type("stty sane; tput rmcup")
-        try session.tmux.keys("C-j")
-        try session.tmux.keys("Enter")
-        usleep(300_000)
-        try session.launch()
-        try session.run([.keys("c"), .wait("Unfinished draft"), .wait("resumed"), .keys("r"), .wait("[3 Labels]")])
-        let screen = try session.tmux.screen()
+        try await session.tmux.waitFor { $0.contains("Killed") }
+        try await session.tmux.type("stty sane; tput rmcup")
+        try await session.tmux.keys("C-j")
+        try await session.tmux.keys("Enter")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try await session.launch()
+        try await session.run([.keys("c"), .wait("Unfinished draft"), .wait("resumed"), .keys("r"), .wait("[3 Labels]")])
+        let screen = try await session.tmux.screen()
         #expect(screen.contains("team"))
         #expect(screen.contains("web"))
-        try session.run([.keys("C-s"), .wait("Created service resumed")])
-        let created = try session.created("resumed")
+        try await session.run([.keys("C-s"), .wait("Created service resumed")])
+        let created = try await session.created("resumed")
         #expect(created.node(at: "metadata.annotations.team")?.string == "web")
-        try session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service")])
-        #expect(try !session.tmux.screen().contains("Unfinished draft"), "a created service removes its draft")
+        try await session.run([.keys("Escape"), .wait("NAME"), .keys("c"), .wait("Create service")])
+        let screen2 = try await session.tmux.screen()
+        #expect(!screen2.contains("Unfinished draft"), "a created service removes its draft")
     }
 }

@@ -152,7 +152,8 @@ final class EventReader: @unchecked Sendable {
             _ = await reader.next()
             try await waitForWatch(cluster)
         }
-        for _ in 0..<100 where cluster.store.openWatches > 0 {
+        // Generous: with the whole suite running beside it, the close can take a few seconds.
+        for _ in 0..<400 where cluster.store.openWatches > 0 {
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         #expect(cluster.store.openWatches == 0)

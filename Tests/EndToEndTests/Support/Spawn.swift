@@ -13,8 +13,20 @@ struct Spawned {
 }
 
 enum Spawn {
+    /// Runs the program on a thread of its own and awaits it, so that waiting for a child
+    /// never holds one of the few threads the async tests running beside it need.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Spawned {
+                    stdin: String? = nil) async throws -> Spawned {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try blocking(executable, arguments, environment: environment, stdin: stdin) })
+            }
+        }
+    }
+
+    /// The same, blocking the caller (for deinit, where nothing can be awaited).
+    static func blocking(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                         stdin: String? = nil) throws -> Spawned {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -76,8 +88,8 @@ enum SvcWizBinary {
         return url.appendingPathComponent("svcwiz").path
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Spawned {
-        try Spawn.run(path, arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 })
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Spawned {
+        try await Spawn.run(path, arguments, environment: ["LANG": "C.UTF-8", "LC_ALL": ""].merging(environment) { $1 })
     }
 }
 

@@ -9,8 +9,18 @@ final class TmuxSession {
     let socket: String
     let target = "svcwiz-e2e"
 
-    init(columns: Int = 80, rows: Int = 24, environment: [String: String] = [:], directory: String? = nil) throws {
-        socket = "svcwiz-\(getpid())-\(UUID().uuidString.prefix(8))"
+    private init(socket: String) {
+        self.socket = socket
+    }
+
+    static func start(columns: Int = 80, rows: Int = 24, environment: [String: String] = [:],
+                      directory: String? = nil) async throws -> TmuxSession {
+        let session = TmuxSession(socket: "svcwiz-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try await session.launch(columns: columns, rows: rows, environment: environment, directory: directory)
+        return session
+    }
+
+    private func launch(columns: Int, rows: Int, environment: [String: String], directory: String?) async throws {
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "enable=no", "PS1": "$ ", "ENV": ""]
         for (key, value) in environment { env[key] = value }
         let exports = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
@@ -19,55 +29,61 @@ final class TmuxSession {
         var args = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(columns)", "-y", "\(rows)"]
         if let directory { args += ["-c", directory] }
         args.append(shell)
-        let result = try Spawn.run("tmux", args)
+        let result = try await Spawn.run("tmux", args)
         guard result.status == 0 else { throw TmuxError.failed(result.stderr) }
-        _ = try waitFor { $0.contains("$") }
+        _ = try await waitFor { $0.contains("$") }
     }
 
     deinit {
-        _ = try? Spawn.run("tmux", ["-L", socket, "kill-server"])
+        _ = try? Spawn.blocking("tmux", ["-L", socket, "kill-server"])
+    }
+
+    /// The processes the pane's shell runs (svcwiz, when it is up).
+    func childPIDs() async throws -> [Int32] {
+        guard let shell = try await panePID() else { return [] }
+        return try await Spawn.run("pgrep", ["-P", String(shell)]).stdout.split(separator: "\n").compactMap { Int32($0) }
     }
 
     /// Types text literally (no key names).
-    func type(_ text: String) throws {
-        _ = try Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target, "-l", text])
+    func type(_ text: String) async throws {
+        _ = try await Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target, "-l", text])
     }
 
     /// Sends tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ...
-    func keys(_ names: String...) throws {
-        _ = try Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target] + names)
+    func keys(_ names: String...) async throws {
+        _ = try await Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target] + names)
     }
 
     /// The visible pane as text.
-    func screen() throws -> String {
-        try Spawn.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", target]).stdout
+    func screen() async throws -> String {
+        try await Spawn.run("tmux", ["-L", socket, "capture-pane", "-p", "-t", target]).stdout
     }
 
-    func resize(columns: Int, rows: Int) throws {
-        _ = try Spawn.run("tmux", ["-L", socket, "resize-window", "-t", target, "-x", "\(columns)", "-y", "\(rows)"])
+    func resize(columns: Int, rows: Int) async throws {
+        _ = try await Spawn.run("tmux", ["-L", socket, "resize-window", "-t", target, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// Whether the pane is showing the alternate screen (a full-screen program is up).
-    func inAlternateScreen() throws -> Bool {
-        try Spawn.run("tmux", ["-L", socket, "display-message", "-p", "-t", target, "#{alternate_on}"]).stdout
+    func inAlternateScreen() async throws -> Bool {
+        try await Spawn.run("tmux", ["-L", socket, "display-message", "-p", "-t", target, "#{alternate_on}"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// The pid of the program running in the pane's foreground, when it is not the shell.
-    func panePID() throws -> Int32? {
-        Int32(try Spawn.run("tmux", ["-L", socket, "display-message", "-p", "-t", target, "#{pane_pid}"]).stdout
+    func panePID() async throws -> Int32? {
+        Int32(try await Spawn.run("tmux", ["-L", socket, "display-message", "-p", "-t", target, "#{pane_pid}"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Polls the screen until `condition` holds or `timeout` passes; returns the last screen.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(timeout: TimeInterval = 15, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try screen()
+            last = try await screen()
             if condition(last) { return last }
-            usleep(100_000)
+            try await Task.sleep(nanoseconds: 100_000_000)
         }
         throw TmuxError.timeout(last)
     }
