@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

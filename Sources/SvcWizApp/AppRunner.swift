@@ -8,17 +8,21 @@ import TerminalUI
 /// mailbox), and renders. Nothing is drawn unless something happened, so idle is silent.
 @MainActor
 public final class AppRunner {
-    private let backend: any Backend
+    /// Opens the backend of another kubeconfig context (`:ctx NAME`), with its namespace.
+    public typealias ContextSwitcher = @Sendable (String) throws -> (backend: any Backend, namespace: String)
+
+    private var backend: any Backend
     private let options: AppOptions
     private var state: AppState
     private var watchTask: Task<Void, Never>?
-    private let drafts: DraftStore
+    private var drafts: DraftStore
+    private let switchContext: ContextSwitcher?
 
-    public init(backend: any Backend, options: AppOptions, namespace: String) {
+    public init(backend: any Backend, options: AppOptions, namespace: String, switchContext: ContextSwitcher? = nil) {
         self.backend = backend
         self.options = options
-        drafts = DraftStore(directory: DraftStore.defaultDirectory(),
-                            owner: backend.info.kind.rawValue + ":" + backend.info.location)
+        self.switchContext = switchContext
+        drafts = Self.drafts(for: backend)
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
@@ -43,6 +47,11 @@ public final class AppRunner {
             draw(terminal)
         }
         watchTask?.cancel()
+    }
+
+    /// Drafts belong to one backend: a workspace folder or a cluster context.
+    private static func drafts(for backend: any Backend) -> DraftStore {
+        DraftStore(directory: DraftStore.defaultDirectory(), owner: backend.info.kind.rawValue + ":" + backend.info.location)
     }
 
     /// Where an export goes: a folder gets `<name>.<namespace>.service.yaml`; a path ending in
@@ -91,8 +100,10 @@ public final class AppRunner {
                     do throws(StoreError) {
                         let stored = try await backend.service(named: name, in: namespace)
                         let backends = try? await backend.backends(of: stored)
+                        // Events exist on a cluster only; a workspace shows no section for them.
+                        let events = backend.info.kind == .cluster ? ((try? await backend.events(for: stored)) ?? []) : nil
                         mailbox.post(.detailLoaded(namespace: namespace, name: name,
-                                                   .success(DetailData(stored: stored, backends: backends))))
+                                                   .success(DetailData(stored: stored, backends: backends, events: events))))
                     } catch {
                         mailbox.post(.detailLoaded(namespace: namespace, name: name, .failure(error)))
                     }
@@ -208,6 +219,25 @@ public final class AppRunner {
                     } catch {
                         mailbox.post(.editLoaded(step: step, .failure(error)))
                     }
+                }
+            case .checkPermissions(let namespace):
+                Task.detached {
+                    var denied: Set<AppAction> = []
+                    if await !backend.can("create", resource: "services", namespace: namespace) { denied.formUnion([.create, .importFile]) }
+                    if await !backend.can("update", resource: "services", namespace: namespace) { denied.insert(.edit) }
+                    if await !backend.can("delete", resource: "services", namespace: namespace) { denied.insert(.delete) }
+                    mailbox.post(.permissions(namespace: namespace, denied: denied))
+                }
+            case .switchContext(let name):
+                guard let switchContext else { break }
+                do {
+                    let (next, namespace) = try switchContext(name)
+                    watchTask?.cancel()
+                    self.backend = next
+                    drafts = Self.drafts(for: next)
+                    mailbox.post(.backendChanged(next.info, namespace: namespace))
+                } catch {
+                    mailbox.post(.contextFailed("\(error)"))
                 }
             case .suspend:
                 terminal.suspend()

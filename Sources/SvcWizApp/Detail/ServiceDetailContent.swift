@@ -5,7 +5,7 @@ import ServiceStore
 /// The detail screen's content as plain data: a service and its backends in, titled
 /// sections out. Rendering only lays these out, so every word here is tested as data.
 public enum ServiceDetailContent {
-    public static func sections(for stored: StoredService, backends: BackendStatus?, events: [String] = [],
+    public static func sections(for stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
                                 text: UIText, now: Date) -> [DetailSection] {
         let manifest = stored.manifest
         let summary = ServiceSummary(manifest: manifest)
@@ -17,8 +17,8 @@ public enum ServiceDetailContent {
             pairsSection(text(.sectionLabels), manifest["metadata"]?["labels"], empty: text(.noLabels)),
             pairsSection(text(.sectionAnnotations), manifest["metadata"]?["annotations"], empty: text(.noAnnotations)),
         ]
-        if !events.isEmpty {
-            sections.append(DetailSection(title: text(.sectionEvents), body: .lines(events.map { DetailPair("", $0) })))
+        if let events {
+            sections.append(eventsSection(events, text: text, now: now))
         }
         return sections
     }
@@ -165,6 +165,21 @@ public enum ServiceDetailContent {
             lines.append(DetailPair("", s.selector.isEmpty ? text(.noSelectorWarning) : text(.noBackends), tone: .warning))
         }
         return DetailSection(title: text(.sectionBackends), body: .lines(lines))
+    }
+
+    /// Newest first, as `kubectl describe` lists them: age, type, reason, count and message.
+    static func eventsSection(_ events: [ObjectEvent], text: UIText, now: Date) -> DetailSection {
+        guard !events.isEmpty else {
+            return DetailSection(title: text(.sectionEvents), body: .lines([DetailPair("", text(.noEvents), tone: .muted)]))
+        }
+        let sorted = events.sorted { ($0.lastSeen ?? .distantPast) > ($1.lastSeen ?? .distantPast) }
+        let lines = sorted.map { event -> DetailPair in
+            let age = (event.lastSeen ?? event.firstSeen).map { ServiceRow.age(since: $0, now: now) } ?? "-"
+            let count = event.count > 1 ? " (x\(event.count))" : ""
+            return DetailPair("\(age)  \(event.type)", "\(event.reason)\(count): \(event.message)",
+                              tone: event.type == "Warning" ? .warning : .normal)
+        }
+        return DetailSection(title: text(.sectionEvents), body: .lines(lines))
     }
 
     static func pairsSection(_ title: String, _ node: ManifestNode?, empty: String) -> DetailSection {

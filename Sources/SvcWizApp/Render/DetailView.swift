@@ -16,7 +16,7 @@ enum DetailView {
                          style: detail.error == nil ? .muted : .error)
             return 0
         }
-        let sections = ServiceDetailContent.sections(for: data.stored, backends: data.backends, text: state.text, now: now)
+        let sections = ServiceDetailContent.sections(for: data.stored, backends: data.backends, events: data.events, text: state.text, now: now)
         let lines = layout(sections, width: rect.width)
         let maxScroll = max(0, lines.count - rect.height)
         let scroll = min(detail.scroll, maxScroll)

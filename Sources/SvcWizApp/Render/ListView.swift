@@ -10,7 +10,9 @@ enum ListView {
         drawHeader(state, layout, on: surface, row: rect.row, column: rect.column)
         let body = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 1)
         guard state.listLoaded || !state.list.rows.isEmpty else {
-            surface.draw(state.text(.loading), at: body.origin, width: body.width, style: .muted)
+            // A first list that failed says why, and that it is being retried.
+            let (message, style): (String, Style) = state.listError.map { ("! " + $0, .error) } ?? (state.text(.loading), .muted)
+            surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: style)
             return
         }
         if state.list.visible.isEmpty {

@@ -189,7 +189,7 @@ enum OverlayView {
         }
         if confirmation.hiddenByFilter > 0 { lines.append((t(.deleteHidden, String(confirmation.hiddenByFilter)), .warning)) }
         lines.append((t(.deleteConfirmHint), .muted))
-        lines.append(("> " + confirmation.typed.text, confirmation.armed ? .error : .focused))
+        lines.append(("> " + confirmation.typed.text, .focused))
         let width = min(area.width - 2, max(50, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4))
         drawPanel(title: t(.deleteTitle), lines: lines, on: surface, in: area, widthHint: width)
         let rect = box(in: area, width: width, height: lines.count + 2)

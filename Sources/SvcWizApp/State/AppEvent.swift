@@ -24,6 +24,11 @@ public enum AppEvent: Sendable {
     case imported(path: String, Result<[ManifestNode], ImportFailure>)
     case exportExists(path: String, namespace: String, name: String)
     case externalEdited(String?, status: Int32)
+    /// What RBAC denies in the namespace (cluster): those actions leave the key tables.
+    case permissions(namespace: String, denied: Set<AppAction>)
+    /// `:ctx NAME` switched the backend.
+    case backendChanged(BackendInfo, namespace: String)
+    case contextFailed(String)
 }
 
 /// Why a file could not be imported.
@@ -36,10 +41,13 @@ public enum ImportFailure: Error, Sendable {
 public struct DetailData: Sendable {
     public var stored: StoredService
     public var backends: BackendStatus?
+    /// The service's events (cluster); nil where the backend has none (workspace).
+    public var events: [ObjectEvent]?
 
-    public init(stored: StoredService, backends: BackendStatus?) {
+    public init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil) {
         self.stored = stored
         self.backends = backends
+        self.events = events
     }
 }
 
@@ -56,6 +64,10 @@ public enum AppEffect: Sendable, Hashable {
     case loadForText(namespace: String, name: String)
     case completePath(String)
     case importFile(String)
+    /// Asks the backend which writes RBAC allows in the namespace.
+    case checkPermissions(namespace: String)
+    /// `:ctx NAME`: another context of the kubeconfig.
+    case switchContext(String)
     /// Hands the text to $VISUAL or $EDITOR and reads it back.
     case externalEditor(text: String, fileExtension: String)
     case checkDraft

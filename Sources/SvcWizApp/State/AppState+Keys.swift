@@ -183,7 +183,7 @@ extension AppState {
             detail.scroll = 0
             return
         }
-        let sections = ServiceDetailContent.sections(for: data.stored, backends: data.backends, text: text, now: Date())
+        let sections = ServiceDetailContent.sections(for: data.stored, backends: data.backends, events: data.events, text: text, now: Date())
         let lines = DetailView.layout(sections, width: size.columns).count
         detail.scroll = max(0, min(detail.scroll, lines - (size.rows - 3)))
     }
@@ -228,12 +228,8 @@ extension AppState {
             case .escape:
                 overlay = nil
             case .ctrl("d"):
-                if confirmation.armed {
-                    overlay = nil
-                    return [.delete(confirmation.targets)]
-                }
-                confirmation.armed = true
-                overlay = .confirmDelete(confirmation)
+                overlay = nil
+                return [.delete(confirmation.targets)]
             case .enter:
                 let names = confirmation.targets.map(\.name)
                 if confirmation.typed.text == names.joined(separator: " ") || (names.count > 1 && confirmation.typed.text == "\(names.count)") {
@@ -268,6 +264,13 @@ extension AppState {
         case "ns", "namespace":
             guard words.count == 2 else { break }
             return switchNamespace(to: words[1] == "all" ? .all : .named(words[1]))
+        case "ctx", "context":
+            guard words.count == 2 else { break }
+            guard backend.kind == .cluster else {
+                post(StatusMessage(text(.contextNeedsCluster), severity: .warning))
+                return []
+            }
+            return [.switchContext(words[1])]
         default: break
         }
         post(StatusMessage(text(.unknownCommand, line), severity: .warning))

@@ -55,6 +55,19 @@ extension AppState {
             return applyWizardResult(event)
         case .pathCompleted, .imported, .exportExists:
             return applyFileResult(event)
+        case let .permissions(namespace, deniedActions):
+            guard case .named(namespace) = scope else { return [] }
+            denied = deniedActions
+            return []
+        case let .backendChanged(info, namespace):
+            backend = info
+            denied = []
+            namespaces = []
+            post(StatusMessage(text(.contextSwitched, info.location)))
+            return switchNamespace(to: .named(namespace)) + [.loadNamespaces]
+        case .contextFailed(let message):
+            post(StatusMessage(message, severity: .error))
+            return []
         case let .externalEdited(text, status):
             applyExternalEdit(text, exitStatus: status)
             return []
@@ -95,7 +108,13 @@ extension AppState {
 
     /// Opens the namespace: the list, a watch, and the namespace names for the chooser.
     public mutating func start() -> [AppEffect] {
-        [.loadServices(scope), .watch(scope), .loadNamespaces]
+        [.loadServices(scope), .watch(scope), .loadNamespaces] + permissionCheck
+    }
+
+    /// RBAC is asked per namespace; a workspace allows everything and is not asked.
+    var permissionCheck: [AppEffect] {
+        guard backend.kind == .cluster, !readOnly, case .named(let namespace) = scope else { return [] }
+        return [.checkPermissions(namespace: namespace)]
     }
 
     mutating func switchNamespace(to newScope: NamespaceScope) -> [AppEffect] {
@@ -105,6 +124,7 @@ extension AppState {
         listError = nil
         listScroll = 0
         screen = .list
-        return [.loadServices(scope), .watch(scope)]
+        denied = []
+        return [.loadServices(scope), .watch(scope)] + permissionCheck
     }
 }

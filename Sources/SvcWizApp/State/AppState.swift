@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var listScroll = 0
     public var status: StatusMessage?
     public var messages: [StatusMessage] = []
+    /// Actions RBAC denies in the current namespace (cluster); their keys are hidden.
+    public var denied: Set<AppAction> = []
     /// Where exports go; the prompt offers it.
     public var exportFolder: String
 
@@ -42,6 +44,10 @@ public struct AppState: Sendable {
 
     /// The key table of the screen in front.
     public var keyTable: [KeyBinding] {
+        allKeys.filter { !denied.contains($0.action) }
+    }
+
+    private var allKeys: [KeyBinding] {
         switch screen {
         case .list: return KeyMap.list(readOnly: readOnly)
         case .detail: return KeyMap.detail(readOnly: readOnly)

@@ -31,17 +31,16 @@ public enum Overlay: Sendable, Hashable {
 }
 
 /// The delete confirmation: what will go, how many the filter hides, and the two ways to
-/// confirm (the confirm key twice, or the name typed).
+/// confirm: the delete key a second time (the one that opened this was the first), or the
+/// name typed.
 public struct DeleteConfirmation: Sendable, Hashable {
     public var targets: [DeletionTarget]
     public var hiddenByFilter: Int
     public var typed: TextField
-    public var armed: Bool
 
     public init(targets: [DeletionTarget], hiddenByFilter: Int) {
         self.targets = targets
         self.hiddenByFilter = hiddenByFilter
         self.typed = TextField()
-        self.armed = false
     }
 }

@@ -151,5 +151,7 @@ extension UIKey {
         .imported: "已导入 {0}：检查各步骤后按 ^S 创建。",
         .exportTitle: "导出",
         .exportOverwrite: "{0} 已存在。覆盖？",
+        .contextSwitched: "已切换到 {0}。",
+        .contextNeedsCluster: ":ctx 用于切换 kubeconfig 上下文；当前是工作区（不带 --workspace 启动即可使用集群）",
     ]
 }

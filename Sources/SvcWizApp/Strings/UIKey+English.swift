@@ -151,5 +151,7 @@ extension UIKey {
         .imported: "Imported {0}: check each step, then ^S creates it.",
         .exportTitle: "Export",
         .exportOverwrite: "{0} exists. Overwrite it?",
+        .contextSwitched: "Switched to {0}.",
+        .contextNeedsCluster: ":ctx switches kubeconfig contexts; this is a workspace (start without --workspace to use a cluster)",
     ]
 }

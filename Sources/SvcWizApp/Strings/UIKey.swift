@@ -25,6 +25,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actDismiss, actConfirm, actCancel
     // Editor, import and export
     case actToJSON, actToYAML, actImport, actEditText, actEditor, actForm, actFind, actUndo, actRedo, actExternalEditor, editMode, editorPosition, editorCommentsLost, editorInvalid, editorParseError, editorNotOne, editorNotService, editorTabRefused, editorNothingToUndo, editorNothingToRedo, editorSearchWrapped, editorNotFound, externalEditorFailed, importPrompt, importNoService, importChooseTitle, imported, exportTitle, exportOverwrite
+    case contextSwitched, contextNeedsCluster
     // Wizard
     case actNamespaceShort
     case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto

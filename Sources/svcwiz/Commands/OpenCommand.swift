@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KubeClient
 import ServiceModel
 import ServiceStore
 import SvcWizApp
@@ -35,6 +36,13 @@ struct OpenCommand: AsyncParsableCommand {
             throw context.fail(error)
         }
         let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
-        try await AppRunner(backend: context.backend, options: options, namespace: namespace).run()
+        var switcher: AppRunner.ContextSwitcher?
+        if let cluster = context.backend as? ClusterBackend {
+            switcher = { name in
+                let next = try cluster.backend(forContext: name)
+                return (next, next.defaultNamespace)
+            }
+        }
+        try await AppRunner(backend: context.backend, options: options, namespace: namespace, switchContext: switcher).run()
     }
 }
