@@ -38,11 +38,17 @@ struct ServiceWatch: Sendable {
                 }
             } catch {
                 if Task.isCancelled { break }
+                failures += 1
+                if failures == 1, resourceVersion != nil, case .unreachable = error {
+                    // A watch that fails to reopen right after a drop is usually a pooled
+                    // connection the server already closed: try once more before alarming anyone.
+                    try? await Task.sleep(nanoseconds: 100_000_000)
+                    continue
+                }
                 // Start again with a list: its `.reset` also tells the screen that the
                 // failure is over.
                 resourceVersion = nil
                 continuation.yield(.failed(error))
-                failures += 1
                 await pause(failures)
             }
         }

@@ -15,12 +15,12 @@ struct WizardScreenTests {
         return surface
     }
 
-    static func filled() -> WizardState {
+    static func filled(language: Language = .en) -> WizardState {
         var wizard = WizardState.newShopWizard()
         wizard.type("search")
         wizard.draft.alias = "搜索"
         wizard.draft.ports = [PortRow(name: "http", appProtocol: "http", port: "80", targetPort: "8080")]
-        _ = wizard.pick(wizard.workloads![0], text: UIText(.en))
+        _ = wizard.pick(wizard.workloads![0], text: UIText(language))
         return wizard
     }
 

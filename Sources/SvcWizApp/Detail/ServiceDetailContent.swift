@@ -151,7 +151,7 @@ public enum ServiceDetailContent {
             for workload in status.workloads {
                 let pods = workload.replicas.map { text(.workloadPods, String($0)) } ?? text(.daemonPods)
                 let ports = workload.containerPorts.map { p in p.name.map { "\($0):\(p.port)" } ?? String(p.port) }
-                lines.append(DetailPair("\(workload.kind.rawValue) \(workload.name)",
+                lines.append(DetailPair(text.workload(workload),
                                         ([pods] + ports).joined(separator: "  ")))
             }
             for endpoint in status.endpoints {

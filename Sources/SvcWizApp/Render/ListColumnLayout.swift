@@ -1,3 +1,4 @@
+import TerminalUI
 import ServiceModel
 
 /// Which list columns fit and how wide each is. Columns are taken from the left while their
@@ -68,9 +69,24 @@ struct ListColumnLayout: Equatable {
 
     static let growOrder: [ServiceColumn] = [.name, .backends, .type, .ports, .external, .clusterIP, .selector, .namespace]
 
-    /// The header for a column of `width` cells: BACKENDS shortens to BACK at 80 columns,
-    /// as the wireframe has it, rather than being cut.
-    static func header(_ column: ServiceColumn, width: Int) -> String {
-        column == .backends && width < column.header.count ? "BACK" : column.header
+    /// The header for a column of `width` cells, in the user's language: BACKENDS shortens
+    /// to BACK at 80 columns, as the wireframe has it, rather than being cut.
+    static func header(_ column: ServiceColumn, width: Int, text: UIText) -> String {
+        let full = text(headerKey(column))
+        return column == .backends && width < full.displayWidth ? text(.columnBackendsShort) : full
+    }
+
+    static func headerKey(_ column: ServiceColumn) -> UIKey {
+        switch column {
+        case .namespace: return .columnNamespace
+        case .name: return .columnName
+        case .type: return .columnType
+        case .clusterIP: return .columnClusterIP
+        case .external: return .columnExternal
+        case .ports: return .columnPorts
+        case .backends: return .columnBackends
+        case .selector: return .columnSelector
+        case .age: return .columnAge
+        }
     }
 }

@@ -40,7 +40,7 @@ enum ListView {
         var x = column + ListColumnLayout.markerWidth
         surface.draw(" ", at: Point(column: column, row: row), width: ListColumnLayout.markerWidth, style: .header)
         for (i, entry) in layout.columns.enumerated() {
-            var title = ListColumnLayout.header(entry.column, width: entry.width)
+            var title = ListColumnLayout.header(entry.column, width: entry.width, text: state.text)
             if entry.column == state.list.sortColumn { title += state.list.ascending ? " ▲" : " ▼" }
             x = drawCell(title, width: entry.width, last: i == layout.columns.count - 1, on: surface,
                          at: Point(column: x, row: row), style: .header)

@@ -142,7 +142,7 @@ enum OverlayView {
             for (i, workload) in workloads.enumerated() {
                 let labels = workload.podLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
                 let pods = workload.replicas.map { t(.workloadPods, String($0)) } ?? t(.daemonPods)
-                let text = "\(i == selection ? "> " : "  ")\(workload.kind.rawValue) \(workload.name)  \(labels)  \(pods)"
+                let text = "\(i == selection ? "> " : "  ")\(t.workload(workload))  \(labels)  \(pods)"
                 lines.append((text, i == selection ? .selected : .normal))
             }
         } else {

@@ -153,5 +153,18 @@ extension UIKey {
         .exportOverwrite: "{0} exists. Overwrite it?",
         .contextSwitched: "Switched to {0}.",
         .contextNeedsCluster: ":ctx switches kubeconfig contexts; this is a workspace (start without --workspace to use a cluster)",
+        .columnNamespace: "NAMESPACE",
+        .columnName: "NAME",
+        .columnType: "TYPE",
+        .columnClusterIP: "CLUSTER-IP",
+        .columnExternal: "EXTERNAL",
+        .columnPorts: "PORTS",
+        .columnBackends: "BACKENDS",
+        .columnBackendsShort: "BACK",
+        .columnSelector: "SELECTOR",
+        .columnAge: "AGE",
+        .kindDeployment: "Deployment",
+        .kindStatefulSet: "StatefulSet",
+        .kindDaemonSet: "DaemonSet",
     ]
 }

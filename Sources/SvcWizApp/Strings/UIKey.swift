@@ -26,6 +26,8 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     // Editor, import and export
     case actToJSON, actToYAML, actImport, actEditText, actEditor, actForm, actFind, actUndo, actRedo, actExternalEditor, editMode, editorPosition, editorCommentsLost, editorInvalid, editorParseError, editorNotOne, editorNotService, editorTabRefused, editorNothingToUndo, editorNothingToRedo, editorSearchWrapped, editorNotFound, externalEditorFailed, importPrompt, importNoService, importChooseTitle, imported, exportTitle, exportOverwrite
     case contextSwitched, contextNeedsCluster
+    case columnNamespace, columnName, columnType, columnClusterIP, columnExternal, columnPorts, columnBackends, columnBackendsShort, columnSelector, columnAge
+    case kindDeployment, kindStatefulSet, kindDaemonSet
     // Wizard
     case actNamespaceShort
     case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto

@@ -21,3 +21,16 @@ public struct UIText: Sendable {
         return text
     }
 }
+
+extension UIText {
+    /// A workload as the console names it: `Deployment frontend`, `部署 frontend`.
+    public func workload(_ workload: Workload) -> String {
+        let key: UIKey
+        switch workload.kind {
+        case .deployment: key = .kindDeployment
+        case .statefulSet: key = .kindStatefulSet
+        case .daemonSet: key = .kindDaemonSet
+        }
+        return self(key) + " " + workload.name
+    }
+}

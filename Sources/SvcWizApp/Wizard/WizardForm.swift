@@ -165,7 +165,7 @@ enum WizardForm {
                 let warning = wizard.draft.selector.allSatisfy { $0.key.isEmpty } ? t(.noSelectorWarning) : t(.matchesNone)
                 b.append(FormLine(cells: [.label(""), .note("! " + warning, .warning)]))
             } else {
-                let names = matching.prefix(3).map { "\($0.kind.rawValue) \($0.name)" }.joined(separator: ", ")
+                let names = matching.prefix(3).map { t.workload($0) }.joined(separator: ", ")
                 b.append(FormLine(cells: [.label(""), .note(t(.matches, String(matching.count), names), .success)]))
             }
         }

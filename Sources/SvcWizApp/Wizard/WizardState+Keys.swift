@@ -230,7 +230,7 @@ extension WizardState {
     mutating func pick(_ workload: Workload, text: UIText) -> [WizardCommand] {
         var replaced = false
         let commands = changed { replaced = $0.draft.pick(workload).replacedExisting }
-        notice = text(replaced ? .selectorReplaced : .selectorSet, "\(workload.kind.rawValue) \(workload.name)")
+        notice = text(replaced ? .selectorReplaced : .selectorSet, text.workload(workload))
         if fields(of: step).contains(.selectorKey(0)) { _ = focus(on: .selectorKey(0)) }
         return commands
     }
