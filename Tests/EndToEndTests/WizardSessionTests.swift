@@ -17,7 +17,7 @@ struct WizardSessionTests {
         static func keys(_ names: String...) -> Step { .press(names) }
     }
 
-    final class Session {
+    final class Session: @unchecked Sendable {
         let workspace: URL
         let state: URL
         let tmux: TmuxSession

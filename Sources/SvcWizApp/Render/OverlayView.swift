@@ -88,14 +88,19 @@ enum OverlayView {
         area.centered(width: min(area.width - 2, width), height: min(area.height, height))
     }
 
-    private static func drawPanel(title: String, lines: [(String, Style)], on surface: Surface, in area: Rect, widthHint: Int) {
-        let width = min(area.width - 2, max(40, min(widthHint, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4)))
+    @discardableResult
+    private static func drawPanel(title: String, lines unwrapped: [(String, Style)], on surface: Surface, in area: Rect,
+                                  widthHint: Int) -> Rect {
+        let width = min(area.width - 2, max(40, min(widthHint, (unwrapped.map { $0.0.displayWidth }.max() ?? 0) + 4)))
+        // Long lines (a path, a message) wrap inside the panel rather than being cut.
+        let lines = unwrapped.flatMap { line in line.0.wrapped(toWidth: width - 4).map { ($0, line.1) } }
         let rect = box(in: area, width: width, height: lines.count + 2)
         surface.fill(rect)
         surface.drawBox(rect, title: title)
         for (i, line) in lines.prefix(rect.height - 2).enumerated() {
             surface.draw(line.0, at: Point(column: rect.column + 2, row: rect.row + 1 + i), width: rect.width - 4, style: line.1)
         }
+        return rect
     }
 
     private static func drawHelp(_ state: AppState, on surface: Surface, in area: Rect) {
@@ -191,8 +196,8 @@ enum OverlayView {
         lines.append((t(.deleteConfirmHint), .muted))
         lines.append(("> " + confirmation.typed.text, .focused))
         let width = min(area.width - 2, max(50, (lines.map { $0.0.displayWidth }.max() ?? 0) + 4))
-        drawPanel(title: t(.deleteTitle), lines: lines, on: surface, in: area, widthHint: width)
-        let rect = box(in: area, width: width, height: lines.count + 2)
-        surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorPlacement(width: rect.width - 6).column, row: rect.row + lines.count)
+        let rect = drawPanel(title: t(.deleteTitle), lines: lines, on: surface, in: area, widthHint: width)
+        // The typed name is the panel's last line.
+        surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorPlacement(width: rect.width - 6).column, row: rect.maxRow - 2)
     }
 }
