@@ -21,10 +21,12 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "ServiceStore", dependencies: ["ServiceModel"]),
+        // Child processes started the one safe way (exec plugins, $EDITOR, tests' tmux).
+        .target(name: "ProcessSupport"),
         .target(
             name: "KubeClient",
             dependencies: [
-                "ServiceStore", "ServiceModel",
+                "ServiceStore", "ServiceModel", "ProcessSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -49,7 +51,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
-        .target(name: "SvcWizApp", dependencies: ["TerminalUI", "ServiceStore", "ServiceModel"]),
+        .target(name: "SvcWizApp", dependencies: ["TerminalUI", "ServiceStore", "ServiceModel", "ProcessSupport"]),
         .executableTarget(
             name: "svcwiz",
             dependencies: [
@@ -71,7 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer", "ProcessSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -170,7 +170,7 @@ public final class AppRunner {
                 let path = NSTemporaryDirectory() + "svcwiz-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(fileExtension)"
                 guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
                                                      attributes: [.posixPermissions: 0o600]) else { break }
-                let status = terminal.runOutsideCurses { ChildProcess.run(ChildProcess.editorCommand(for: path)) } ?? 127
+                let status = terminal.runOutsideCurses { EditorCommand.run(on: path) } ?? 127
                 let edited = status == 0 ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil
                 try? FileManager.default.removeItem(atPath: path)
                 mailbox.post(.externalEdited(edited, status: status))

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSupport
 import ServiceModel
 import ServiceStore
 #if canImport(Glibc)

@@ -1,81 +1,43 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import ProcessSupport
 
-/// Runs a program and collects its exit status and output. Uses posix_spawn with a clean
-/// signal mask and files for output: Foundation.Process hangs on tmux, and children of
-/// async code inherit a blocked mask (PLATFORM-NOTES.md).
+/// A finished program: its exit status and output.
 struct Spawned {
     var status: Int32
     var stdout: String
     var stderr: String
 }
 
+/// Runs programs for the tests with the app's own spawner (clean signal mask, output to
+/// files): Foundation.Process hangs on tmux (PLATFORM-NOTES.md).
 enum Spawn {
     /// Runs the program on a thread of its own and awaits it, so that waiting for a child
     /// never holds one of the few threads the async tests running beside it need.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                    stdin: String? = nil) async throws -> Spawned {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try blocking(executable, arguments, environment: environment, stdin: stdin) })
-            }
-        }
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Spawned {
+        let result = try await ChildProcess.run(executable, arguments: arguments, environment: merged(environment),
+                                                inheritStandardInput: false, inheritStandardError: false)
+        return Spawned(result)
     }
 
     /// The same, blocking the caller (for deinit, where nothing can be awaited).
-    static func blocking(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                         stdin: String? = nil) throws -> Spawned {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("svcwiz-spawn-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outPath = scratch.appendingPathComponent("out").path
-        let errPath = scratch.appendingPathComponent("err").path
-        let inPath = scratch.appendingPathComponent("in").path
-        FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
+    static func blocking(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Spawned {
+        Spawned(try ChildProcess.runBlocking(executable, arguments: arguments, environment: merged(environment),
+                                             inheritStandardInput: false, inheritStandardError: false))
+    }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
+    private static func merged(_ environment: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "enable=no"
         for (key, value) in environment { env[key] = value }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-        guard rc == 0 else { throw SpawnError.failed(executable, rc) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return Spawned(status: exit, stdout: out, stderr: err)
+        return env
     }
 }
 
-enum SpawnError: Error {
-    case failed(String, Int32)
+extension Spawned {
+    init(_ result: ChildProcess.Result) {
+        self.init(status: result.exitCode, stdout: String(decoding: result.standardOutput, as: UTF8.self),
+                  stderr: String(decoding: result.standardError, as: UTF8.self))
+    }
 }
 
 /// Where the built `svcwiz` lies: beside the test bundle in the build folder.

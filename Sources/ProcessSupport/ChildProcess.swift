@@ -10,23 +10,25 @@ import Darwin
 /// captured through files (no pipes to drain), in the caller's process group so an
 /// interactive plugin can still read the terminal. Foundation.Process is avoided on purpose
 /// (see PLATFORM-NOTES).
-enum ChildProcess {
-    struct Result: Sendable {
-        var exitCode: Int32
-        var standardOutput: [UInt8]
-        var standardError: [UInt8]
+public enum ChildProcess {
+    public struct Result: Sendable {
+        public var exitCode: Int32
+        public var standardOutput: [UInt8]
+        public var standardError: [UInt8]
     }
 
-    enum Failure: Error, Sendable {
+    public enum Failure: Error, Sendable {
         case notFound
         case spawn(Int32)
         case temporaryFile
     }
 
     /// Runs `command` (looked up in `PATH` when it has no slash). With `inheritStandardInput`
-    /// false, standard input is `/dev/null`. Blocks the calling thread: use `run(...) async`.
-    static func runBlocking(_ command: String, arguments: [String], environment: [String: String],
-                            inheritStandardInput: Bool, inheritStandardError: Bool) throws(Failure) -> Result {
+    /// false, standard input is `/dev/null`; inherited output goes to the terminal (an editor)
+    /// instead of being captured. Blocks the calling thread: use `run(...) async` from tasks.
+    public static func runBlocking(_ command: String, arguments: [String], environment: [String: String],
+                                   inheritStandardInput: Bool, inheritStandardOutput: Bool = false,
+                                   inheritStandardError: Bool) throws(Failure) -> Result {
         guard let out = TemporaryFile() else { throw .temporaryFile }
         guard let err = TemporaryFile() else { throw .temporaryFile }
         defer {
@@ -40,7 +42,9 @@ enum ChildProcess {
         if !inheritStandardInput {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        posix_spawn_file_actions_adddup2(&actions, out.descriptor, 1)
+        if !inheritStandardOutput {
+            posix_spawn_file_actions_adddup2(&actions, out.descriptor, 1)
+        }
         if !inheritStandardError {
             posix_spawn_file_actions_adddup2(&actions, err.descriptor, 2)
         }
@@ -82,8 +86,8 @@ enum ChildProcess {
     }
 
     /// `runBlocking` on a thread of its own, so no task thread waits for the child.
-    static func run(_ command: String, arguments: [String], environment: [String: String],
-                    inheritStandardInput: Bool, inheritStandardError: Bool) async throws(Failure) -> Result {
+    public static func run(_ command: String, arguments: [String], environment: [String: String],
+                           inheritStandardInput: Bool, inheritStandardError: Bool) async throws(Failure) -> Result {
         let outcome: Swift.Result<Result, Failure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 do throws(Failure) {
