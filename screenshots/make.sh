@@ -187,3 +187,28 @@ type_text eip-shop01
 keys C-s
 wait_for "eip-shop01"
 shot diff-en
+
+# Chinese (--lang zh), 120x32.
+start 120 32 --lang zh
+wait_for "payments-ext"
+keys j j j
+shot list-zh
+keys Enter
+wait_for "frontend.shop.svc.cluster.local"
+shot detail-zh
+keys Escape
+sleep 0.3
+wizard_basic
+wizard_settings
+shot wizard-2-settings-zh
+keys F2
+wait_for "编辑模式"
+shot editor-yaml-zh
+
+# The smallest size everything is laid out for: 80x24 (no preview pane beside the form).
+start 80 24
+wait_for "payments-ext"
+shot list-80x24-en
+wizard_basic
+wizard_settings
+shot wizard-2-settings-80x24-en
