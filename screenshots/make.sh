@@ -99,7 +99,7 @@ shot() {
     echo "screenshots/$name.png"
 }
 
-# fill_wizard: the create wizard's first two steps for a service "orders" (订单服务) that
+# wizard_basic, wizard_settings: the create wizard's first two steps for a service "orders" (订单服务) that
 # picks the catalog Deployment and serves http on port 80.
 wizard_basic() {
     keys c
