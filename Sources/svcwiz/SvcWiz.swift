@@ -10,7 +10,7 @@ struct SvcWiz: AsyncParsableCommand {
         version: SvcWizVersion.current,
         subcommands: [
             OpenCommand.self, ListCommand.self, GetCommand.self, ValidateCommand.self, ApplyCommand.self,
-            DeleteCommand.self, ExportCommand.self, ConvertCommand.self,
+            DeleteCommand.self, ExportCommand.self, ConvertCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
