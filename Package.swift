@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "svcwiz",
             dependencies: [
-                "SvcWizApp", "ServiceStore", "ServiceModel", "KubeClient",
+                "SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

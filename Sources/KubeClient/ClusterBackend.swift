@@ -116,6 +116,9 @@ public final class ClusterBackend: Backend, Sendable {
     /// Asks the server (SelfSubjectAccessReview) whether the user may `verb` `resource` in
     /// `namespace`. When the server cannot say, the answer is true: the action stays
     /// visible and the server has the last word.
+    /// A cluster reads no files, so it has none to report.
+    public func problems() async throws(StoreError) -> [ManifestParseError] { [] }
+
     public func can(_ verb: String, resource: String, namespace: String) async -> Bool {
         let review = ManifestNode.mapping([
             "kind": .string("SelfSubjectAccessReview"),

@@ -100,6 +100,8 @@ public protocol Backend: Sendable {
     func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
     /// Changes as they happen, until the stream is dropped.
     func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>
+    /// Files that could not be read (a workspace reports them and skips them).
+    func problems() async throws(StoreError) -> [ManifestParseError]
     /// The events about a service, oldest first (default: none).
     func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent]
     /// Whether the user may `verb` (`create`, `update`, `delete`, ...) `resource` in

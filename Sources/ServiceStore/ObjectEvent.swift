@@ -1,4 +1,5 @@
 import Foundation
+import ServiceModel
 
 /// A Kubernetes Event about an object, for the detail screen (`kubectl describe`'s Events).
 public struct ObjectEvent: Sendable, Hashable {

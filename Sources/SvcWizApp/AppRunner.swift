@@ -220,6 +220,10 @@ public final class AppRunner {
                         mailbox.post(.editLoaded(step: step, .failure(error)))
                     }
                 }
+            case .loadProblems:
+                Task.detached {
+                    if let found = try? await backend.problems(), !found.isEmpty { mailbox.post(.problems(found)) }
+                }
             case .checkPermissions(let namespace):
                 Task.detached {
                     var denied: Set<AppAction> = []

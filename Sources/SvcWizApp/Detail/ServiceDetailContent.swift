@@ -149,7 +149,7 @@ public enum ServiceDetailContent {
         var lines: [DetailPair] = []
         if let status {
             for workload in status.workloads {
-                let pods = workload.replicas.map { text(.workloadPods, String($0)) } ?? text(.daemonPods)
+                let pods = workload.replicas.map { $0 == 1 ? text(.workloadPod) : text(.workloadPods, String($0)) } ?? text(.daemonPods)
                 let ports = workload.containerPorts.map { p in p.name.map { "\($0):\(p.port)" } ?? String(p.port) }
                 lines.append(DetailPair(text.workload(workload),
                                         ([pods] + ports).joined(separator: "  ")))

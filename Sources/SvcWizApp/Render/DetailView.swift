@@ -49,7 +49,9 @@ enum DetailView {
                     for (i, value) in valueLines.enumerated() {
                         let label = i == 0 && !pair.label.isEmpty ? pair.label : ""
                         let labelCell = pair.label.isEmpty ? 1 : labelWidth + 1
-                        lines.append(Line(segments: [(" " + label, .muted, labelCell), (String(value), style(pair.tone), nil)]))
+                        // The label never runs into its value: it is cut one cell short.
+                        let shownLabel = label.displayWidth > labelCell - 2 ? label.truncatedWithEllipsis(toWidth: labelCell - 2) : label
+                        lines.append(Line(segments: [(" " + shownLabel, .muted, labelCell), (String(value), style(pair.tone), nil)]))
                     }
                 }
             case let .table(header, rows):

@@ -146,7 +146,7 @@ enum OverlayView {
             if workloads.isEmpty { lines.append((t(.pickerEmpty, wizard.draft.namespace), .muted)) }
             for (i, workload) in workloads.enumerated() {
                 let labels = workload.podLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-                let pods = workload.replicas.map { t(.workloadPods, String($0)) } ?? t(.daemonPods)
+                let pods = workload.replicas.map { $0 == 1 ? t(.workloadPod) : t(.workloadPods, String($0)) } ?? t(.daemonPods)
                 let text = "\(i == selection ? "> " : "  ")\(t.workload(workload))  \(labels)  \(pods)"
                 lines.append((text, i == selection ? .selected : .normal))
             }
@@ -161,7 +161,7 @@ enum OverlayView {
     private static func drawDiff(_ lines: [LineDiff.Line], scroll: Int, title: String, hint: String, on surface: Surface,
                                  in area: Rect, heading: String? = nil) {
         let rect = area.insetBy(dx: 1, dy: 0)
-        surface.fill(rect)
+        surface.fill(area)
         surface.drawBox(rect, title: title)
         var y = rect.row + 1
         if let heading {

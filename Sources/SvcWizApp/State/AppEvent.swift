@@ -29,6 +29,8 @@ public enum AppEvent: Sendable {
     /// `:ctx NAME` switched the backend.
     case backendChanged(BackendInfo, namespace: String)
     case contextFailed(String)
+    /// Files the backend could not read, reported and skipped.
+    case problems([ManifestParseError])
 }
 
 /// Why a file could not be imported.
@@ -64,6 +66,8 @@ public enum AppEffect: Sendable, Hashable {
     case loadForText(namespace: String, name: String)
     case completePath(String)
     case importFile(String)
+    /// Asks the backend for files it could not read.
+    case loadProblems
     /// Asks the backend which writes RBAC allows in the namespace.
     case checkPermissions(namespace: String)
     /// `:ctx NAME`: another context of the kubeconfig.

@@ -65,6 +65,11 @@ extension AppState {
             namespaces = []
             post(StatusMessage(text(.contextSwitched, info.location)))
             return switchNamespace(to: .named(namespace)) + [.loadNamespaces]
+        case .problems(let found):
+            guard !found.isEmpty else { return [] }
+            for problem in found { post(StatusMessage(problem.description, severity: .warning)) }
+            post(StatusMessage(text(.problemsFound, String(found.count)), severity: .warning))
+            return []
         case .contextFailed(let message):
             post(StatusMessage(message, severity: .error))
             return []
@@ -108,7 +113,7 @@ extension AppState {
 
     /// Opens the namespace: the list, a watch, and the namespace names for the chooser.
     public mutating func start() -> [AppEffect] {
-        [.loadServices(scope), .watch(scope), .loadNamespaces] + permissionCheck
+        [.loadServices(scope), .watch(scope), .loadNamespaces, .loadProblems] + permissionCheck
     }
 
     /// RBAC is asked per namespace; a workspace allows everything and is not asked.

@@ -166,5 +166,8 @@ extension UIKey {
         .kindDeployment: "部署",
         .kindStatefulSet: "有状态副本集",
         .kindDaemonSet: "守护进程集",
+        .workloadPod: "1 个容器组",
+        .problemsFound: "{0} 个文件无法读取：按 ! 查看",
+        .terminalUnknown: "此系统不认识终端类型 \"{0}\"：请把 TERM 设为已知的类型，例如 TERM=xterm-256color",
     ]
 }

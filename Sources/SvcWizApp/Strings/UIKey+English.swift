@@ -166,5 +166,8 @@ extension UIKey {
         .kindDeployment: "Deployment",
         .kindStatefulSet: "StatefulSet",
         .kindDaemonSet: "DaemonSet",
+        .workloadPod: "1 pod",
+        .problemsFound: "{0} files could not be read: ! lists them",
+        .terminalUnknown: "the terminal type \"{0}\" is unknown here: set TERM to one this system knows, e.g. TERM=xterm-256color",
     ]
 }

@@ -28,6 +28,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case contextSwitched, contextNeedsCluster
     case columnNamespace, columnName, columnType, columnClusterIP, columnExternal, columnPorts, columnBackends, columnBackendsShort, columnSelector, columnAge
     case kindDeployment, kindStatefulSet, kindDaemonSet
+    case workloadPod, problemsFound, terminalUnknown
     // Wizard
     case actNamespaceShort
     case portAppProtocolShort, placeholderKey, placeholderValue, placeholderPortName, placeholderTarget, placeholderAuto

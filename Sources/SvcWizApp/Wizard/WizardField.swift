@@ -23,6 +23,14 @@ public enum WizardField: Sendable, Hashable {
         }
     }
 
+    /// Keys of labels, selectors and annotations: qualified names (`prefix/name`).
+    var isQualifiedKey: Bool {
+        switch self {
+        case .selectorKey, .labelKey, .annotationKey, .loadBalancerKey: return true
+        default: return false
+        }
+    }
+
     /// The row list this field belongs to, and its row.
     var row: (list: DraftLocation.RowList, index: Int)? {
         switch self {

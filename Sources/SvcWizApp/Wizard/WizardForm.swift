@@ -47,7 +47,7 @@ enum WizardForm {
         }
     }
 
-    static func lines(_ wizard: WizardState, text t: UIText) -> [FormLine] {
+    static func lines(_ wizard: WizardState, text t: UIText, width: Int = 80) -> [FormLine] {
         let language = t.language
         var b = Builder(wizard: wizard, language: language)
         switch wizard.step {
@@ -117,7 +117,9 @@ enum WizardForm {
                 b.append(FormLine(cells: []))
                 b.add(t(.fieldProvider), [.choice(.provider)])
                 for i in 0..<max(1, wizard.draft.loadBalancerAnnotations.count) {
-                    b.add("", [.text(.loadBalancerKey(i), width: 40), .note(" = ", .normal), .text(.loadBalancerValue(i), width: 16)],
+                    // Preset keys are long: give them what the form can spare.
+                    let keyWidth = max(20, min(44, width - FormLine.labelWidth - 3 - 14 - 2))
+                    b.add("", [.text(.loadBalancerKey(i), width: keyWidth), .note(" = ", .normal), .text(.loadBalancerValue(i), width: 14)],
                         messagesFor: [.loadBalancerKey(i), .loadBalancerValue(i)])
                 }
             }

@@ -165,6 +165,7 @@ extension WizardState {
         case .escape, .ctrl("p"):
             go(to: steps.last ?? .externalAccess)
         case .ctrl("s"), .enter: return finish()
+        case .function(2), .ctrl("e"): return [.toEditor]
         case .up: reviewScroll = max(0, reviewScroll - 1)
         case .down: reviewScroll += 1
         case .pageUp: reviewScroll = max(0, reviewScroll - 10)

@@ -65,6 +65,16 @@ enum WizardView {
         }
     }
 
+    /// The last `width` cells of `text`.
+    static func tail(of text: String, width: Int) -> String {
+        var result = ""
+        for character in text.reversed() {
+            guard (String(character) + result).displayWidth <= width else { break }
+            result = String(character) + result
+        }
+        return result
+    }
+
     static func stepKey(_ step: WizardStep) -> UIKey {
         switch step {
         case .basicInfo: return .stepBasicInfo
@@ -75,7 +85,7 @@ enum WizardView {
     }
 
     private static func drawForm(_ wizard: WizardState, _ t: UIText, on surface: Surface, in rect: Rect) {
-        let lines = WizardForm.lines(wizard, text: t)
+        let lines = WizardForm.lines(wizard, text: t, width: rect.width)
         let focusLine = lines.firstIndex { $0.fields.contains(wizard.focus) } ?? 0
         // Keep the focused line and the messages under it in sight.
         var scroll = 0
@@ -95,14 +105,24 @@ enum WizardView {
                 surface.draw(text, at: Point(column: x, row: point.row), width: min(FormLine.labelWidth - 1, maxColumn - x), style: .header)
                 x += FormLine.labelWidth
             case .note(let text, let style):
-                x += surface.draw(text, at: Point(column: x, row: point.row), maxWidth: maxColumn - x, style: style)
+                // A hint that does not fit says so with "…" rather than stopping mid-word.
+                let shown = text.displayWidth > maxColumn - x ? text.truncatedWithEllipsis(toWidth: maxColumn - x) : text
+                x += surface.draw(shown, at: Point(column: x, row: point.row), maxWidth: maxColumn - x, style: style)
             case let .text(field, width):
                 let w = min(width, maxColumn - x)
                 let focused = field == wizard.focus
                 var editor = focused ? wizard.editor : TextField(wizard.text(of: field))
+                // A field without the focus shows the start of its text.
+                if !focused { _ = editor.handle(.home) }
                 editor.placeholder = WizardForm.placeholder(for: field, text: t)
                 let hasError = !wizard.messages(for: field, language: t.language).isEmpty
-                editor.draw(on: surface, in: Rect(column: x, row: point.row, width: w, height: 1), focused: focused)
+                let fieldText = wizard.text(of: field)
+                if !focused, field.isQualifiedKey, fieldText.contains("/"), fieldText.displayWidth > w {
+                    // A long `prefix/name` key keeps its name in sight: `…/qingcloud-load-balancer-eip-ids`.
+                    surface.draw("…" + Self.tail(of: fieldText, width: w - 1), at: Point(column: x, row: point.row), width: w, style: .input)
+                } else {
+                    editor.draw(on: surface, in: Rect(column: x, row: point.row, width: w, height: 1), focused: focused)
+                }
                 if hasError, !focused {
                     // The field's text keeps the error style, so monochrome still shows it.
                     surface.draw(TextField.singleLine(wizard.text(of: field)).isEmpty ? "!" : wizard.text(of: field),

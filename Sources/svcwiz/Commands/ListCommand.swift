@@ -21,6 +21,10 @@ struct ListCommand: AsyncParsableCommand {
             let services = try await context.backend.services(in: scope)
                 .sorted { ServiceColumn.name.areInIncreasingOrder($0, $1) }
             try await print(services, context: context)
+            // Files that do not parse are skipped, never silently: say which.
+            for problem in try await context.backend.problems() {
+                Console.error("warning: \(problem.description)")
+            }
         } catch let error as StoreError {
             throw context.fail(error)
         }

@@ -4,6 +4,7 @@ import KubeClient
 import ServiceModel
 import ServiceStore
 import SvcWizApp
+import TerminalUI
 
 /// `svcwiz` with no subcommand: the terminal UI on the chosen backend. Without a terminal
 /// (a pipe, a script) it prints the list instead of drawing.
@@ -43,6 +44,11 @@ struct OpenCommand: AsyncParsableCommand {
                 return (next, next.defaultNamespace)
             }
         }
-        try await AppRunner(backend: context.backend, options: options, namespace: namespace, switchContext: switcher).run()
+        do {
+            try await AppRunner(backend: context.backend, options: options, namespace: namespace, switchContext: switcher).run()
+        } catch TerminalError.unsupportedTerminal(let term) {
+            Console.error(UIText(context.language)(.terminalUnknown, term))
+            throw ExitCode(1)
+        }
     }
 }
