@@ -15,17 +15,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try await CommandContext(global)
-        guard let data = FileManager.default.contents(atPath: filename) else {
-            Console.error("\(filename): cannot read the file")
-            throw ExitCode(1)
-        }
-        let file: ManifestFile
-        do {
-            file = try ManifestReader.parse(bytes: Array(data), path: filename)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        let file = try ManifestFileReading.read(filename)
         let services = file.objects.filter(\.isService)
         guard !services.isEmpty else {
             Console.error("\(filename): no Service in this file")

@@ -16,17 +16,7 @@ struct ConvertCommand: AsyncParsableCommand {
     var output: ObjectFormat = .yaml
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: filename) else {
-            Console.error("\(filename): cannot read the file")
-            throw ExitCode(1)
-        }
-        let file: ManifestFile
-        do {
-            file = try ManifestReader.parse(bytes: Array(data), path: filename)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        let file = try ManifestFileReading.read(filename)
         let converted = file.objects.map { object -> ManifestNode in
             guard object.isService else { return object.node }
             return ServiceDraft(manifest: object.node).apply(to: object.node)
