@@ -93,7 +93,9 @@ enum OverlayView {
                                   widthHint: Int) -> Rect {
         let width = min(area.width - 2, max(40, min(widthHint, (unwrapped.map { $0.0.displayWidth }.max() ?? 0) + 4)))
         // Long lines (a path, a message) wrap inside the panel rather than being cut.
-        let lines = unwrapped.flatMap { line in line.0.wrapped(toWidth: width - 4).map { ($0, line.1) } }
+        let lines = unwrapped.flatMap { line in
+            line.0.displayWidth <= width - 4 ? [line] : line.0.wrapped(toWidth: width - 4).map { ($0, line.1) }
+        }
         let rect = box(in: area, width: width, height: lines.count + 2)
         surface.fill(rect)
         surface.drawBox(rect, title: title)

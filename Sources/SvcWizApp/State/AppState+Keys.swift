@@ -6,8 +6,6 @@ import TerminalUI
 extension AppState {
     mutating func handleKey(_ key: Key) -> [AppEffect] {
         if key == .ctrl("c") { return [.quit] }
-        if key == .ctrl("z") { return [.suspend] }
-        if key == .ctrl("l") { return [.redraw] }
         if key == .resize { return [] }
         if let overlay {
             if let effects = handleWizardOverlayKey(key, overlay) { return effects }
