@@ -113,7 +113,8 @@ wizard_settings() {
     keys C-n Tab C-w
     wait_for "catalog  app=catalog"
     keys Down Down Enter
-    wait_for "Deployment catalog"
+    # The notice names the workload in the UI's language ("Deployment catalog", "部署 catalog").
+    wait_for " catalog "
     keys Tab Tab Tab Tab
     type_text http
     keys Tab Tab

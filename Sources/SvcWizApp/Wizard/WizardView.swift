@@ -102,7 +102,8 @@ enum WizardView {
             switch cell {
             case .label(let text):
                 // One blank cell always separates the label from its field.
-                surface.draw(text, at: Point(column: x, row: point.row), width: min(FormLine.labelWidth - 1, maxColumn - x), style: .header)
+                let label = text.displayWidth > FormLine.labelWidth - 1 ? text.truncatedWithEllipsis(toWidth: FormLine.labelWidth - 1) : text
+                surface.draw(label, at: Point(column: x, row: point.row), maxWidth: min(FormLine.labelWidth - 1, maxColumn - x), style: .header)
                 x += FormLine.labelWidth
             case .note(let text, let style):
                 // A hint that does not fit says so with "…" rather than stopping mid-word.
