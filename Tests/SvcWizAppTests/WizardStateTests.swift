@@ -189,3 +189,25 @@ struct WizardStateTests {
         #expect(wizard.press(.character("x")).isEmpty, "edits do not write drafts")
     }
 }
+
+struct WizardDescriptionTests {
+    @Test func editingAMultiLineDescriptionKeepsItsNewlines() throws {
+        let manifest = try ManifestReader.objects("""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          annotations:
+            kubesphere.io/description: |-
+              first line
+              second line
+        spec:
+          ports: [{port: 80}]
+        """)[0]
+        var wizard = WizardState.edit(StoredService(manifest: manifest, version: "1", location: "x"), step: .basicInfo, usedNodePorts: [:])
+        wizard.focusOn(.description)
+        #expect(wizard.text(of: .description) == "first line↵second line")
+        wizard.type("!")
+        #expect(wizard.draft.description == "first line\nsecond line!")
+    }
+}

@@ -167,7 +167,7 @@ extension UIKey {
         .kindStatefulSet: "StatefulSet",
         .kindDaemonSet: "DaemonSet",
         .workloadPod: "1 pod",
-        .problemsFound: "{0} files could not be read: ! lists them",
+        .problemsFound: "{0} unreadable file(s) skipped: ! lists them",
         .terminalUnknown: "the terminal type \"{0}\" is unknown here: set TERM to one this system knows, e.g. TERM=xterm-256color",
     ]
 }

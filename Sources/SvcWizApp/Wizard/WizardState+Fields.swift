@@ -1,3 +1,4 @@
+import Foundation
 import ServiceModel
 import TerminalUI
 
@@ -48,7 +49,9 @@ extension WizardState {
         switch field {
         case .name: return draft.name
         case .alias: return draft.alias
-        case .description: return draft.description
+        // The field is one line: newlines show as ↵ and come back as newlines, so editing
+        // a multi-line description in the form never flattens it.
+        case .description: return draft.description.replacingOccurrences(of: "\n", with: Self.newlineMark)
         case .namespace: return draft.namespace
         case .externalName: return draft.externalName
         case .selectorKey(let i): return draft.selector[safe: i]?.key ?? ""
@@ -77,7 +80,7 @@ extension WizardState {
         switch field {
         case .name: draft.setName(text)
         case .alias: draft.alias = text
-        case .description: draft.description = text
+        case .description: draft.description = text.replacingOccurrences(of: Self.newlineMark, with: "\n")
         case .namespace: draft.namespace = text
         case .externalName: draft.externalName = text
         case .selectorKey(let i): Self.ensure(&draft.selector, i, KeyValueRow()); draft.selector[i].key = text
@@ -100,6 +103,8 @@ extension WizardState {
         case .portProtocol, .kind, .affinity, .access, .provider, .trafficPolicy: break
         }
     }
+
+    static let newlineMark = "↵"
 
     private static func ensure<T>(_ rows: inout [T], _ index: Int, _ blank: T) {
         while rows.count <= index { rows.append(blank) }
