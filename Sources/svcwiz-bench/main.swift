@@ -59,21 +59,28 @@ func wants(_ name: String) -> Bool { options.command == "all" || options.command
 /// The NAME cell of the last list row of a first frame: on the pty it means the list's rows
 /// were drawn, i.e. the first complete frame (title, header, status and footer are drawn
 /// before with the "Loading" frame, and ncurses sends only what changed, top to bottom).
-let marker: [UInt8] = {
-    let rows = (try? Corpus.manifests(count: 30, namespace: "default"))?.map { ServiceSummary(manifest: $0) } ?? []
+/// A cluster's `default` also holds the API server's own `kubernetes` service.
+func lastRowMarker(cluster: Bool) -> [UInt8] {
+    var rows = (try? Corpus.manifests(count: 30, namespace: "default"))?.map { ServiceSummary(manifest: $0) } ?? []
+    if cluster, let root = try? ManifestReader.parse("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: kubernetes, namespace: default}
+        spec: {type: ClusterIP, ports: [{name: https, port: 443, targetPort: 6443}]}
+        """, format: .yaml).documents.first?.root {
+        rows.insert(ServiceSummary(manifest: root), at: 0)
+    }
     return Array(InProcess.lastRowMarker(rows: rows).utf8)
-}()
-
-func frameComplete(_ output: [UInt8]) -> Bool {
-    output.firstRange(of: marker) != nil
 }
+let workspaceMarker = lastRowMarker(cluster: false)
+let clusterMarker = lastRowMarker(cluster: true)
 
 /// Starts the real binary in an 80x24 pty and waits for its first complete frame.
-func openApp(_ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60))
-    throws -> (PtyProcess, Duration) {
+func openApp(_ arguments: [String], environment: [String: String] = [:], marker: [UInt8] = workspaceMarker,
+             timeout: Duration = .seconds(60)) throws -> (PtyProcess, Duration) {
     let app = try PtyProcess(executable: options.svcwiz, arguments: arguments,
                              environment: childEnvironment(home: home, extra: environment))
-    guard let shown = app.wait(timeout: timeout, until: frameComplete) else {
+    guard let shown = app.wait(timeout: timeout, until: { $0.firstRange(of: marker) != nil }) else {
         let tail = String(decoding: app.output.suffix(400), as: UTF8.self)
         app.quit()
         throw BenchError("no complete frame from svcwiz \(arguments) within \(timeout); last output: \(tail.debugDescription)")
@@ -85,7 +92,7 @@ guard FileManager.default.isExecutableFile(atPath: options.svcwiz) else {
     throw BenchError("svcwiz binary not found at \(options.svcwiz) (build it, or pass --svcwiz PATH)")
 }
 log("svcwiz-bench \(options.command): data in \(options.data), binary \(options.svcwiz), \(runs) run(s)")
-log("marker of a complete frame: \(String(decoding: marker, as: UTF8.self))")
+log("last list row of a first frame: \(String(decoding: workspaceMarker, as: UTF8.self)) (workspace), \(String(decoding: clusterMarker, as: UTF8.self)) (cluster)")
 
 let sizes = smoke ? [1_000] : [1_000, 10_000, 100_000]
 var workspaces: [Int: String] = [:]
@@ -120,7 +127,7 @@ if wants("cluster") || wants("watch") {
     if wants("cluster") {
         var times: [Double] = []
         for _ in 0..<runs {
-            let (app, shown) = try openApp([], environment: ["KUBECONFIG": cluster.kubeconfigPath])
+            let (app, shown) = try openApp([], environment: ["KUBECONFIG": cluster.kubeconfigPath], marker: clusterMarker)
             times.append(shown.milliseconds)
             app.quit()
         }
