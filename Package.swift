@@ -59,6 +59,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The performance harness (docs/performance.md); not a product, never installed.
+        .executableTarget(
+            name: "svcwiz-bench",
+            dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient", "KubeTestServer"]
+        ),
         .testTarget(name: "ServiceModelTests", dependencies: ["ServiceModel"]),
         .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceModel"]),
         .testTarget(

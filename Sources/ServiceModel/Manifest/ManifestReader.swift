@@ -121,8 +121,7 @@ enum YAMLDocumentReader {
 
     static func compose(_ text: String, lineOffset: Int, file: String?) throws(ManifestParseError) -> ManifestNode? {
         do {
-            let parser = try Parser(yaml: text)
-            guard let node = try parser.nextRoot() else { return nil }
+            guard let node = try composeNode(text) else { return nil }
             return try YAMLNodeConverter(lineOffset: lineOffset, file: file).convert(node)
         } catch let error as ManifestParseError {
             throw error
@@ -130,6 +129,20 @@ enum YAMLDocumentReader {
             throw parseError(error, lineOffset: lineOffset, file: file)
         } catch {
             throw ManifestParseError(file: file, line: lineOffset + 1, column: 1, message: "\(error)")
+        }
+    }
+
+    /// Yams' node tree of one document. The converter resolves plain scalars itself, so
+    /// the rule-less resolver is enough; the default one runs regular expressions on every
+    /// mapping key (Yams hashes keys to find duplicates), which was most of the parse time.
+    /// A duplicate found that way is checked again with the default resolver, so exactly
+    /// what Yams reports as a duplicate stays one. The encoding is given because its
+    /// default reads the environment on every parse.
+    private static func composeNode(_ text: String) throws -> Node? {
+        do {
+            return try Parser(yaml: text, resolver: .basic, encoding: .utf8).nextRoot()
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Parser(yaml: text, resolver: .default, encoding: .utf8).nextRoot()
         }
     }
 
