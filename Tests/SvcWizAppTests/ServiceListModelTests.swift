@@ -93,4 +93,33 @@ struct ServiceListModelTests {
         let model = Self.model()
         #expect(model.deletionTargets().targets.map(\.name) == ["cart"])
     }
+
+    @Test func watchUpdatesAreSearchedLikeLoadedRows() {
+        var model = Self.model()
+        model.upsert(Self.summary("cart", alias: "购物车", labels: ["app": "cart", "tier": "edge"]))
+        model.upsert(Self.summary("zeta", labels: ["tier": "edge"]))
+        model.remove(namespace: "shop", name: "catalog")
+        model.setFilter("edge")
+        #expect(model.visible.map { model.rows[$0].name } == ["cart", "zeta"])
+        model.setFilter("购物")
+        #expect(model.visible.map { model.rows[$0].name } == ["cart"])
+        model.setFilter("api")
+        #expect(model.visible.isEmpty)
+        model.setFilter("front")
+        #expect(model.visible.map { model.rows[$0].name } == ["frontend"])
+    }
+
+    @Test func everyColumnSortKeepsTheSelectionAndReversesExactly() {
+        var model = Self.model()
+        model.move(by: 1)
+        let name = model.selected?.name
+        for column in ServiceColumn.allCases {
+            model.sort(by: column, ascending: true)
+            let order = model.visible
+            #expect(model.selected?.name == name)
+            model.reverseOrder()
+            #expect(model.visible == order.reversed())
+            #expect(model.selected?.name == name)
+        }
+    }
 }

@@ -21,36 +21,9 @@ public enum ServiceColumn: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Orders two rows by this column; ties fall back to namespace and name so the order
-    /// is stable and total.
+    /// is stable and total. Lists sort through `ServiceSortKeys` directly.
     public func areInIncreasingOrder(_ a: ServiceSummary, _ b: ServiceSummary) -> Bool {
-        switch self {
-        case .namespace, .name: break
-        case .type:
-            let ka = a.kind.sortRank * 4 + a.access.sortRank, kb = b.kind.sortRank * 4 + b.access.sortRank
-            if ka != kb { return ka < kb }
-        case .clusterIP:
-            let ka = ServiceRow.ipSortKey(a.clusterIP), kb = ServiceRow.ipSortKey(b.clusterIP)
-            if ka != kb { return ka < kb }
-        case .external:
-            let ka = ServiceRow.external(a), kb = ServiceRow.external(b)
-            if ka != kb { return ka < kb }
-        case .ports:
-            let ka = a.ports.first?.port ?? Int.max, kb = b.ports.first?.port ?? Int.max
-            if ka != kb { return ka < kb }
-        case .backends:
-            let ka = a.backends?.ready ?? -1, kb = b.backends?.ready ?? -1
-            if ka != kb { return ka < kb }
-        case .selector:
-            let ka = ServiceRow.selector(a), kb = ServiceRow.selector(b)
-            if ka != kb { return ka < kb }
-        case .age:
-            // Youngest first reads like kubectl's AGE going up.
-            let ka = a.created ?? .distantPast, kb = b.created ?? .distantPast
-            if ka != kb { return ka > kb }
-        }
-        if self != .name, a.namespace != b.namespace { return a.namespace < b.namespace }
-        if a.name != b.name { return a.name < b.name }
-        return a.namespace < b.namespace
+        ServiceSortKeys(self, rows: [a, b]).isOrdered(0, before: 1)
     }
 }
 

@@ -39,24 +39,44 @@ public enum ServiceRow {
     }
 
     public static func external(_ s: ServiceSummary) -> String {
-        var parts: [String] = []
+        var bytes: [UInt8] = []
+        appendExternal(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The EXTERNAL cell as UTF-8, written into `out`: sorting builds it for every row.
+    static func appendExternal(_ s: ServiceSummary, to out: inout [UInt8]) {
+        let start = out.count
+        func separate() { if out.count > start { out.append(UInt8(ascii: ",")) } }
         switch s.kind {
         case .headlessExternalName:
-            parts.append(s.externalName ?? "-")
+            out.append(contentsOf: (s.externalName ?? "-").utf8)
         case .headlessSelector:
             break
         case .virtualIP:
             switch s.access {
             case .none: break
             case .nodePort:
-                let ports = s.ports.compactMap(\.nodePort).map { ":\($0)" }
-                parts.append(ports.isEmpty ? ":auto" : ports.joined(separator: ","))
+                let ports = s.ports.compactMap(\.nodePort)
+                if ports.isEmpty { out.append(contentsOf: ":auto".utf8) }
+                for port in ports {
+                    separate()
+                    out.append(UInt8(ascii: ":"))
+                    out.append(contentsOf: String(port).utf8)
+                }
             case .loadBalancer:
-                parts.append(s.ingress.isEmpty ? "<pending>" : s.ingress.joined(separator: ","))
+                if s.ingress.isEmpty { out.append(contentsOf: "<pending>".utf8) }
+                for address in s.ingress {
+                    separate()
+                    out.append(contentsOf: address.utf8)
+                }
             }
         }
-        parts.append(contentsOf: s.externalIPs)
-        return parts.isEmpty ? "-" : parts.joined(separator: ",")
+        for ip in s.externalIPs {
+            separate()
+            out.append(contentsOf: ip.utf8)
+        }
+        if out.count == start { out.append(UInt8(ascii: "-")) }
     }
 
     /// `name:port/PROTO->target` per port, joined by commas.
@@ -80,7 +100,20 @@ public enum ServiceRow {
     }
 
     public static func selector(_ s: ServiceSummary) -> String {
-        s.selector.isEmpty ? "-" : s.selector.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        var bytes: [UInt8] = []
+        appendSelector(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The SELECTOR cell as UTF-8, written into `out`: sorting builds it for every row.
+    static func appendSelector(_ s: ServiceSummary, to out: inout [UInt8]) {
+        guard !s.selector.isEmpty else { return out.append(UInt8(ascii: "-")) }
+        for (i, pair) in s.selector.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: pair.key.utf8)
+            out.append(UInt8(ascii: "="))
+            out.append(contentsOf: pair.value.utf8)
+        }
     }
 
     /// kubectl's short ages: `45s`, `12m`, `5h`, `3d`, `2y`.
@@ -93,14 +126,6 @@ public enum ServiceRow {
         case ..<(365 * 2 * 86400): return "\(seconds / 86400)d"
         default: return "\(seconds / (365 * 86400))y"
         }
-    }
-
-    /// Sorts dotted IPv4 addresses numerically; anything else after them, by text.
-    static func ipSortKey(_ ip: String?) -> String {
-        guard let ip else { return "~" }
-        let parts = ip.split(separator: ".")
-        guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return "~" + ip }
-        return parts.map { String(repeating: "0", count: 3 - $0.count) + $0 }.joined(separator: ".")
     }
 }
 

@@ -29,13 +29,23 @@ public struct ServiceFilter: Sendable, Hashable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// True when every term holds for the row. `haystack` is the row's lowercased name,
-    /// alias and labels, computed once per row rather than on every key.
-    func matches(_ row: ServiceSummary, haystack: String) -> Bool {
+    /// The candidates (indices into `rows`, in order) for which every term holds. Words are
+    /// looked up in `search` for all rows at once; label terms are checked per candidate.
+    func apply(to candidates: [Int], rows: [ServiceSummary], search: ServiceSearchText) -> [Int] {
+        var keep = [Bool](repeating: true, count: rows.count)
+        var labelTerms = false
+        for term in terms {
+            if case .text(let word) = term { search.narrow(&keep, toRowsContaining: word) } else { labelTerms = true }
+        }
+        guard labelTerms else { return candidates.filter { keep[$0] } }
+        return candidates.filter { keep[$0] && labelTermsHold(rows[$0]) }
+    }
+
+    private func labelTermsHold(_ row: ServiceSummary) -> Bool {
         for term in terms {
             switch term {
-            case .text(let word):
-                if !Self.haystack(haystack, contains: word) { return false }
+            case .text:
+                continue
             case .labelEquals(let key, let value):
                 if !row.labels.contains(where: { $0.key == key && $0.value == value }) { return false }
             case .labelNotEquals(let key, let value):
@@ -58,37 +68,5 @@ public struct ServiceFilter: Sendable, Hashable {
             }
         }
         return true
-    }
-
-    /// Substring search. An ASCII word is looked for byte by byte in the UTF-8 text (what
-    /// Foundation's `contains` finds in lowercased names and labels, at a fraction of the
-    /// cost: it is called for every row on a key); other words go to Foundation.
-    static func haystack(_ haystack: String, contains word: String) -> Bool {
-        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return haystack.contains(word) }
-        let needle = Array(word.utf8)
-        guard let first = needle.first else { return true }
-        var text = haystack
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// The text a row is searched in.
-    static func haystack(of row: ServiceSummary) -> String {
-        var text = row.name.lowercased()
-        if let alias = row.alias { text += "\u{1F}" + alias.lowercased() }
-        for label in row.labels { text += "\u{1F}" + label.key.lowercased() + "=" + label.value.lowercased() }
-        return text
     }
 }
