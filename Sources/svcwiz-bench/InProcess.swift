@@ -13,6 +13,8 @@ struct KeyFigures {
     var filterWiden = Samples()
     var sort = Samples()
     var reverse = Samples()
+    /// Sort samples by the column sorted on, to see which key is slow.
+    var sortByColumn: [String: Samples] = [:]
 
     var filterAll: Samples { Samples(values: filterNarrow.values + filterWiden.values) }
 }
@@ -62,7 +64,11 @@ enum InProcess {
         _ = driver.press(.escape)
         // Sort: `s` cycles through every column; `S` reverses.
         for _ in 0..<rounds {
-            for _ in 0..<8 { figures.sort.add(driver.press(.character("s"))) }
+            for _ in 0..<8 {
+                let elapsed = driver.press(.character("s"))
+                figures.sort.add(elapsed)
+                figures.sortByColumn[driver.state.list.sortColumn.rawValue, default: Samples()].add(elapsed)
+            }
             figures.reverse.add(driver.press(.character("S")))
         }
         return figures

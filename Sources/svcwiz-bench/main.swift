@@ -151,7 +151,7 @@ if wants("keys") {
     var all = KeyFigures()
     for run in 0..<runs {
         let figures = InProcess.keyFigures(rows: rows, rounds: smoke ? 2 : 10)
-        log("run \(run): move \(figures.move.summary)\n        filter narrow \(figures.filterNarrow.summary)\n        filter widen \(figures.filterWiden.summary)\n        sort \(figures.sort.summary)\n        reverse \(figures.reverse.summary)")
+        log("run \(run): move \(figures.move.summary)\n        filter narrow \(figures.filterNarrow.summary)\n        filter widen \(figures.filterWiden.summary)\n        sort \(figures.sort.summary)\n        reverse \(figures.reverse.summary)\n        sort by column: \(figures.sortByColumn.sorted { $0.key < $1.key }.map { "\($0.key) p50 \(fmt($0.value.median)) max \(fmt($0.value.percentile(100)))" }.joined(separator: "; "))")
         all.move.values += figures.move.values
         all.filterNarrow.values += figures.filterNarrow.values
         all.filterWiden.values += figures.filterWiden.values

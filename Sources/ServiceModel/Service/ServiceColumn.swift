@@ -19,12 +19,6 @@ public enum ServiceColumn: String, Sendable, Hashable, CaseIterable {
         case .age: return "AGE"
         }
     }
-
-    /// Orders two rows by this column; ties fall back to namespace and name so the order
-    /// is stable and total. Lists sort through `ServiceSortKeys` directly.
-    public func areInIncreasingOrder(_ a: ServiceSummary, _ b: ServiceSummary) -> Bool {
-        ServiceSortKeys(self, rows: [a, b]).isOrdered(0, before: 1)
-    }
 }
 
 extension ServiceKind {

@@ -40,39 +40,42 @@ public enum ServiceRow {
 
     public static func external(_ s: ServiceSummary) -> String {
         var bytes: [UInt8] = []
-        appendExternal(s, to: &bytes)
+        appendExternal(kind: s.kind, access: s.access, externalName: s.externalName, ports: s.ports,
+                       ingress: s.ingress, externalIPs: s.externalIPs, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The EXTERNAL cell as UTF-8, written into `out`: sorting builds it for every row.
-    static func appendExternal(_ s: ServiceSummary, to out: inout [UInt8]) {
+    /// The EXTERNAL cell as UTF-8, written into `out`: sorting builds it for every row (from
+    /// fields, not the summary: copying a summary per row costs more than the text).
+    static func appendExternal(kind: ServiceKind, access: ExternalAccess, externalName: String?, ports: [ServiceSummary.Port],
+                               ingress: [String], externalIPs: [String], to out: inout [UInt8]) {
         let start = out.count
         func separate() { if out.count > start { out.append(UInt8(ascii: ",")) } }
-        switch s.kind {
+        switch kind {
         case .headlessExternalName:
-            out.append(contentsOf: (s.externalName ?? "-").utf8)
+            out.append(contentsOf: (externalName ?? "-").utf8)
         case .headlessSelector:
             break
         case .virtualIP:
-            switch s.access {
+            switch access {
             case .none: break
             case .nodePort:
-                let ports = s.ports.compactMap(\.nodePort)
-                if ports.isEmpty { out.append(contentsOf: ":auto".utf8) }
-                for port in ports {
+                let nodePorts = ports.compactMap(\.nodePort)
+                if nodePorts.isEmpty { out.append(contentsOf: ":auto".utf8) }
+                for port in nodePorts {
                     separate()
                     out.append(UInt8(ascii: ":"))
                     out.append(contentsOf: String(port).utf8)
                 }
             case .loadBalancer:
-                if s.ingress.isEmpty { out.append(contentsOf: "<pending>".utf8) }
-                for address in s.ingress {
+                if ingress.isEmpty { out.append(contentsOf: "<pending>".utf8) }
+                for address in ingress {
                     separate()
                     out.append(contentsOf: address.utf8)
                 }
             }
         }
-        for ip in s.externalIPs {
+        for ip in externalIPs {
             separate()
             out.append(contentsOf: ip.utf8)
         }
@@ -101,14 +104,14 @@ public enum ServiceRow {
 
     public static func selector(_ s: ServiceSummary) -> String {
         var bytes: [UInt8] = []
-        appendSelector(s, to: &bytes)
+        appendSelector(s.selector, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The SELECTOR cell as UTF-8, written into `out`: sorting builds it for every row.
-    static func appendSelector(_ s: ServiceSummary, to out: inout [UInt8]) {
-        guard !s.selector.isEmpty else { return out.append(UInt8(ascii: "-")) }
-        for (i, pair) in s.selector.enumerated() {
+    static func appendSelector(_ selector: [ServiceSummary.Pair], to out: inout [UInt8]) {
+        guard !selector.isEmpty else { return out.append(UInt8(ascii: "-")) }
+        for (i, pair) in selector.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: pair.key.utf8)
             out.append(UInt8(ascii: "="))

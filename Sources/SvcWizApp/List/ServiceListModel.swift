@@ -6,6 +6,7 @@ import ServiceModel
 public struct ServiceListModel: Sendable {
     public private(set) var rows: [ServiceSummary] = []
     private var search = ServiceSearchText()
+    private var sortTable = ServiceSortTable([])
     /// Indices into `rows`, filtered and sorted: what the table shows.
     public private(set) var visible: [Int] = []
     /// Every index into `rows` in the current order; `visible` is this, filtered. Kept so a
@@ -34,6 +35,7 @@ public struct ServiceListModel: Sendable {
         let selectedID = selected?.id
         rows = newRows
         search = ServiceSearchText(newRows)
+        sortTable = ServiceSortTable(newRows)
         if !marks.isEmpty {
             let ids = Set(newRows.map(\.id))
             marks = marks.filter { ids.contains($0) }
@@ -49,9 +51,11 @@ public struct ServiceListModel: Sendable {
         if let index = index(namespace: row.namespace, name: row.name) {
             rows[index] = row
             search.replace(at: index, with: row)
+            sortTable.replace(at: index, with: row)
         } else {
             rows.append(row)
             search.append(row)
+            sortTable.append(row)
         }
         reorder()
         refilter()
@@ -66,6 +70,7 @@ public struct ServiceListModel: Sendable {
         let position = selection
         rows.remove(at: index)
         search.remove(at: index)
+        sortTable.remove(at: index)
         marks.remove(id)
         reorder()
         refilter()
@@ -151,7 +156,7 @@ public struct ServiceListModel: Sendable {
     /// Sorts every row by the current column and direction (after the rows or the order
     /// changed).
     private mutating func reorder() {
-        let indices = ServiceSortKeys(sortColumn, rows: rows).sortedIndices()
+        let indices = sortTable.sortedIndices(sortColumn)
         ordered = ascending ? indices : indices.reversed()
     }
 

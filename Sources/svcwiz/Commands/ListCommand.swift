@@ -18,8 +18,8 @@ struct ListCommand: AsyncParsableCommand {
         let context = try await CommandContext(global)
         do {
             let scope: NamespaceScope = allNamespaces ? .all : .named(try await context.namespace())
-            let services = try await context.backend.services(in: scope)
-                .sorted { ServiceColumn.name.areInIncreasingOrder($0, $1) }
+            let rows = try await context.backend.services(in: scope)
+            let services = ServiceSortTable(rows).sortedIndices(.name).map { rows[$0] }
             try await print(services, context: context)
             // Files that do not parse are skipped, never silently: say which.
             for problem in try await context.backend.problems() {

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import ServiceModel
 
-/// The byte keys must order rows exactly as the column's rules say; the reference below is
+/// The sort table must order rows exactly as the column's rules say; the reference below is
 /// the straightforward comparator the keys replaced (too slow at 100,000 rows).
-struct ServiceSortKeysTests {
+struct ServiceSortTableTests {
     static func reference(_ column: ServiceColumn, _ a: ServiceSummary, _ b: ServiceSummary) -> Bool {
         func ipKey(_ ip: String?) -> String {
             guard let ip else { return "~" }
@@ -78,14 +78,39 @@ struct ServiceSortKeysTests {
     @Test(arguments: ServiceColumn.allCases)
     func keysOrderRowsLikeTheColumnRules(column: ServiceColumn) {
         let rows = Self.rows
-        let sorted = ServiceSortKeys(column, rows: rows).sortedIndices().map { rows[$0].id }
+        let sorted = ServiceSortTable(rows).sortedIndices(column).map { rows[$0].id }
         let expected = rows.indices.sorted { Self.reference(column, rows[$0], rows[$1]) }.map { rows[$0].id }
         #expect(sorted == expected)
     }
 
+    /// Watch events change the table one row at a time; it must then sort exactly like a
+    /// table built from the changed rows.
+    @Test(arguments: ServiceColumn.allCases)
+    func changedRowsSortLikeAFreshTable(column: ServiceColumn) {
+        var rows = Array(Self.rows.prefix(40))
+        var table = ServiceSortTable(rows)
+        for (i, extra) in Self.rows.suffix(20).enumerated() where !rows.contains(where: { $0.id == extra.id }) {
+            rows.append(extra)
+            table.append(extra)
+            if i % 3 == 0 {
+                rows.remove(at: i * 2)
+                table.remove(at: i * 2)
+            }
+            var changed = rows[i]
+            changed.ports = extra.ports
+            changed.selector = extra.selector
+            changed.clusterIP = extra.clusterIP
+            changed.backends = .init(ready: i, total: i)
+            rows[i] = changed
+            table.replace(at: i, with: changed)
+        }
+        #expect(table.count == rows.count)
+        #expect(table.sortedIndices(column).map { rows[$0].id } == ServiceSortTable(rows).sortedIndices(column).map { rows[$0].id })
+    }
+
     @Test func ipv4SortsNumericallyBeforeOtherAddresses() {
         let rows = Self.rows.filter { $0.kind == .virtualIP }
-        let ips = ServiceSortKeys(.clusterIP, rows: rows).sortedIndices().map { rows[$0].clusterIP ?? "nil" }
+        let ips = ServiceSortTable(rows).sortedIndices(.clusterIP).map { rows[$0].clusterIP ?? "nil" }
         let firstOther = ips.firstIndex { !$0.contains(".") } ?? ips.endIndex
         #expect(Array(ips[..<firstOther]).uniqued() == ["9.255.0.1", "10.0.0.2", "10.0.0.10"])
         #expect(ips[firstOther...].allSatisfy { !$0.contains(".") })
@@ -93,7 +118,7 @@ struct ServiceSortKeysTests {
 
     @Test func ageSortsYoungestFirstAndUnknownLast() {
         let rows = Self.rows
-        let dates = ServiceSortKeys(.age, rows: rows).sortedIndices().map { rows[$0].created }
+        let dates = ServiceSortTable(rows).sortedIndices(.age).map { rows[$0].created }
         let known = dates.compactMap { $0 }
         #expect(known == known.sorted(by: >))
         #expect(dates.suffix(dates.count - known.count).allSatisfy { $0 == nil })
