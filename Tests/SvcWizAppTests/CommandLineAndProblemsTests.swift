@@ -23,7 +23,7 @@ struct CommandLineAndProblemsTests {
         #expect(cluster.update(.key(.enter)) == [.switchContext("prod")])
         let effects = cluster.update(.backendChanged(BackendInfo(kind: .cluster, location: "prod (https://10.0.0.2)"), namespace: "web"))
         #expect(cluster.scope == .named("web"))
-        #expect(effects.contains(.loadServices(.named("web"))))
+        #expect(effects.contains(.watch(.named("web"))))
         #expect(effects.contains(.checkPermissions(namespace: "web")))
         #expect(ShopScreens.render(cluster).lines[0].contains("cluster prod"))
     }

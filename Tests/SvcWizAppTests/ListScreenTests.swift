@@ -135,13 +135,13 @@ struct ListScreenTests {
         ShopScreens.press([.up, .up, .up], on: &state)
         let effects = state.update(.key(.enter))
         #expect(state.scope == .all)
-        #expect(effects.contains(.loadServices(.all)))
+        #expect(effects.contains(.watch(.all)))
     }
 
     @Test func commandLineSwitchesNamespaceAndQuits() async throws {
         var state = try await ShopScreens.listState()
         ShopScreens.press([.character(":")] + "ns default".map { Key.character($0) }, on: &state)
-        #expect(state.update(.key(.enter)).contains(.loadServices(.named("default"))))
+        #expect(state.update(.key(.enter)).contains(.watch(.named("default"))))
         ShopScreens.press([.character(":"), .character("q")], on: &state)
         #expect(state.update(.key(.enter)) == [.quit])
     }

@@ -7,7 +7,8 @@ public enum DisplayWidth {
 
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
+        // Printable ASCII first: looking up the general category costs more than the rest.
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
             || v == 0x200B || v == 0x200D || (0xFE00...0xFE0F).contains(v) {

@@ -111,9 +111,11 @@ extension AppState {
         return []
     }
 
-    /// Opens the namespace: the list, a watch, and the namespace names for the chooser.
+    /// Opens the namespace: a watch (whose first event is the whole list: listing as well
+    /// would fetch 10,000 services twice before the first frame), and the namespace names
+    /// for the chooser.
     public mutating func start() -> [AppEffect] {
-        [.loadServices(scope), .watch(scope), .loadNamespaces, .loadProblems] + permissionCheck
+        [.watch(scope), .loadNamespaces, .loadProblems] + permissionCheck
     }
 
     /// RBAC is asked per namespace; a workspace allows everything and is not asked.
@@ -130,6 +132,6 @@ extension AppState {
         listScroll = 0
         screen = .list
         denied = []
-        return [.loadServices(scope), .watch(scope)] + permissionCheck
+        return [.watch(scope)] + permissionCheck
     }
 }
