@@ -22,6 +22,11 @@ public actor WorkspaceBackend: Backend {
     private var cache = ParsedFileCache()
     private var subscribers: [UInt64: Subscriber] = [:]
     private var watcher: WorkspaceWatcher?
+    /// The index on disk; nil when not wanted (tests, or no cache folder).
+    private let diskCache: WorkspaceCache?
+    private var diskCacheRead = false
+    /// The index differs from what the disk cache holds.
+    private var indexDirty = false
 
     private struct Subscriber {
         var scope: NamespaceScope
@@ -29,12 +34,17 @@ public actor WorkspaceBackend: Backend {
     }
 
     /// Opens the workspace at `root` (relative paths are taken from the current directory).
-    /// Nothing is read until the first call.
-    public init(root: String) throws(StoreError) {
-        try self.init(root: root, writer: AtomicFileWriter())
+    /// Nothing is read until the first call. With `cacheDirectory`, the index is kept there
+    /// between runs (see `WorkspaceCache`), so files that did not change are not parsed again.
+    public init(root: String, cacheDirectory: String? = nil) throws(StoreError) {
+        try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory)
     }
 
-    init(root: String, writer: any FileWriting, preferInotify: Bool = true) throws(StoreError) {
+    /// Where the command line keeps index caches: `$XDG_CACHE_HOME/svcwiz/index`, else
+    /// `~/.cache/svcwiz/index`.
+    public static var defaultCacheDirectory: String? { WorkspaceCache.directory() }
+
+    init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil) throws(StoreError) {
         var path = URL(fileURLWithPath: root).standardizedFileURL.path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         guard FileSystem.status(path)?.kind == .directory else {
@@ -44,6 +54,7 @@ public actor WorkspaceBackend: Backend {
         self.info = BackendInfo(kind: .workspace, location: path)
         self.writer = writer
         self.preferInotify = preferInotify
+        self.diskCache = cacheDirectory.map { WorkspaceCache(root: path, directory: $0) }
     }
 
     deinit {
@@ -246,6 +257,24 @@ public actor WorkspaceBackend: Backend {
     private func refresh() throws(StoreError) {
         if scanned, watcher?.mode == .inotify { return }
         try fullScan()
+        saveDiskCache()
+    }
+
+    /// Before the first scan: the records the disk cache holds, with the stamps they were
+    /// read at, so the scan reads only files whose stamp moved.
+    private func readDiskCache() {
+        guard !diskCacheRead else { return }
+        diskCacheRead = true
+        guard let records = diskCache?.load() else { return }
+        for record in records where record.path.hasPrefix(root + "/") { _ = index.put(record) }
+    }
+
+    /// Writes the index to the disk cache when a scan changed it. Synchronous: a command
+    /// that exits right after must not leave half a cache behind.
+    private func saveDiskCache() {
+        guard indexDirty, let diskCache else { return }
+        indexDirty = false
+        diskCache.save(Array(index.files.values))
     }
 
     private func fullScan() throws(StoreError) {
@@ -254,6 +283,7 @@ public actor WorkspaceBackend: Backend {
             for subscriber in subscribers.values { subscriber.continuation.yield(.failed(error)) }
             throw error
         }
+        readDiskCache()
         let listing = FileSystem.walk(root)
         var change = WorkspaceIndex.Change()
         var seen = Set<String>(minimumCapacity: listing.files.count)
@@ -261,6 +291,7 @@ public actor WorkspaceBackend: Backend {
         for path in index.files.keys where !seen.contains(path) {
             cache.remove(path)
             change.formUnion(index.remove(path))
+            indexDirty = true
         }
         change.formUnion(ingest(listing.files))
         scanned = true
@@ -274,6 +305,7 @@ public actor WorkspaceBackend: Backend {
             return known?.stamp == file.stamp ? nil : FileLoader.Item(path: file.path, stamp: file.stamp, knownHash: known?.hash)
         }
         var change = WorkspaceIndex.Change()
+        if !stale.isEmpty { indexDirty = true }
         for (item, outcome) in zip(stale, FileLoader.load(stale)) {
             switch outcome {
             case .unchanged:
@@ -294,6 +326,7 @@ public actor WorkspaceBackend: Backend {
         guard !subscribers.isEmpty else { return }
         if everything {
             try? fullScan()
+            saveDiskCache()
             return
         }
         var change = WorkspaceIndex.Change()
@@ -345,15 +378,20 @@ public actor WorkspaceBackend: Backend {
             watcher.start(preferInotify: preferInotify)
             self.watcher = watcher
         }
-        subscribers[id] = Subscriber(scope: scope, continuation: continuation)
         do {
             // After the watches are in place, so nothing between this scan and the first
-            // event is missed.
+            // event is missed. The new subscriber is added after it: what the scan changed
+            // is in the reset below, not also in events before it.
             try fullScan()
         } catch {
+            // Stays subscribed: a later scan may find the folder again.
+            subscribers[id] = Subscriber(scope: scope, continuation: continuation)
+            continuation.yield(.failed(error))
             return
         }
+        subscribers[id] = Subscriber(scope: scope, continuation: continuation)
         if case .terminated = continuation.yield(.reset(Self.rows(index.rows(), in: scope))) { unsubscribe(id) }
+        saveDiskCache()
     }
 
     private func unsubscribe(_ id: UInt64) {

@@ -63,7 +63,7 @@ enum BackendChooser {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--workspace \(root.path): no such folder")
         }
-        return try WorkspaceBackend(root: root.path)
+        return try WorkspaceBackend(root: root.path, cacheDirectory: WorkspaceBackend.defaultCacheDirectory)
     }
 }
 

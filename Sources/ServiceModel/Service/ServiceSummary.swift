@@ -60,6 +60,28 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
 
     public var id: String { namespace + "/" + name }
 
+    /// A summary from its fields (the workspace's index cache reads them back from disk).
+    public init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,
+                clusterIP: String?, externalName: String?, externalIPs: [String], ingress: [String], ports: [Port],
+                selector: [Pair], labels: [Pair], created: Date?, backends: BackendCount?) {
+        self.namespace = namespace
+        self.name = name
+        self.alias = alias
+        self.kind = kind
+        self.access = access
+        self.clusterIP = clusterIP
+        self.externalName = externalName
+        self.externalIPs = externalIPs
+        self.ingress = ingress
+        self.ports = ports
+        self.selector = selector
+        self.labels = labels
+        self.created = created
+        self.backends = backends
+    }
+
+    /// What the list shows of a Service. The workspace index caches these on disk: bump
+    /// `WorkspaceCache.format` (ServiceStore) when what is read here changes.
     public init(manifest: ManifestNode, defaultNamespace: String = "default") {
         let metadata = manifest["metadata"]
         let spec = manifest["spec"]

@@ -36,7 +36,9 @@ public struct Workload: Sendable, Hashable {
         self.containerPorts = containerPorts
     }
 
-    /// Reads a workload object; nil when the object is not one of the three kinds.
+    /// Reads a workload object; nil when the object is not one of the three kinds. The
+    /// workspace index caches workloads on disk: bump `WorkspaceCache.format` (ServiceStore)
+    /// when what is read here changes.
     public init?(manifest: ManifestNode, defaultNamespace: String = "default") {
         guard let kindText = manifest["kind"]?.string, let kind = Kind(rawValue: kindText),
               let name = manifest["metadata"]?["name"]?.scalarText else { return nil }
