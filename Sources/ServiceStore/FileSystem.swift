@@ -26,6 +26,18 @@ enum FileSystem {
     static func status(_ path: String) -> Status? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return status(info)
+    }
+
+    /// `stat` of `name` inside an open directory: no walk of the whole path per file, which
+    /// was most of the kernel's time listing 10,000 files.
+    static func status(_ name: String, in directory: Int32) -> Status? {
+        var info = stat()
+        guard fstatat(directory, name, &info, 0) == 0 else { return nil }
+        return status(info)
+    }
+
+    private static func status(_ info: stat) -> Status {
         let type = info.st_mode & S_IFMT
         let kind: Kind = type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
         #if canImport(Darwin)
@@ -102,8 +114,8 @@ enum FileSystem {
                 if type == Int32(DT_DIR) {
                     stack.append(path)
                 } else if isManifestName(Substring(name)), type == Int32(DT_REG) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
-                    if let status = status(path), status.kind == .file { listing.files.append((path, status.stamp)) }
-                } else if type == Int32(DT_UNKNOWN), let status = status(path), status.kind == .directory {
+                    if let status = status(name, in: dirfd(handle)), status.kind == .file { listing.files.append((path, status.stamp)) }
+                } else if type == Int32(DT_UNKNOWN), let status = status(name, in: dirfd(handle)), status.kind == .directory {
                     stack.append(path)
                 }
             }

@@ -27,6 +27,10 @@ public actor WorkspaceBackend: Backend {
     private var diskCacheRead = false
     /// The index differs from what the disk cache holds.
     private var indexDirty = false
+    /// `startWatching()` was called: the watcher stays without subscribers.
+    private var keepWatching = false
+    /// The last full scan ran with inotify watching, so its events keep the index current.
+    private var scannedWhileWatched = false
 
     private struct Subscriber {
         var scope: NamespaceScope
@@ -284,6 +288,7 @@ public actor WorkspaceBackend: Backend {
             throw error
         }
         readDiskCache()
+        scannedWhileWatched = watcher?.mode == .inotify
         let listing = FileSystem.walk(root)
         var change = WorkspaceIndex.Change()
         var seen = Set<String>(minimumCapacity: listing.files.count)
@@ -323,7 +328,7 @@ public actor WorkspaceBackend: Backend {
 
     /// What the watcher saw: files and folders that changed, or everything.
     private func watcherReported(_ paths: Set<String>, everything: Bool) {
-        guard !subscribers.isEmpty else { return }
+        guard !subscribers.isEmpty || keepWatching else { return }
         if everything {
             try? fullScan()
             saveDiskCache()
@@ -369,20 +374,32 @@ public actor WorkspaceBackend: Backend {
         return stream
     }
 
-    private func subscribe(_ id: UInt64, scope: NamespaceScope, continuation: AsyncStream<StoreEvent>.Continuation) {
-        if watcher == nil {
-            let watcher = WorkspaceWatcher(root: root) { [weak self] paths, everything in
-                guard let self else { return }
-                Task { await self.watcherReported(paths, everything: everything) }
-            }
-            watcher.start(preferInotify: preferInotify)
-            self.watcher = watcher
+    /// Starts watching the folder now rather than at the first subscription, and keeps
+    /// watching without subscribers: the first scan then already counts as watched, and the
+    /// subscription that follows needs no second scan (a `stat` of every file).
+    public func startWatching() {
+        keepWatching = true
+        startWatcher()
+    }
+
+    private func startWatcher() {
+        guard watcher == nil else { return }
+        let watcher = WorkspaceWatcher(root: root) { [weak self] paths, everything in
+            guard let self else { return }
+            Task { await self.watcherReported(paths, everything: everything) }
         }
+        watcher.start(preferInotify: preferInotify)
+        self.watcher = watcher
+    }
+
+    private func subscribe(_ id: UInt64, scope: NamespaceScope, continuation: AsyncStream<StoreEvent>.Continuation) {
+        startWatcher()
         do {
             // After the watches are in place, so nothing between this scan and the first
-            // event is missed. The new subscriber is added after it: what the scan changed
-            // is in the reset below, not also in events before it.
-            try fullScan()
+            // event is missed; unless a scan already ran under inotify, whose events since
+            // keep the index current. The new subscriber is added after it: what the scan
+            // changed is in the reset below, not also in events before it.
+            if !(scanned && scannedWhileWatched && watcher?.mode == .inotify) { try fullScan() }
         } catch {
             // Stays subscribed: a later scan may find the folder again.
             subscribers[id] = Subscriber(scope: scope, continuation: continuation)
@@ -396,7 +413,7 @@ public actor WorkspaceBackend: Backend {
 
     private func unsubscribe(_ id: UInt64) {
         subscribers[id] = nil
-        if subscribers.isEmpty {
+        if subscribers.isEmpty, !keepWatching {
             watcher?.stop()
             watcher = nil
         }

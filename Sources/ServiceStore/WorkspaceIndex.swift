@@ -35,6 +35,8 @@ struct WorkspaceIndex: Sendable {
     private var rowsCache: [ServiceSummary]?
     private var staleKeys: Set<ServiceKey> = []
     private var staleNamespaces: Set<String> = []
+    /// The files that do not parse: asking for problems must not visit every record.
+    private var problemPaths: Set<String> = []
 
     // MARK: Changing
 
@@ -44,10 +46,11 @@ struct WorkspaceIndex: Sendable {
         if record.problem != nil, let old {
             record.lostServices = old.lostServices.union(old.services.map(\.key))
         }
-        var change = remove(record.path)
+        var change = files[record.path] == nil ? Change() : remove(record.path)
         if (old?.workloads ?? []) == record.workloads { change.workloadNamespaces = [] }
         change.namespacesChanged = (old?.namespaces ?? []) != record.namespaces
         files[record.path] = record
+        if record.problem != nil { problemPaths.insert(record.path) }
         for service in record.services {
             let key = service.key
             var paths = locations[key] ?? []
@@ -69,6 +72,7 @@ struct WorkspaceIndex: Sendable {
     @discardableResult
     mutating func remove(_ path: String) -> Change {
         guard let old = files.removeValue(forKey: path) else { return Change() }
+        problemPaths.remove(path)
         var change = Change()
         for service in old.services {
             let key = service.key
@@ -126,7 +130,7 @@ struct WorkspaceIndex: Sendable {
     }
 
     var problems: [ManifestParseError] {
-        files.values.compactMap(\.problem).sorted { ($0.file ?? "") < ($1.file ?? "") }
+        problemPaths.compactMap { files[$0]?.problem }.sorted { ($0.file ?? "") < ($1.file ?? "") }
     }
 
     mutating func namespaces() -> Set<String> {
@@ -156,7 +160,12 @@ struct WorkspaceIndex: Sendable {
                 rows.append(counted(service.summary))
             }
         }
-        rows.sort(by: Self.ordered)
+        // Sorts positions, reading the two fields in place: sorting the summaries themselves
+        // copied two of them per comparison (15 retains each).
+        let order = rows.indices.sorted {
+            rows[$0].namespace != rows[$1].namespace ? rows[$0].namespace < rows[$1].namespace : rows[$0].name < rows[$1].name
+        }
+        rows = order.map { rows[$0] }
         rowsCache = rows
         return rows
     }
@@ -205,10 +214,6 @@ struct WorkspaceIndex: Sendable {
         let count = matcher(summary.namespace).matching(summary.selector).count
         row.backends = .init(ready: count, total: count)
         return row
-    }
-
-    private static func ordered(_ a: ServiceSummary, _ b: ServiceSummary) -> Bool {
-        a.namespace != b.namespace ? a.namespace < b.namespace : a.name < b.name
     }
 
     /// The first row not before (namespace, name).

@@ -46,6 +46,29 @@ struct WorkspaceWatchTests {
         }
     }
 
+    /// Watching from before the first scan: files that change between the command line's
+    /// first list and the screen's subscription are in the subscription's reset.
+    @Test func watchingBeforeTheFirstScanMissesNothingBeforeTheSubscription() async throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.write("a.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: first}\n")
+        let backend = try workspace.backend()
+        await backend.startWatching()
+        #expect(try await backend.services(in: .all).map(\.name) == ["first"])
+        try workspace.write("b.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: second}\n")
+        // Until the watcher has told the backend, a refresh may still say "first" only; the
+        // subscription's reset or the events after it must bring "second".
+        var events = backend.changes(in: .all).makeAsyncIterator()
+        #expect(await Self.next(&events, within: 10, where: Self.upserted("second")) != nil)
+        try FileManager.default.removeItem(atPath: workspace.path("a.yaml"))
+        let removed = await Self.next(&events, within: 10) { event in
+            if case .deleted(_, let name) = event { return name == "first" }
+            if case .reset(let rows) = event { return !rows.contains { $0.name == "first" } }
+            return false
+        }
+        #expect(removed != nil)
+        #expect(try await backend.services(in: .all).map(\.name) == ["second"])
+    }
+
     static func checkOutsideChangesArrive(preferInotify: Bool) async throws {
         let workspace = try TemporaryWorkspace()
         try workspace.write("a.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: first}\n")

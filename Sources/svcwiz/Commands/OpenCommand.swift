@@ -30,6 +30,8 @@ struct OpenCommand: AsyncParsableCommand {
             return
         }
         let context = try await CommandContext(global)
+        // Watching from the first scan means the screen's subscription needs no second one.
+        if let workspace = context.backend as? WorkspaceBackend { await workspace.startWatching() }
         let namespace: String
         do {
             namespace = try await context.namespace()
