@@ -270,7 +270,7 @@ public actor WorkspaceBackend: Backend {
         guard !diskCacheRead else { return }
         diskCacheRead = true
         guard let records = diskCache?.load() else { return }
-        for record in records where record.path.hasPrefix(root + "/") { _ = index.put(record) }
+        index.seed(records) // WorkspaceCache.load checked that they are of this root
     }
 
     /// Writes the index to the disk cache when a scan changed it. Synchronous: a command
