@@ -264,13 +264,24 @@ public actor WorkspaceBackend: Backend {
         saveDiskCache()
     }
 
-    /// Before the first scan: the records the disk cache holds, with the stamps they were
-    /// read at, so the scan reads only files whose stamp moved.
-    private func readDiskCache() {
-        guard !diskCacheRead else { return }
+    /// Every manifest file and its stamp. On the first scan the disk cache's records (with
+    /// the stamps they were read at, so the scan reads only files whose stamp moved) are
+    /// decoded meanwhile on another core: the walk waits on the kernel, the decoding on the
+    /// CPU, and the two took about the same time at 10,000 files.
+    private func walkReadingDiskCache() -> FileSystem.Listing {
+        guard !diskCacheRead, let diskCache else { return FileSystem.walk(root) }
         diskCacheRead = true
-        guard let records = diskCache?.load() else { return }
-        index.seed(records) // WorkspaceCache.load checked that they are of this root
+        final class Results: @unchecked Sendable {
+            var listing = FileSystem.Listing()
+            var records: [FileRecord]?
+        }
+        let results = Results()
+        let root = self.root
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 { results.listing = FileSystem.walk(root) } else { results.records = diskCache.load() }
+        }
+        if let records = results.records { index.seed(records) } // load checked they are of this root
+        return results.listing
     }
 
     /// Writes the index to the disk cache when a scan changed it. Synchronous: a command
@@ -287,9 +298,8 @@ public actor WorkspaceBackend: Backend {
             for subscriber in subscribers.values { subscriber.continuation.yield(.failed(error)) }
             throw error
         }
-        readDiskCache()
         scannedWhileWatched = watcher?.mode == .inotify
-        let listing = FileSystem.walk(root)
+        let listing = walkReadingDiskCache()
         var change = WorkspaceIndex.Change()
         var seen = Set<String>(minimumCapacity: listing.files.count)
         for file in listing.files { seen.insert(file.path) }

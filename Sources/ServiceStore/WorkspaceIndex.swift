@@ -221,7 +221,7 @@ struct WorkspaceIndex: Sendable {
 
     private mutating func counted(_ summary: ServiceSummary) -> ServiceSummary {
         var row = summary
-        let count = matcher(summary.namespace).matching(summary.selector).count
+        let count = matcher(summary.namespace).count(matching: summary.selector)
         row.backends = .init(ready: count, total: count)
         return row
     }
@@ -247,28 +247,47 @@ struct WorkspaceIndex: Sendable {
 struct WorkloadMatcher: Sendable {
     /// Sorted by kind and name; a workload defined twice counts once.
     private(set) var workloads: [Workload] = []
-    private var postings: [String: [Int]] = [:]
+    private var postings: [Term: [Int]] = [:]
+
+    /// A label as a posting key: hashing the two strings, not a joined copy of them.
+    private struct Term: Hashable {
+        var key: String
+        var value: String
+    }
 
     init(_ all: [Workload]) {
         var seen = Set<String>()
         workloads = all.filter { seen.insert("\($0.kind.rawValue)/\($0.name)").inserted }
             .sorted { ($0.kind.rawValue, $0.name) < ($1.kind.rawValue, $1.name) }
         for (i, workload) in workloads.enumerated() {
-            for label in workload.podLabels { postings[Self.term(label.key, label.value), default: []].append(i) }
+            for label in workload.podLabels { postings[Term(key: label.key, value: label.value), default: []].append(i) }
         }
     }
 
     /// The workloads whose pod labels include every pair of `selector`; none for an empty one.
     func matching(_ selector: [ServiceSummary.Pair]) -> [Workload] {
+        let pairs = selector.map { (key: $0.key, value: $0.value) }
+        return candidates(selector).map { workloads[$0] }.filter { $0.matches(selector: pairs) }
+    }
+
+    /// How many workloads `matching` would return, without copying them: every list row
+    /// asks this (the BACKENDS column of a workspace).
+    func count(matching selector: [ServiceSummary.Pair]) -> Int {
+        let candidates = candidates(selector)
+        guard selector.count > 1 else { return candidates.count }
+        return candidates.count { index in
+            selector.allSatisfy { pair in workloads[index].podLabels.contains { $0.key == pair.key && $0.value == pair.value } }
+        }
+    }
+
+    /// The workloads that carry the selector's rarest label (a superset of the matches).
+    private func candidates(_ selector: [ServiceSummary.Pair]) -> [Int] {
         guard !selector.isEmpty else { return [] }
         var rarest: [Int]?
         for pair in selector {
-            guard let posting = postings[Self.term(pair.key, pair.value)] else { return [] }
+            guard let posting = postings[Term(key: pair.key, value: pair.value)] else { return [] }
             if rarest == nil || posting.count < rarest!.count { rarest = posting }
         }
-        let pairs = selector.map { (key: $0.key, value: $0.value) }
-        return (rarest ?? []).map { workloads[$0] }.filter { $0.matches(selector: pairs) }
+        return rarest ?? []
     }
-
-    private static func term(_ key: String, _ value: String) -> String { key + "\u{0}" + value }
 }
