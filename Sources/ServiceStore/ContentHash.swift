@@ -26,7 +26,9 @@ struct ContentHash: Sendable, Hashable {
     }
 
     /// Sixteen lowercase hex digits.
-    var hex: String {
+    var hex: String { Self.hex(value) }
+
+    static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -273,14 +273,15 @@ public actor WorkspaceBackend: Backend {
         diskCacheRead = true
         final class Results: @unchecked Sendable {
             var listing = FileSystem.Listing()
-            var records: [FileRecord]?
+            var index: WorkspaceIndex?
         }
         let results = Results()
         let root = self.root
         DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 { results.listing = FileSystem.walk(root) } else { results.records = diskCache.load() }
+            if task == 0 { results.listing = FileSystem.walk(root) } else { results.index = diskCache.loadIndex() }
         }
-        if let records = results.records { index.seed(records) } // load checked they are of this root
+        // The first scan starts from an empty index; the cache's records are of this root.
+        if let cached = results.index, index.files.isEmpty { index = cached }
         return results.listing
     }
 
@@ -465,7 +466,8 @@ public actor WorkspaceBackend: Backend {
         var end = WorkspaceIndex.lowerBound(rows, namespace, "")
         let start = end
         while end < rows.count, rows[end].namespace == namespace { end += 1 }
-        return Array(rows[start..<end])
+        // The whole index in one namespace (the usual case) shares the index's array.
+        return start == 0 && end == rows.count ? rows : Array(rows[start..<end])
     }
 }
 

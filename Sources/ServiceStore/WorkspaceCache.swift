@@ -14,7 +14,7 @@ import ServiceModel
 /// version or of another folder is ignored and rewritten.
 struct WorkspaceCache: Sendable {
     /// Bump when the encoding, `ServiceSummary(manifest:)` or `Workload(manifest:)` change.
-    static let format = 1
+    static let format = 2
     private static let magic = Array("svcwiz-index\n".utf8)
 
     let path: String
@@ -40,25 +40,39 @@ struct WorkspaceCache: Sendable {
 
     /// The cached records, or nil when there is no usable cache.
     func load() -> [FileRecord]? {
-        guard let bytes = try? FileSystem.read(path) else { return nil }
+        var records: [FileRecord] = []
+        return load { records.append($0) } ? records : nil
+    }
+
+    /// A fresh index holding the cached records, or nil when there is no usable cache. Put
+    /// one by one as they are decoded: an array of 100,000 records first was 15 MB more at
+    /// the peak.
+    func loadIndex() -> WorkspaceIndex? {
+        var index = WorkspaceIndex()
+        let complete = load(count: { index.reserve(files: $0) }) { _ = index.put($0) }
+        return complete ? index : nil
+    }
+
+    /// Calls `count` with the number of records, then `body` with each; false when the cache
+    /// is missing, damaged or foreign (the records already passed on must then be dropped).
+    private func load(count: (Int) -> Void = { _ in }, _ body: (FileRecord) -> Void) -> Bool {
+        guard let bytes = try? FileSystem.read(path) else { return false }
         var reader = BinaryReader(bytes)
         do throws(BinaryReader.Malformed) {
             guard Array(try reader.raw(Self.magic.count)) == Self.magic, try reader.int() == Self.format,
-                  try reader.string() == root else { return nil }
+                  try reader.string() == root else { return false }
             let savedSeconds = try reader.int()
-            let count = try reader.count()
-            var records: [FileRecord] = []
-            records.reserveCapacity(count)
-            for _ in 0..<count {
+            let records = try reader.count()
+            count(records)
+            for _ in 0..<records {
                 var record = try Self.readRecord(&reader)
                 // Racily clean: modified too close to the save to trust size and time.
                 if record.stamp.modifiedSeconds >= savedSeconds - 1 { record.stamp = .unknown }
-                records.append(record)
+                body(record)
             }
-            guard reader.isAtEnd else { return nil }
-            return records
+            return reader.isAtEnd
         } catch {
-            return nil
+            return false
         }
     }
 
@@ -88,12 +102,12 @@ struct WorkspaceCache: Sendable {
         writer.int(record.stamp.modifiedNanoseconds)
         writer.uint64(record.stamp.inode)
         writer.uint64(record.hash)
-        writer.strings(record.namespaces.sorted())
+        writer.strings(record.namespaceObjects)
         writer.int(record.services.count)
         for service in record.services {
             writer.int(service.documentIndex)
             writer.optionalInt(service.listIndex)
-            writer.string(service.version)
+            writer.uint64(service.versionHash)
             write(service.summary, to: &writer)
         }
         writer.int(record.workloads.count)
@@ -105,15 +119,15 @@ struct WorkspaceCache: Sendable {
         let stamp = FileStamp(size: Int64(try reader.int()), modifiedSeconds: try reader.int(),
                               modifiedNanoseconds: try reader.int(), inode: try reader.uint64())
         var record = FileRecord(path: path, stamp: stamp, hash: try reader.uint64())
-        record.namespaces = Set(try reader.strings())
+        record.namespaceObjects = try reader.strings()
         let services = try reader.count()
         record.services.reserveCapacity(services)
         for _ in 0..<services {
             let documentIndex = try reader.int()
             let listIndex = try reader.optionalInt()
-            let version = try reader.string()
+            let version = try reader.uint64()
             record.services.append(ServiceRecord(summary: try readSummary(&reader), documentIndex: documentIndex,
-                                                 listIndex: listIndex, version: version))
+                                                 listIndex: listIndex, versionHash: version))
         }
         let workloads = try reader.count()
         for _ in 0..<workloads { record.workloads.append(try readWorkload(&reader)) }

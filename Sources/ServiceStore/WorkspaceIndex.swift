@@ -27,7 +27,7 @@ struct WorkspaceIndex: Sendable {
     /// The files that hold each service, in path order. When two files define the same
     /// service, the first path wins; the other copy is left alone.
     private var locations: [ServiceKey: [String]] = [:]
-    private var versions: [String: ServiceKey] = [:]
+    private var versions: [UInt64: ServiceKey] = [:]
     /// Workloads by namespace, then by file.
     private var workloadFiles: [String: [String: [Workload]]] = [:]
     private var matchers: [String: WorkloadMatcher] = [:]
@@ -40,14 +40,12 @@ struct WorkspaceIndex: Sendable {
 
     // MARK: Changing
 
-    /// Fills an empty index from the disk cache at once (capacity reserved up front: 10,000
-    /// records put one by one spent their time growing the dictionaries).
-    mutating func seed(_ records: [FileRecord]) {
-        files.reserveCapacity(records.count)
-        let services = records.reduce(0) { $0 + $1.services.count }
-        locations.reserveCapacity(services)
-        versions.reserveCapacity(services)
-        for record in records { _ = put(record) }
+    /// Room for `count` files of one service each, before the disk cache fills an empty
+    /// index (10,000 records put one by one spent their time growing the dictionaries).
+    mutating func reserve(files count: Int) {
+        files.reserveCapacity(count)
+        locations.reserveCapacity(count)
+        versions.reserveCapacity(count)
     }
 
     mutating func put(_ record: FileRecord) -> Change {
@@ -58,7 +56,12 @@ struct WorkspaceIndex: Sendable {
         }
         var change = files[record.path] == nil ? Change() : remove(record.path)
         if (old?.workloads ?? []) == record.workloads { change.workloadNamespaces = [] }
-        change.namespacesChanged = (old?.namespaces ?? []) != record.namespaces
+        if let old {
+            change.namespacesChanged = old.namespaces != record.namespaces
+        } else {
+            // No sets built for a new file (10,000 of them at the first scan).
+            change.namespacesChanged = !record.services.isEmpty || !record.workloads.isEmpty || !record.namespaceObjects.isEmpty
+        }
         files[record.path] = record
         if record.problem != nil { problemPaths.insert(record.path) }
         for service in record.services {
@@ -68,7 +71,7 @@ struct WorkspaceIndex: Sendable {
                 paths.insert(record.path, at: paths.firstIndex(where: { $0 > record.path }) ?? paths.endIndex)
             }
             locations[key] = paths
-            versions[service.version] = key
+            versions[service.versionHash] = key
             change.keys.insert(key)
         }
         for workload in record.workloads {
@@ -90,7 +93,7 @@ struct WorkspaceIndex: Sendable {
                 paths.removeAll { $0 == path }
                 locations[key] = paths.isEmpty ? nil : paths
             }
-            if versions[service.version] == key { versions[service.version] = nil }
+            if versions[service.versionHash] == key { versions[service.versionHash] = nil }
             change.keys.insert(key)
         }
         for namespace in Set(old.workloads.map(\.namespace)) {
@@ -98,7 +101,7 @@ struct WorkspaceIndex: Sendable {
             if workloadFiles[namespace]?.isEmpty == true { workloadFiles[namespace] = nil }
             change.workloadNamespaces.insert(namespace)
         }
-        change.namespacesChanged = !old.namespaces.isEmpty
+        change.namespacesChanged = !old.services.isEmpty || !old.workloads.isEmpty || !old.namespaceObjects.isEmpty
         invalidate(change)
         return change
     }
@@ -131,7 +134,7 @@ struct WorkspaceIndex: Sendable {
     }
 
     /// The service a version belongs to, if some indexed service has it.
-    func key(forVersion version: String) -> ServiceKey? { versions[version] }
+    func key(forVersion version: String) -> ServiceKey? { UInt64(version, radix: 16).flatMap { versions[$0] } }
 
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {

@@ -27,7 +27,10 @@ struct ServiceRecord: Sendable {
     var summary: ServiceSummary
     var documentIndex: Int
     var listIndex: Int?
-    var version: String
+    /// The content hash behind `version`: kept as a number, a 16-digit string per service
+    /// was a heap allocation each at 100,000 services.
+    var versionHash: UInt64
+    var version: String { ContentHash.hex(versionHash) }
 
     var key: ServiceKey { ServiceKey(namespace: summary.namespace, name: summary.name) }
 }
@@ -40,13 +43,40 @@ struct FileRecord: Sendable {
     var hash: UInt64
     var services: [ServiceRecord] = []
     var workloads: [Workload] = []
+    /// Namespaces named by Namespace objects (most files have none, so no allocation).
+    var namespaceObjects: [String] = []
     /// Namespaces named by Namespace objects and by the file's services and workloads.
-    var namespaces: Set<String> = []
+    var namespaces: Set<String> {
+        Set(services.map(\.summary.namespace) + workloads.map(\.namespace) + namespaceObjects)
+    }
     /// Why the file was skipped, when it does not parse.
-    var problem: ManifestParseError?
+    var problem: ManifestParseError? {
+        get { trouble?.problem }
+        set { setTrouble(problem: newValue, lost: lostServices) }
+    }
     /// The services the file held when it last parsed, while it does not: a write to one of
     /// them names the parse error instead of answering "not found".
-    var lostServices: Set<ServiceKey> = []
+    var lostServices: Set<ServiceKey> {
+        get { trouble?.lost ?? [] }
+        set { setTrouble(problem: problem, lost: newValue) }
+    }
+
+    /// The rare fields in one optional box: a record is stored for every file (100,000 in a
+    /// large workspace), and inline they made each one 50 bytes bigger.
+    private final class Trouble: Sendable {
+        let problem: ManifestParseError?
+        let lost: Set<ServiceKey>
+        init(problem: ManifestParseError?, lost: Set<ServiceKey>) {
+            self.problem = problem
+            self.lost = lost
+        }
+    }
+
+    private var trouble: Trouble?
+
+    private mutating func setTrouble(problem: ManifestParseError?, lost: Set<ServiceKey>) {
+        trouble = problem == nil && lost.isEmpty ? nil : Trouble(problem: problem, lost: lost)
+    }
 
     init(path: String, stamp: FileStamp, hash: UInt64) {
         self.path = path
@@ -79,16 +109,14 @@ struct FileRecord: Sendable {
                 guard !summary.name.isEmpty else { continue }
                 services.append(ServiceRecord(summary: summary, documentIndex: object.documentIndex,
                                               listIndex: object.listIndex,
-                                              version: Self.version(of: object, in: file)))
-                namespaces.insert(summary.namespace)
+                                              versionHash: Self.versionHash(of: object, in: file)))
             case "Namespace":
-                if let name = object.node["metadata"]?["name"]?.scalarText, !name.isEmpty { namespaces.insert(name) }
+                if let name = object.node["metadata"]?["name"]?.scalarText, !name.isEmpty { namespaceObjects.append(name) }
             case let kind? where Workload.Kind(rawValue: kind) != nil:
                 var node = object.node
                 if node["kind"] == nil { node["kind"] = .string(kind) }
                 if let workload = Workload(manifest: node) {
                     workloads.append(workload)
-                    namespaces.insert(workload.namespace)
                 }
             default:
                 continue
@@ -99,6 +127,10 @@ struct FileRecord: Sendable {
     /// The version of a service: a hash of its path and its document's bytes; for an item of
     /// a List, of the item as written in YAML, so that editing a sibling is no conflict.
     static func version(of object: ManifestObject, in file: ManifestFile) -> String {
+        ContentHash.hex(versionHash(of: object, in: file))
+    }
+
+    static func versionHash(of object: ManifestObject, in file: ManifestFile) -> UInt64 {
         var hash = ContentHash()
         hash.combine(file.path ?? "")
         if object.listIndex != nil {
@@ -106,6 +138,6 @@ struct FileRecord: Sendable {
         } else {
             hash.combine(file.bytes[file.documents[object.documentIndex].bodyRange])
         }
-        return hash.hex
+        return hash.value
     }
 }
