@@ -64,6 +64,9 @@ public final class CursesSurface: Surface {
         let visible = cursor.map { grid.contains(column: $0.column, row: $0.row) } ?? false
         if visible != cursorVisible {
             curs_set(visible ? 1 : 0)
+            // A hidden cursor may stay wherever the last write left it: ncurses then skips
+            // the move back to the window's cursor after every update (bytes per key).
+            leaveok(window, !visible)
             cursorVisible = visible
         }
         if let cursor, visible {
