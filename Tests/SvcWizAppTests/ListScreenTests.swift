@@ -20,6 +20,28 @@ struct ListScreenTests {
         #expect(lines.allSatisfy { $0.displayWidth <= 80 })
     }
 
+    /// The selection is the marker and the NAME cell: a move changes the look of those cells
+    /// of two rows and nothing else (the bytes a move costs on the terminal).
+    @Test func moveChangesOnlyTheMarkerAndNameCellsOfTwoRows() async throws {
+        var state = try await ShopScreens.listState()
+        let before = ShopScreens.render(state)
+        #expect(before.style(atColumn: 0, row: 2) == .selected)
+        #expect(before.style(atColumn: 1, row: 2) == .selected)
+        let typeColumn = try #require(before.lines[1].displayColumn(of: "TYPE"))
+        #expect(before.style(atColumn: typeColumn, row: 2) == .normal)
+        ShopScreens.press([.down], on: &state)
+        let after = ShopScreens.render(state)
+        var changed = Set<Int>()
+        for row in 0..<24 {
+            for column in 0..<80 where before.style(atColumn: column, row: row) != after.style(atColumn: column, row: row) {
+                changed.insert(row)
+                #expect(column < typeColumn, "only marker and NAME cells change look (row \(row), column \(column))")
+            }
+        }
+        #expect(changed == [2, 3])
+        #expect(after.style(atColumn: 1, row: 3) == .selected)
+    }
+
     @Test func cjkAliasesKeepTheColumnsAligned() async throws {
         let lines = ShopScreens.render(try await ShopScreens.listState()).lines
         let typeColumn = try #require(lines[1].displayColumn(of: "TYPE"))

@@ -61,8 +61,7 @@ public struct Theme: Sendable {
     /// Colour is an extra on top of the monochrome attributes, never the only signal
     /// (the selection also has its `>` marker and bold). The selection is a background
     /// colour rather than reverse video: terminals can then erase its blank runs with one
-    /// short sequence instead of printing reversed spaces, which keeps a selection move
-    /// under 200 bytes.
+    /// short sequence instead of printing reversed spaces.
     private static let basicAppearances: [Style: Appearance] = [
         .title: Appearance(foreground: .white, background: .blue, attributes: [.bold]),
         .header: Appearance(foreground: .cyan, attributes: [.bold, .underline]),
