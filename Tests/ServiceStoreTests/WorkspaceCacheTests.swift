@@ -43,6 +43,16 @@ struct WorkspaceCacheTests {
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-secondsAgo)], ofItemAtPath: path)
     }
 
+    /// Writes same-size bytes in place (same inode) and puts the modification time back:
+    /// only size, time and inode are compared, so the change is invisible to them.
+    static func rewriteKeepingStamp(_ path: String, _ text: String) throws {
+        let stamp = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: path)
+    }
+
     static func open(_ workspace: TemporaryWorkspace, cache: String) throws -> WorkspaceBackend {
         try WorkspaceBackend(root: workspace.root, writer: AtomicFileWriter(), cacheDirectory: cache)
     }
@@ -76,11 +86,7 @@ struct WorkspaceCacheTests {
 
         // Same size, same inode, time put back: the cache's answer stands (this is what
         // "not parsed again" means, and why only the stamp is compared).
-        let stamp = try FileManager.default.attributesOfItem(atPath: web)[.modificationDate] as! Date
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: web))
-        try handle.write(contentsOf: Data(Self.service("web", port: 81).utf8))
-        try handle.close()
-        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: web)
+        try Self.rewriteKeepingStamp(web, Self.service("web", port: 81))
         // A real edit moves the stamp: read again.
         try workspace.write("shop/api.yaml", Self.service("api", port: 8443))
         try workspace.write("shop/new.yaml", Self.service("new", port: 9000))
@@ -96,11 +102,7 @@ struct WorkspaceCacheTests {
         let web = try workspace.write("shop/web.yaml", Self.service("web", port: 80))
         _ = try await Self.open(workspace, cache: cacheFolder).services(in: .all)
         // Same size and the same time as when cached: only the racy rule can notice.
-        let stamp = try FileManager.default.attributesOfItem(atPath: web)[.modificationDate] as! Date
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: web))
-        try handle.write(contentsOf: Data(Self.service("web", port: 81).utf8))
-        try handle.close()
-        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: web)
+        try Self.rewriteKeepingStamp(web, Self.service("web", port: 81))
 
         let rows = try await Self.open(workspace, cache: cacheFolder).services(in: .all)
         #expect(rows.first?.ports.first?.port == 81)
