@@ -118,10 +118,20 @@ final class PtyProcess {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
-    /// Types `q` and waits for the exit; the child's peak RSS in kB (what `/usr/bin/time -v`
-    /// reports as "Maximum resident set size", from the same `wait4`).
+    /// The child's peak RSS in KB, read from `/proc/<pid>/status` (VmHWM) while it runs.
+    /// Not `wait4`'s `ru_maxrss`: posix_spawn's child shares the parent's memory until it
+    /// execs, and Linux carries that high-water mark over exec, so a child spawned by a bench
+    /// that holds 100,000 rows itself reported the bench's peak, not its own.
+    func peakResidentKB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
+
+    /// Types `q` and waits for the exit; the child's peak RSS in kB, taken just before.
     @discardableResult
     func quit() -> Int {
+        let peak = peakResidentKB()
         send("q")
         let deadline = clock.now + .seconds(10)
         var usage = rusage()
@@ -130,13 +140,13 @@ final class PtyProcess {
             _ = pump(timeout: .milliseconds(20))
             if wait4(pid, &status, WNOHANG, &usage) == pid {
                 close(master)
-                return Int(usage.ru_maxrss)
+                return peak ?? Int(usage.ru_maxrss)
             }
         }
         kill(pid, SIGKILL)
         _ = wait4(pid, &status, 0, &usage)
         close(master)
-        return Int(usage.ru_maxrss)
+        return peak ?? Int(usage.ru_maxrss)
     }
 }
 
