@@ -5,21 +5,18 @@ import Foundation
 /// take for a number or boolean is quoted, and an unquoted `off` stays unquoted.
 public enum YAMLWriter {
     public static func write(_ node: ManifestNode) -> String {
-        var out = ""
         switch node.content {
         case .scalar(let scalar):
-            out = inlineScalar(scalar, indent: 0) + "\n"
+            return inlineScalar(scalar, indent: 0) + "\n"
         case .sequence(let items) where items.isEmpty:
-            out = "[]\n"
+            return "[]\n"
         case .mapping(let entries) where entries.isEmpty:
-            out = "{}\n"
+            return "{}\n"
         default:
-            for line in blockLines(node, indent: 0) {
-                out += line
-                out += "\n"
-            }
+            var out = Output()
+            out.block(node, indent: 0, firstPad: nil)
+            return out.text
         }
-        return out
     }
 
     /// Several documents, separated by `---` lines.
@@ -27,64 +24,80 @@ public enum YAMLWriter {
         nodes.map(write).joined(separator: "---\n")
     }
 
-    /// The lines of a non-empty mapping or sequence, each indented by `indent` spaces.
-    static func blockLines(_ node: ManifestNode, indent: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        var lines: [String] = []
-        switch node.content {
-        case .scalar(let scalar):
-            lines.append(pad + inlineScalar(scalar, indent: indent))
-        case .mapping(let entries):
-            for entry in entries {
-                let key = pad + writeKey(entry.key) + ":"
-                appendValue(entry.value, after: key, childIndent: indent + 2, sequenceIndent: indent, into: &lines)
+    /// The text being written, line by line into one string: building an array of lines
+    /// per level (and copying it to put a `- ` in front) made writing slower than PyYAML's
+    /// C dumper.
+    private struct Output {
+        var text = ""
+        private var pads: [String] = [""]
+
+        /// `count` spaces, made once per width.
+        mutating func pad(_ count: Int) -> String {
+            while pads.count <= count { pads.append(pads[pads.count - 1] + " ") }
+            return pads[count]
+        }
+
+        mutating func line(_ prefix: String, _ content: String = "") {
+            text += prefix
+            text += content
+            text += "\n"
+        }
+
+        /// The lines of a non-empty mapping or sequence, each indented by `indent` spaces;
+        /// the first line's indentation is `firstPad` when given (a `- ` of the list item
+        /// the collection sits in: `firstPad` is always `indent` characters long).
+        mutating func block(_ node: ManifestNode, indent: Int, firstPad: String?) {
+            var lead = firstPad
+            func take(_ output: inout Output) -> String {
+                defer { lead = nil }
+                return lead ?? output.pad(indent)
             }
-        case .sequence(let items):
-            for item in items {
-                switch item.content {
-                case .mapping(let e) where !e.isEmpty:
-                    lines.append(contentsOf: dashed(blockLines(item, indent: indent + 2), indent: indent))
-                case .sequence(let i) where !i.isEmpty:
-                    lines.append(contentsOf: dashed(blockLines(item, indent: indent + 2), indent: indent))
-                default:
-                    appendValue(item, after: pad + "-", childIndent: indent + 2, sequenceIndent: indent + 2, into: &lines)
+            switch node.content {
+            case .scalar(let scalar):
+                line(take(&self), inlineScalar(scalar, indent: indent))
+            case .mapping(let entries):
+                for entry in entries {
+                    let key = take(&self) + writeKey(entry.key) + ":"
+                    value(entry.value, after: key, childIndent: indent + 2, sequenceIndent: indent)
+                }
+            case .sequence(let items):
+                for item in items {
+                    switch item.content {
+                    case .mapping(let e) where !e.isEmpty:
+                        block(item, indent: indent + 2, firstPad: take(&self) + "- ")
+                    case .sequence(let i) where !i.isEmpty:
+                        block(item, indent: indent + 2, firstPad: take(&self) + "- ")
+                    default:
+                        value(item, after: take(&self) + "-", childIndent: indent + 2, sequenceIndent: indent + 2)
+                    }
                 }
             }
         }
-        return lines
-    }
 
-    /// Replaces the first line's indentation with `- ` so a collection sits in a list item.
-    private static func dashed(_ lines: [String], indent: Int) -> [String] {
-        guard var first = lines.first else { return lines }
-        first = String(repeating: " ", count: indent) + "- " + first.dropFirst(indent + 2)
-        return [first] + lines.dropFirst()
-    }
-
-    private static func appendValue(_ value: ManifestNode, after prefix: String, childIndent: Int,
-                                    sequenceIndent: Int, into lines: inout [String]) {
-        switch value.content {
-        case .scalar(let scalar):
-            if let block = blockScalar(scalar, indent: childIndent) {
-                lines.append(prefix + " " + block.header)
-                lines.append(contentsOf: block.lines)
-            } else {
-                let text = inlineScalar(scalar, indent: childIndent)
-                lines.append(text.isEmpty ? prefix : prefix + " " + text)
-            }
-        case .mapping(let entries):
-            if entries.isEmpty {
-                lines.append(prefix + " {}")
-            } else {
-                lines.append(prefix)
-                lines.append(contentsOf: blockLines(value, indent: childIndent))
-            }
-        case .sequence(let items):
-            if items.isEmpty {
-                lines.append(prefix + " []")
-            } else {
-                lines.append(prefix)
-                lines.append(contentsOf: blockLines(value, indent: sequenceIndent))
+        private mutating func value(_ value: ManifestNode, after prefix: String, childIndent: Int, sequenceIndent: Int) {
+            switch value.content {
+            case .scalar(let scalar):
+                if let block = blockScalar(scalar, indent: childIndent) {
+                    line(prefix + " ", block.header)
+                    for blockLine in block.lines { line(blockLine) }
+                } else {
+                    let text = inlineScalar(scalar, indent: childIndent)
+                    text.isEmpty ? line(prefix) : line(prefix + " ", text)
+                }
+            case .mapping(let entries):
+                if entries.isEmpty {
+                    line(prefix, " {}")
+                } else {
+                    line(prefix)
+                    block(value, indent: childIndent, firstPad: nil)
+                }
+            case .sequence(let items):
+                if items.isEmpty {
+                    line(prefix, " []")
+                } else {
+                    line(prefix)
+                    block(value, indent: sequenceIndent, firstPad: nil)
+                }
             }
         }
     }
