@@ -88,9 +88,11 @@ struct WorkspaceCache: Sendable {
         let kept = records.filter { $0.problem == nil }
         writer.int(kept.count)
         for record in kept { Self.write(record, to: &writer) }
+        // The user's alone, like drafts: it lists the workspace's services and labels.
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? AtomicFileWriter().replace(path, with: writer.bytes)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                 attributes: [.posixPermissions: 0o700])
+        try? AtomicFileWriter(mode: 0o600).replace(path, with: writer.bytes)
     }
 
     // MARK: Records

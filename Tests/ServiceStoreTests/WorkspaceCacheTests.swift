@@ -66,7 +66,9 @@ struct WorkspaceCacheTests {
         let rows = try await first.services(in: .all)
         let workloads = try await first.workloads(in: "shop")
         let version = try await first.service(named: "web", in: "shop").version
-        #expect(FileManager.default.fileExists(atPath: WorkspaceCache(root: workspace.root, directory: cacheFolder).path))
+        let cachePath = WorkspaceCache(root: workspace.root, directory: cacheFolder).path
+        let mode = try FileManager.default.attributesOfItem(atPath: cachePath)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the cache lists the workspace's services: the user's alone")
 
         let second = try Self.open(workspace, cache: cacheFolder)
         #expect(try await second.services(in: .all) == rows)
