@@ -38,12 +38,6 @@ struct WorkspaceCache: Sendable {
 
     // MARK: Reading
 
-    /// The cached records, or nil when there is no usable cache.
-    func load() -> [FileRecord]? {
-        var records: [FileRecord] = []
-        return load { records.append($0) } ? records : nil
-    }
-
     /// A fresh index holding the cached records, or nil when there is no usable cache. Put
     /// one by one as they are decoded: an array of 100,000 records first was 15 MB more at
     /// the peak.
@@ -55,7 +49,7 @@ struct WorkspaceCache: Sendable {
 
     /// Calls `count` with the number of records, then `body` with each; false when the cache
     /// is missing, damaged or foreign (the records already passed on must then be dropped).
-    private func load(count: (Int) -> Void = { _ in }, _ body: (FileRecord) -> Void) -> Bool {
+    private func load(count: (Int) -> Void, _ body: (FileRecord) -> Void) -> Bool {
         guard let bytes = try? FileSystem.read(path) else { return false }
         var reader = BinaryReader(bytes)
         do throws(BinaryReader.Malformed) {

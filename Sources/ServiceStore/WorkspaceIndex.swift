@@ -54,7 +54,7 @@ struct WorkspaceIndex: Sendable {
         if record.problem != nil, let old {
             record.lostServices = old.lostServices.union(old.services.map(\.key))
         }
-        var change = files[record.path] == nil ? Change() : remove(record.path)
+        var change = remove(record.path)
         if (old?.workloads ?? []) == record.workloads { change.workloadNamespaces = [] }
         if let old {
             change.namespacesChanged = old.namespaces != record.namespaces

@@ -20,27 +20,8 @@ final class BenchCluster {
         }
         let server = try await TestAPIServer.start(pki: pki, users: TestAPIServer.Users(tokens: [token: "admin"]), store: store)
         let path = folder + "/kubeconfig-\(count)"
-        try Corpus.write("""
-            apiVersion: v1
-            kind: Config
-            current-context: bench
-            clusters:
-            - name: bench
-              cluster:
-                server: \(server.url)
-                certificate-authority: \(pki.caCertificate)
-            users:
-            - name: bench
-              user:
-                token: \(token)
-            contexts:
-            - name: bench
-              context:
-                cluster: bench
-                user: bench
-                namespace: default
-
-            """, to: path)
+        try Corpus.write(server.kubeconfig(caCertificate: pki.caCertificate, token: token, context: "bench", namespace: "default"),
+                         to: path)
         return BenchCluster(server: server, kubeconfigPath: path)
     }
 

@@ -48,23 +48,8 @@ struct ClusterSessionTests {
         /// A kubeconfig with a CA file and a bearer token, context `e2e` on namespace demo.
         func kubeconfig(token: String) throws -> String {
             let path = folder.appendingPathComponent("config-\(token)").path
-            try """
-            apiVersion: v1
-            kind: Config
-            current-context: e2e
-            clusters:
-            - name: test
-              cluster:
-                server: \(server.url)
-                certificate-authority: \(pki.caCertificate)
-            users:
-            - name: user
-              user:
-                token: \(token)
-            contexts:
-            - name: e2e
-              context: {cluster: test, user: user, namespace: demo}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            try server.kubeconfig(caCertificate: pki.caCertificate, token: token, context: "e2e", namespace: "demo")
+                .write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
 

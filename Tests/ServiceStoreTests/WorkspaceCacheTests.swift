@@ -131,11 +131,11 @@ struct WorkspaceCacheTests {
         var bytes = try #require(FileManager.default.contents(atPath: cache.path))
         bytes.removeLast(7)
         try bytes.write(to: URL(fileURLWithPath: cache.path))
-        #expect(cache.load() == nil)
+        #expect(cache.loadIndex() == nil)
         #expect(try await Self.open(workspace, cache: cacheFolder).services(in: .all).map(\.name) == ["web"])
         // The scan that ignored it wrote a good one again.
-        #expect(cache.load()?.count == 1)
-        #expect(WorkspaceCache(root: workspace.root + "-other", directory: cacheFolder).load() == nil)
+        #expect(cache.loadIndex()?.files.count == 1)
+        #expect(WorkspaceCache(root: workspace.root + "-other", directory: cacheFolder).loadIndex() == nil)
     }
 
     @Test func integersAndStringsSurviveTheBinaryEncoding() throws {

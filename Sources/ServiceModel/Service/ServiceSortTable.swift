@@ -44,13 +44,14 @@ public struct ServiceSortTable: Sendable {
 
     /// A watch event changed a row; its name and namespace stay, so the name orders do.
     public mutating func replace(at index: Int, with row: ServiceSummary) {
-        type[index] = Self.typeKey(row)
-        ports[index] = Self.signed(row.ports.first?.port ?? Int.max)
-        backends[index] = Self.signed(row.backends?.ready ?? -1)
-        age[index] = Self.ageKey(row)
-        clusterIP.set(index, Self.clusterIPKey(row))
-        external.set(index, Self.externalKey(row))
-        selector.set(index, Self.selectorKey(row))
+        let keys = Keys(row)
+        type[index] = keys.type
+        ports[index] = keys.ports
+        backends[index] = keys.backends
+        age[index] = keys.age
+        clusterIP.set(index, keys.clusterIP)
+        external.set(index, keys.external)
+        selector.set(index, keys.selector)
     }
 
     public mutating func append(_ row: ServiceSummary) {
@@ -146,66 +147,44 @@ public struct ServiceSortTable: Sendable {
     // MARK: Keys
 
     private mutating func appendKeys(_ row: ServiceSummary) {
-        type.append(Self.typeKey(row))
-        ports.append(Self.signed(row.ports.first?.port ?? Int.max))
-        backends.append(Self.signed(row.backends?.ready ?? -1))
-        age.append(Self.ageKey(row))
-        clusterIP.append(Self.clusterIPKey(row))
-        external.append(Self.externalKey(row))
-        selector.append(Self.selectorKey(row))
+        let keys = Keys(row)
+        type.append(keys.type)
+        ports.append(keys.ports)
+        backends.append(keys.backends)
+        age.append(keys.age)
+        clusterIP.append(keys.clusterIP)
+        external.append(keys.external)
+        selector.append(keys.selector)
         names.append(Array(row.name.utf8))
         namespaces.append(Array(row.namespace.utf8))
     }
 
-    private static func typeKey(_ row: ServiceSummary) -> UInt64 { UInt64(row.kind.sortRank * 4 + row.access.sortRank) }
+    /// One row's key for each column that has its own (NAME and NAMESPACE use the names).
+    private struct Keys {
+        var type, ports, backends, age: UInt64
+        var clusterIP, external, selector: [UInt8]
 
-    /// Youngest first reads like kubectl's AGE going up: later dates sort first.
-    private static func ageKey(_ row: ServiceSummary) -> UInt64 {
-        let bits = (row.created ?? .distantPast).timeIntervalSinceReferenceDate.bitPattern
-        return ~(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63))
-    }
-
-    private static func signed(_ value: Int) -> UInt64 { UInt64(bitPattern: Int64(value)) ^ (1 << 63) }
-
-    /// Dotted IPv4 numerically first, then anything else (or nothing) by text.
-    private static func clusterIPKey(_ row: ServiceSummary) -> [UInt8] {
-        guard let ip = row.clusterIP else { return [1] }
-        guard let number = ipv4(ip) else { return [1] + Array(ip.utf8) }
-        return [0, UInt8(number >> 24), UInt8(number >> 16 & 0xFF), UInt8(number >> 8 & 0xFF), UInt8(number & 0xFF)]
-    }
-
-    private static func externalKey(_ row: ServiceSummary) -> [UInt8] {
-        var bytes: [UInt8] = []
-        ServiceRow.appendExternal(kind: row.kind, access: row.access, externalName: row.externalName, ports: row.ports,
-                                  ingress: row.ingress, externalIPs: row.externalIPs, to: &bytes)
-        return bytes
-    }
-
-    private static func selectorKey(_ row: ServiceSummary) -> [UInt8] {
-        var bytes: [UInt8] = []
-        ServiceRow.appendSelector(row.selector, to: &bytes)
-        return bytes
-    }
-
-    private static func ipv4(_ text: String) -> UInt32? {
-        var value: UInt32 = 0, part: UInt32 = 0, digits = 0, dots = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ".") {
-                guard digits > 0, dots < 3 else { return nil }
-                value = value << 8 | part
-                part = 0
-                digits = 0
-                dots += 1
-            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 3 {
-                part = part * 10 + UInt32(byte - UInt8(ascii: "0"))
-                guard part <= 255 else { return nil }
-                digits += 1
+        init(_ row: ServiceSummary) {
+            type = UInt64(row.kind.sortRank * 4 + row.access.sortRank)
+            ports = Self.signed(row.ports.first?.port ?? Int.max)
+            backends = Self.signed(row.backends?.ready ?? -1)
+            // Youngest first reads like kubectl's AGE going up: later dates sort first.
+            let bits = (row.created ?? .distantPast).timeIntervalSinceReferenceDate.bitPattern
+            age = ~(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63))
+            // IPv4 (as the API server reads it) numerically first, then anything else by text.
+            if let ip = row.clusterIP {
+                clusterIP = IPAddress.parseIPv4(Substring(ip)).map { [0] + $0 } ?? [1] + Array(ip.utf8)
             } else {
-                return nil
+                clusterIP = [1]
             }
+            external = []
+            ServiceRow.appendExternal(kind: row.kind, access: row.access, externalName: row.externalName, ports: row.ports,
+                                      ingress: row.ingress, externalIPs: row.externalIPs, to: &external)
+            selector = []
+            ServiceRow.appendSelector(row.selector, to: &selector)
         }
-        guard dots == 3, digits > 0 else { return nil }
-        return value << 8 | part
+
+        private static func signed(_ value: Int) -> UInt64 { UInt64(bitPattern: Int64(value)) ^ (1 << 63) }
     }
 }
 
