@@ -241,7 +241,7 @@ public actor WorkspaceBackend: Backend {
            let file = cache.get(path, hash: record.hash) {
             return file
         }
-        let bytes = try FileSystem.read(path)
+        let bytes = try FileSystem.read(path, limit: InputLimits.maxFileBytes)
         let hash = ContentHash.of(bytes)
         if let file = cache.get(path, hash: hash), index.files[path]?.hash == hash {
             index.restamp(path, status.stamp)

@@ -28,6 +28,11 @@ public struct ManifestParseError: Error, Sendable, Hashable, CustomStringConvert
         limit?.message(in: language) ?? message
     }
 
+    /// `file:line:col: message` with the message in `language`.
+    public func description(in language: Language) -> String {
+        "\(file ?? "<input>"):\(line):\(column): \(message(in: language))"
+    }
+
     /// `file:line:col: message`, the form editors and terminals link to.
     public var description: String {
         "\(file ?? "<input>"):\(line):\(column): \(message)"
