@@ -104,6 +104,8 @@ enum FileSystem {
     struct Listing {
         var files: [(path: String, stamp: FileStamp)] = []
         var directories: [String] = []
+        /// Hidden temp files of the atomic writer met on the way (see `StaleTemporaries`).
+        var temporaries: [String] = []
     }
 
     /// Every manifest file under `root`, recursively. Hidden entries (`.git`, `.build`, editor
@@ -118,9 +120,14 @@ enum FileSystem {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
-                guard !name.hasPrefix(".") else { continue }
-                let path = directory + "/" + name
                 let type = Int32(entry.pointee.d_type)
+                guard !name.hasPrefix(".") else {
+                    if type != Int32(DT_DIR), AtomicFileWriter.isTemporaryName(Substring(name)) {
+                        listing.temporaries.append(directory + "/" + name)
+                    }
+                    continue
+                }
+                let path = directory + "/" + name
                 if type == Int32(DT_DIR) {
                     stack.append(path)
                 } else if isManifestName(Substring(name)), type == Int32(DT_REG) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {

@@ -19,11 +19,13 @@ struct WorkspaceCache: Sendable {
 
     let path: String
     let root: String
+    let directory: String
 
     /// The cache file of `root` under `directory` (one per workspace folder).
     init(root: String, directory: String) {
         var hash = ContentHash()
         hash.combine(root)
+        self.directory = directory
         self.path = directory + "/" + hash.hex + ".index"
         self.root = root
     }
