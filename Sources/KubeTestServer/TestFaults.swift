@@ -98,6 +98,8 @@ final class ConnectionFaultHandler: ChannelDuplexHandler, @unchecked Sendable {
     typealias OutboundOut = ByteBuffer
 
     private let faults: TestFaults
+    /// Set once when added; `reset()` reaches the handler on it from any thread.
+    private var eventLoop: (any EventLoop)?
     private var context: ChannelHandlerContext?
     private var refusing = false
 
@@ -107,6 +109,7 @@ final class ConnectionFaultHandler: ChannelDuplexHandler, @unchecked Sendable {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        eventLoop = context.eventLoop
         refusing = faults.handshakesFail
         faults.connectionOpened(self)
     }
@@ -128,16 +131,14 @@ final class ConnectionFaultHandler: ChannelDuplexHandler, @unchecked Sendable {
 
     /// Closes the socket with an RST (SO_LINGER 0), from any thread.
     func reset() {
+        eventLoop?.execute { self.resetOnLoop() }
+    }
+
+    private func resetOnLoop() {
         guard let context else { return }
-        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            let context = bound.value
-            let lingering = (context.channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
-                ?? context.eventLoop.makeSucceededVoidFuture()
-            lingering.whenComplete { _ in
-                // From this handler's place, below TLS: nothing orderly is sent first.
-                context.close(promise: nil)
-            }
-        }
+        // On the channel's own loop the option is set at once, before the close below.
+        _ = (context.channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
+        // From this handler's place, below TLS: nothing orderly is sent first.
+        context.close(promise: nil)
     }
 }
