@@ -160,9 +160,9 @@ import Testing
         #expect(recorder.sleeps.filter { $0 >= .seconds(7) }.count >= 2, "each retry waited the server's Retry-After")
         #expect(Date().timeIntervalSince(started) < 10, "the test clock did the waiting")
 
-        cluster.store.failNext(503, times: 5, retryAfter: 2)
         try await Self.waitForOpenWatch(cluster)
         let before = events.all.count
+        cluster.store.failNext(503, times: 5, retryAfter: 2)
         cluster.server.faults.resetWatches()
         let unavailable = try #require(await events.wait(after: before) { Self.failure($0)?.contains("503") == true })
         _ = try #require(await events.wait(after: unavailable.index, Self.isReset))

@@ -157,5 +157,27 @@ struct HonestDeleteTests {
         #expect(screen.contains("未删除：查看后已被修改"))
         #expect(screen.contains("api 在您查看后已被修改，未删除。"))
         #expect(screen.contains("Enter 重新查看"))
+        #expect(screen.contains("- 端口: http:8080/TCP"), "in the list's own words")
+    }
+
+    /// A backend whose rows carry no version: what the user saw is compared with the service
+    /// as it is read just before the delete.
+    @Test func withoutARowVersionWhatWasSeenIsComparedBeforeDeleting() async throws {
+        let folder = try Folder()
+        let backend = try WorkspaceBackend(root: folder.root)
+        var state = try await Self.listState(backend)
+        var rows = state.list.rows
+        for i in rows.indices { rows[i].version = nil }
+        let unversioned = rows.map { DeletionTarget(namespace: $0.namespace, name: $0.name, seen: .row($0)) }
+
+        try folder.write("web", port: 81)
+        await Self.run(unversioned, on: backend, into: &state)
+        #expect(!folder.exists("api"), "as seen: deleted")
+        #expect(folder.exists("web"), "changed: kept")
+        guard case .deleteRefused(let refusal)? = state.overlay else {
+            Issue.record("no refusal dialog")
+            return
+        }
+        #expect(refusal.items.map(\.name) == ["web"])
     }
 }

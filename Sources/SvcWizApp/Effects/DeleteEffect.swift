@@ -33,7 +33,9 @@ enum DeleteEffect {
         let current = try await backend.service(named: target.name, in: target.namespace)
         let unchanged: Bool
         switch target.seen {
-        case .row(let row)?: unchanged = DeleteRefusal.rowText(row) == DeleteRefusal.rowText(ServiceSummary(manifest: current.manifest))
+        case .row(let row)?:
+            let text = UIText(.en)
+            unchanged = DeleteRefusal.rowText(row, text: text) == DeleteRefusal.rowText(ServiceSummary(manifest: current.manifest), text: text)
         case .stored(let stored)?: unchanged = ServerFields.stripped(stored.manifest) == ServerFields.stripped(current.manifest)
         case nil: unchanged = false
         }

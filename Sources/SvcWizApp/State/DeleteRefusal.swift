@@ -50,7 +50,7 @@ public struct DeleteRefusal: Sendable, Hashable {
 
     /// Each refused delete with its diff: of the whole service (stripped of server fields)
     /// when the detail screen was seen, of the list's columns when a row was.
-    init(_ refused: [RefusedDelete]) {
+    init(_ refused: [RefusedDelete], text: UIText) {
         items = refused.map { refusal in
             let seenText: String, currentText: String
             switch refusal.target.seen {
@@ -58,8 +58,8 @@ public struct DeleteRefusal: Sendable, Hashable {
                 seenText = YAMLWriter.write(ServerFields.stripped(stored.manifest))
                 currentText = YAMLWriter.write(ServerFields.stripped(refusal.current.manifest))
             case .row(let row)?:
-                seenText = Self.rowText(row)
-                currentText = Self.rowText(ServiceSummary(manifest: refusal.current.manifest))
+                seenText = Self.rowText(row, text: text)
+                currentText = Self.rowText(ServiceSummary(manifest: refusal.current.manifest), text: text)
             case nil:
                 seenText = ""
                 currentText = YAMLWriter.write(ServerFields.stripped(refusal.current.manifest))
@@ -69,12 +69,16 @@ public struct DeleteRefusal: Sendable, Hashable {
         }
     }
 
-    /// A list row as `COLUMN: value` lines: every column that belongs to the service itself
-    /// (not its backends' readiness or its age, which change without the service changing).
-    static func rowText(_ row: ServiceSummary) -> String {
+    /// A list row as `COLUMN: value` lines, in the list's words: every column that belongs to
+    /// the service itself (not its backends' readiness or its age, which change without the
+    /// service changing), and its labels.
+    static func rowText(_ row: ServiceSummary, text: UIText) -> String {
         let columns: [ServiceColumn] = [.name, .type, .clusterIP, .external, .ports, .selector]
-        var lines = columns.map { "\($0.header): " + ServiceRow.cell($0, of: row, language: .en, now: Date()) }
-        lines.append("LABELS: " + (row.labels.isEmpty ? "-" : row.labels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
+        var lines = columns.map { column in
+            text(ListColumnLayout.headerKey(column)) + ": " + ServiceRow.cell(column, of: row, language: text.language, now: Date())
+        }
+        lines.append(text(.sectionLabels) + ": "
+            + (row.labels.isEmpty ? "-" : row.labels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -107,7 +111,7 @@ extension AppState {
         for item in refused {
             post(StatusMessage(text(.deleteRefused, item.current.name), severity: .error))
         }
-        overlay = .deleteRefused(DeleteRefusal(refused))
+        overlay = .deleteRefused(DeleteRefusal(refused, text: text))
         return []
     }
 
