@@ -20,10 +20,10 @@ struct ClusterFaultSessionTests {
     func keysAnswer(_ tmux: TmuxSession) async throws -> TimeInterval {
         let pressed = Date()
         try await tmux.keys("?")
-        try await tmux.waitFor(timeout: 5) { $0.contains("Keys: Services") }
+        try await tmux.waitFor(timeout: 5) { $0.contains("Keys: ") }
         let answered = Date().timeIntervalSince(pressed)
         try await tmux.keys("Escape")
-        try await tmux.waitFor(timeout: 5) { !$0.contains("Keys: Services") }
+        try await tmux.waitFor(timeout: 5) { !$0.contains("Keys: ") }
         return answered
     }
 
@@ -80,6 +80,21 @@ struct ClusterFaultSessionTests {
         let after = try await tmux.waitFor(timeout: 20) { $0.contains("added-later") }
         #expect(!after.contains("cannot reach"))
         #expect(try await keysAnswer(tmux) < 2)
+
+        // Hung effects other than the list: a detail load, then a delete. Keys are answered
+        // while each hangs, and each completes when the server answers again.
+        try await tmux.type("/api")
+        try await tmux.keys("Enter")
+        faults.stall(for: .seconds(6))
+        try await tmux.keys("Enter")
+        try await tmux.waitFor(timeout: 5) { $0.contains("service: api") }
+        #expect(try await keysAnswer(tmux) < 2, "answered while the detail loads")
+        try await tmux.keys("C-d")
+        try await tmux.waitFor(timeout: 5) { $0.contains("Delete service api?") }
+        try await tmux.keys("C-d")
+        #expect(try await keysAnswer(tmux) < 2, "answered while the delete hangs")
+        try await tmux.waitFor(timeout: 20) { $0.contains("Deleted api.") }
+        #expect(cluster.server.store.object("services", namespace: "demo", name: "api") == nil)
 
         try await tmux.keys("q")
         await cluster.stop()
