@@ -10,6 +10,11 @@ import ServiceModel
 /// answers again.
 @Suite(.serialized)
 struct ClusterFaultSessionTests {
+    /// 5 s, plus what reading the screen costs: each look spawns `tmux capture-pane`, slow
+    /// on a loaded machine (a full `swift test` saw the TLS failure on screen after 6.4 s).
+    /// The exact bound is asserted in process, by `ConnectionFaultTests`.
+    static let withinFiveSeconds: TimeInterval = 8
+
     func waitForWatch(_ faults: TestFaults) async throws {
         let deadline = Date().addingTimeInterval(20)
         while faults.openWatchConnections == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
@@ -40,7 +45,7 @@ struct ClusterFaultSessionTests {
         faults.resetWatches()
         #expect(try await keysAnswer(tmux) < 2, "a key is answered while the request hangs")
         let waiting = try await tmux.waitFor(timeout: 10) { $0.contains("no answer for 3 s") }
-        #expect(Date().timeIntervalSince(stalled) < 5.5)
+        #expect(Date().timeIntervalSince(stalled) < Self.withinFiveSeconds)
         #expect(waiting.contains("showing rows from"), "the rows' age beside the error")
         #expect(waiting.contains("web (网站)"), "the rows stay")
         try await tmux.waitFor(timeout: 20) { $0.contains("Reconnected") && !$0.contains("no answer") }
@@ -50,7 +55,7 @@ struct ClusterFaultSessionTests {
         let broken = Date()
         faults.failHandshakes(true)
         try await tmux.waitFor(timeout: 10) { $0.contains("TLS") }
-        #expect(Date().timeIntervalSince(broken) < 5.5)
+        #expect(Date().timeIntervalSince(broken) < Self.withinFiveSeconds)
         #expect(try await keysAnswer(tmux) < 2)
         faults.failHandshakes(false)
         try await tmux.waitFor(timeout: 30) { $0.contains("Reconnected") && !$0.contains("TLS") }
