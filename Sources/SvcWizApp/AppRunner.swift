@@ -165,12 +165,12 @@ public final class AppRunner {
             case .importFile(let input):
                 Task.detached {
                     let path = input.hasPrefix("~") ? NSHomeDirectory() + input.dropFirst() : input
-                    guard let data = FileManager.default.contents(atPath: path) else {
-                        mailbox.post(.imported(path: input, .failure(.unreadable("cannot read the file"))))
-                        return
-                    }
                     do throws(ManifestParseError) {
-                        let file = try ManifestReader.parse(bytes: Array(data), path: input)
+                        guard let bytes = try ManifestReader.contents(ofFile: path) else {
+                            mailbox.post(.imported(path: input, .failure(.unreadable("cannot read the file"))))
+                            return
+                        }
+                        let file = try ManifestReader.parse(bytes: bytes, path: input)
                         mailbox.post(.imported(path: input, .success(file.objects.filter(\.isService).map(\.node))))
                     } catch {
                         mailbox.post(.imported(path: input, .failure(.parse(error))))

@@ -69,7 +69,7 @@ extension AppState {
             return switchNamespace(to: .named(namespace)) + [.loadNamespaces]
         case .problems(let found):
             guard !found.isEmpty else { return [] }
-            for problem in found { post(StatusMessage(problem.description, severity: .warning)) }
+            for problem in found { post(StatusMessage(problem.description(in: text.language), severity: .warning)) }
             post(StatusMessage(text(.problemsFound, String(found.count)), severity: .warning))
             return []
         case .contextFailed(let message):
