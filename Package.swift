@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "KubeTestServer",
             dependencies: [
-                "ServiceModel",
+                "ServiceModel", "ProcessSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
