@@ -27,17 +27,25 @@ extension PatchBuilder {
                 noteRewritten(child)
             }
         }
-        guard removeFlowSpans(located, keep: keep) else { return false }
-        let keptKeys = Set(before.filter { wanted[$0.key] != nil }.map(\.key))
         let separator = flowSeparator(located, open: open)
         let keyIndent = indent(of: located[0].start)
+        func written(_ entry: ManifestEntry) -> String {
+            let key = json ? JSONWriter.quoted(entry.key) : emitter.flowKey(entry.key)
+            let colon = json && !spacedColon(before, located) ? ":" : ": "
+            return key + colon + flowText(entry.value, indent: keyIndent)
+        }
+        guard keep.contains(true) else {
+            // Every key replaced: the new ones take the old ones' place and layout.
+            replace(located[0].start..<located[located.count - 1].valueEnd,
+                    with: after.map(written).joined(separator: separator))
+            return true
+        }
+        _ = removeFlowSpans(located, keep: keep)
+        let keptKeys = Set(before.filter { wanted[$0.key] != nil }.map(\.key))
         for (position, entry) in after.enumerated() where !keptKeys.contains(entry.key) {
             let neighbour = after[..<position].last(where: { keptKeys.contains($0.key) })
             let index = neighbour.flatMap { n in before.firstIndex { $0.key == n.key } } ?? located.count - 1
-            let key = json ? JSONWriter.quoted(entry.key) : emitter.flowKey(entry.key)
-            let colon = json && !spacedColon(before, located) ? ":" : ": "
-            replace(located[index].valueEnd..<located[index].valueEnd,
-                    with: separator + key + colon + flowText(entry.value, indent: keyIndent))
+            replace(located[index].valueEnd..<located[index].valueEnd, with: separator + written(entry))
         }
         return true
     }
@@ -53,6 +61,11 @@ extension PatchBuilder {
         let matched = Set(pairs.compactMap { $0 })
         let separator = flowSeparator(located, open: open)
         let itemIndent = indent(of: located[0].start)
+        guard !matched.isEmpty else {
+            replace(located[0].start..<located[located.count - 1].valueEnd,
+                    with: after.map { flowText($0, indent: itemIndent) }.joined(separator: separator))
+            return true
+        }
         var previous: Int?
         for (j, pair) in pairs.enumerated() {
             if let i = pair {

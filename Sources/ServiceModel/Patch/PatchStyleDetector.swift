@@ -32,24 +32,26 @@ enum PatchStyleDetector {
         }
     }
 
-    /// The `-` of the block sequence item whose content starts at `offset`.
+    /// The `-` of the block sequence item whose content starts at `offset`: on the same
+    /// line, or alone on a line above it (`-` with at most a comment after it, followed by
+    /// comment lines).
     static func dashOffset(before offset: Int, in lines: SourceLines) -> Int? {
+        let bytes = lines.bytes
+        var line = lines.line(of: offset)
         var index = offset - 1
-        let lineStart = lines.lineStarts[lines.line(of: offset)]
-        while index >= lineStart, lines.bytes[index] == 0x20 { index -= 1 }
-        guard index >= lineStart, lines.bytes[index] == UInt8(ascii: "-") else {
-            // A block scalar or nested collection item sits on the dash's own line only;
-            // an item written as `-` alone on its line has its content below.
-            if index < lineStart, lines.line(of: offset) > 0 {
-                let previous = lines.line(of: offset) - 1
-                let end = lines.contentEnd(previous)
-                var last = end - 1
-                while last >= lines.lineStarts[previous], lines.bytes[last] == 0x20 { last -= 1 }
-                if last >= lines.lineStarts[previous], lines.bytes[last] == UInt8(ascii: "-") { return last }
-            }
-            return nil
+        while index >= lines.lineStarts[line], bytes[index] == 0x20 { index -= 1 }
+        if index >= lines.lineStarts[line] { return bytes[index] == UInt8(ascii: "-") ? index : nil }
+        while line > 0 {
+            line -= 1
+            if lines.isComment(line) || lines.isBlank(line) { continue }
+            let dash = lines.lineStarts[line] + lines.indent(line)
+            guard bytes[dash] == UInt8(ascii: "-") else { return nil }
+            var rest = dash + 1
+            let end = lines.contentEnd(line)
+            while rest < end, bytes[rest] == 0x20 || bytes[rest] == 0x09 { rest += 1 }
+            return rest == end || bytes[rest] == UInt8(ascii: "#") ? dash : nil
         }
-        return index
+        return nil
     }
 
     private static func firstIndent(_ lines: SourceLines) -> Int? {
