@@ -122,8 +122,22 @@ public actor WorkspaceBackend: Backend {
         return try commit(prepared)
     }
 
-    /// Replaces the service's own document (or List item); every other byte of its file stays.
+    /// Changes the service's own document (or List item) in place: only the bytes of changed
+    /// values move, so comments, order and layout stay (`ManifestTextPatcher`); every other
+    /// byte of its file stays. Nothing changed means nothing is written.
     public func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
+        try update(manifest, text: nil, expecting: version)
+    }
+
+    /// Puts `text` (the document as the user will see it written) in the service's
+    /// document's place; a List item, or a text in another format than the file's, is
+    /// patched from `manifest` instead.
+    public func update(_ manifest: ManifestNode, writing text: ManifestText,
+                       expecting version: String) throws(StoreError) -> StoredService {
+        try update(manifest, text: text, expecting: version)
+    }
+
+    private func update(_ manifest: ManifestNode, text: ManifestText?, expecting version: String) throws(StoreError) -> StoredService {
         let key = ServiceKey(manifest: manifest)
         try refresh()
         if let owner = index.key(forVersion: version), owner != key {
@@ -133,9 +147,22 @@ public actor WorkspaceBackend: Backend {
         guard found.stored.version == version else {
             throw StoreError.conflict(name: key.name, namespace: key.namespace, current: found.stored)
         }
-        try check(ServiceRules.validate(manifest, previous: found.stored.manifest), name: key.name)
-        let bytes = DocumentSplicer.replacing(found.object, in: found.file, with: manifest)
-        return try commit(prepare(bytes, for: key, at: found.path))
+        var wanted = manifest
+        // `default` is what a document without a namespace means: it stays without one.
+        if found.stored.manifest["metadata"]?["namespace"] == nil,
+           wanted["metadata"]?["namespace"]?.scalarText == key.namespace {
+            wanted.set("metadata.namespace", to: nil)
+        }
+        try check(ServiceRules.validate(wanted, previous: found.stored.manifest), name: key.name)
+        let bytes = text.flatMap { DocumentSplicer.replacing(found.object, in: found.file, withText: $0) }
+            ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).bytes
+        if bytes == found.file.bytes { return found.stored }
+        let prepared = try prepare(bytes, for: key, at: found.path)
+        if text != nil {
+            // What is written is the user's text: it is what must be valid.
+            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest), name: key.name)
+        }
+        return try commit(prepared)
     }
 
     /// Removes the service's document (and its `---`), or its List item; the file goes when
@@ -224,7 +251,8 @@ public actor WorkspaceBackend: Backend {
                              at path: String) -> (object: ManifestObject, stored: StoredService)? {
         for object in file.objects where object.isService && ServiceKey(manifest: object.node) == key {
             let version = FileRecord.version(of: object, in: file)
-            return (object, StoredService(manifest: object.node, version: version, location: path))
+            return (object, StoredService(manifest: object.node, version: version, location: path,
+                                          text: DocumentSplicer.text(of: object, in: file)))
         }
         return nil
     }

@@ -19,7 +19,8 @@ public enum ManifestTextPatcher {
     /// from it (positions counted from `firstLine`), `updated` the manifest wanted.
     public static func patch(_ bytes: [UInt8], format: ManifestFormat, firstLine: Int = 1,
                              original: ManifestNode, updated: ManifestNode) -> PatchedText {
-        if original == updated { return PatchedText(bytes: bytes, report: PatchReport()) }
+        // The same data in other spellings or key order is no change: the author's stays.
+        if original.sameData(as: updated) { return PatchedText(bytes: bytes, report: PatchReport()) }
         let lines = SourceLines(bytes, firstLine: firstLine)
         let emitter = PatchStyleDetector.emitter(for: original, in: lines, json: format == .json)
         var forced: Set<FieldPath> = []

@@ -28,7 +28,7 @@ struct PatchBuilder {
         let placed: Bool
         switch (old.content, new.content) {
         case (.scalar(let before), .scalar(let after)):
-            placed = replaceScalar(before, with: after, at: start, flow: flow)
+            placed = before.sameValue(as: after) || replaceScalar(before, with: after, at: start, flow: flow)
         case (.mapping(let before), .mapping(let after)):
             placed = isFlow(start) ? patchFlowMapping(before, after, at: path, open: start)
                 : !before.isEmpty && patchBlockMapping(before, after, at: path)
