@@ -7,10 +7,12 @@ extension DocumentSplicer {
     /// The file's bytes with `object` changed to `manifest` in place: only the bytes of
     /// changed values move. An item of a List is patched inside its List's document.
     static func patching(_ object: ManifestObject, in file: ManifestFile,
-                         with manifest: ManifestNode) -> (bytes: [UInt8], report: PatchReport) {
+                         with manifest: ManifestNode) -> (body: [UInt8], report: PatchReport) {
         let document = file.documents[object.documentIndex]
         guard let root = document.root else {
-            return (replacing(object, in: file, with: manifest), PatchReport(rewritten: [.root]))
+            let bytes = replacing(object, in: file, with: manifest)
+            let body = Array(bytes[document.bodyRange.lowerBound..<(document.bodyRange.upperBound + bytes.count - file.bytes.count)])
+            return (body, PatchReport(rewritten: [.root]))
         }
         var updated = manifest
         if let listIndex = object.listIndex, var items = root["items"]?.items {
@@ -20,21 +22,16 @@ extension DocumentSplicer {
         }
         let patched = ManifestTextPatcher.patch(Array(file.bytes[document.bodyRange]), format: file.format,
                                                 firstLine: document.firstLine, original: root, updated: updated)
-        var bytes = file.bytes
-        bytes.replaceSubrange(document.bodyRange, with: patched.bytes)
-        return (bytes, patched.report)
+        return (patched.bytes, patched.report)
     }
 
-    /// The file's bytes with `object`'s document replaced by `text`, fitted to the
-    /// document's line breaks. Nil for an item of a List (its text is not its own) or a
-    /// text in another format than the file's.
-    static func replacing(_ object: ManifestObject, in file: ManifestFile, withText text: ManifestText) -> [UInt8]? {
+    /// The body that puts `text` in `object`'s document's place, fitted to the document's
+    /// line breaks. Nil for an item of a List (its text is not its own) or a text in another
+    /// format than the file's.
+    static func body(for object: ManifestObject, in file: ManifestFile, text: ManifestText) -> [UInt8]? {
         guard object.listIndex == nil, text.format == file.format else { return nil }
-        let range = file.documents[object.documentIndex].bodyRange
-        let original = String(decoding: file.bytes[range], as: UTF8.self)
-        var bytes = file.bytes
-        bytes.replaceSubrange(range, with: Array(text.fitted(to: original).text.utf8))
-        return bytes
+        let original = String(decoding: file.bytes[file.documents[object.documentIndex].bodyRange], as: UTF8.self)
+        return Array(text.fitted(to: original).text.utf8)
     }
 
     /// The text of an object's own document, nil for an item of a List.

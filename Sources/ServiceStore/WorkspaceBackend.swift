@@ -154,10 +154,17 @@ public actor WorkspaceBackend: Backend {
             wanted.set("metadata.namespace", to: nil)
         }
         try check(ServiceRules.validate(wanted, previous: found.stored.manifest), name: key.name)
-        let bytes = text.flatMap { DocumentSplicer.replacing(found.object, in: found.file, withText: $0) }
-            ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).bytes
-        if bytes == found.file.bytes { return found.stored }
-        let prepared = try prepare(bytes, for: key, at: found.path)
+        let index = found.object.documentIndex
+        let body = text.flatMap { DocumentSplicer.body(for: found.object, in: found.file, text: $0) }
+            ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).body
+        let range = found.file.documents[index].bodyRange
+        if found.file.bytes[range].elementsEqual(body) { return found.stored }
+        var bytes = found.file.bytes
+        bytes.replaceSubrange(range, with: body)
+        // Only the changed document is read again; a body that does not parse falls to the
+        // whole file's reading, whose error names the file's line.
+        let reread = (try? found.file.replacingBody(ofDocument: index, with: body)) ?? nil
+        let prepared = try prepare(bytes, for: key, at: found.path, parsed: reread)
         if text != nil {
             // What is written is the user's text: it is what must be valid.
             try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest), name: key.name)
@@ -195,8 +202,10 @@ public actor WorkspaceBackend: Backend {
 
     /// Reads the new bytes back before anything is written: a rewrite that would not parse,
     /// or would lose the service, is refused.
-    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String) throws(StoreError) -> Prepared {
-        let (record, file) = FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
+    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String,
+                         parsed: ManifestFile? = nil) throws(StoreError) -> Prepared {
+        let (record, file) = parsed.map { FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown, parsed: $0) }
+            ?? FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
         guard let file else { throw StoreError.parse(record.problem ?? Self.lost(path)) }
         guard let found = Self.find(key, in: file, at: path) else { throw StoreError.parse(Self.lost(path)) }
         return Prepared(record: record, file: file, bytes: bytes, stored: found.stored)
