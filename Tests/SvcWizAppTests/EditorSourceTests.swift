@@ -63,6 +63,24 @@ struct EditorSourceTests {
         #expect(text.contains("    # fixed: the firewall rule names it\n"))
     }
 
+    @Test func onAClusterCommentsTypedInTheEditorLastForTheEdit() throws {
+        let cluster = try EditorModeTests.stored(EditorModeTests.webYAML)
+        var state = EditorModeTests.app(.wizard(WizardState.edit(cluster, step: .labels, usedNodePorts: [:])))
+        _ = state.update(.key(.function(2)))
+        for character in "# mine" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.function(2)))
+        try Self.addLabel(&state, key: "tier", value: "web")
+        let wizard = try #require(EditorModeTests.wizardState(state))
+        #expect(wizard.savePreview == nil, "a cluster stores objects: the manifest is sent")
+        #expect(wizard.manifest.node(at: "metadata.resourceVersion")?.string == "42")
+        _ = state.update(.key(.function(2)))
+        let text = try #require(EditorModeTests.editorState(state)).editor.text
+        #expect(text.hasPrefix("# mine\n"))
+        #expect(text.contains("tier: web"))
+        #expect(!text.contains("resourceVersion"))
+    }
+
     @Test func theDiffShownBeforeSavingIsTheDiffWritten() async throws {
         let folder = NSTemporaryDirectory() + "svcwiz-source-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
