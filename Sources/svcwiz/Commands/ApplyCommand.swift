@@ -30,6 +30,7 @@ struct ApplyCommand: AsyncParsableCommand {
             do {
                 let namespace = try await namespace(of: manifest, context: context)
                 if manifest["metadata"]?["namespace"] == nil { manifest.set("metadata.namespace", to: .string(namespace)) }
+                context.printWarnings(object.node, previous: nil, file: filename)
                 try await apply(manifest, name: name, namespace: namespace, context: context)
             } catch let error as StoreError {
                 failed = true
