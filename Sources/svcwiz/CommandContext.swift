@@ -24,7 +24,7 @@ struct CommandContext {
     /// Prints the warnings the release gives for `manifest` to standard error, as
     /// `file:line: warning: field: message`.
     func printWarnings(_ manifest: ManifestNode, previous: ManifestNode?, file: String) {
-        let label = Catalog.text(.warningLabel, language: language)
+        let label = FieldWarning.label
         for warning in ServiceValidator.warnings(manifest, previous: previous, rules: rules) {
             let line = manifest.position(of: warning.path)?.line ?? manifest.position?.line ?? 1
             FileHandle.standardError.write(Data("\(file):\(line): \(label): \(warning.path): \(warning.message(in: language))\n".utf8))

@@ -58,13 +58,12 @@ extension Catalog {
         .kubeVersionUsed: (
             "checked against Kubernetes {0} ({1})",
             "按 Kubernetes {0} 的规则检查（{1}）"),
-        .kubeVersionFromFlag: ("from --kube-version", "来自 --kube-version"),
-        .kubeVersionFromEnvironment: ("from SVCWIZ_KUBE_VERSION", "来自 SVCWIZ_KUBE_VERSION"),
-        .kubeVersionFromFile: ("from {0}", "来自 {0}"),
+        .kubeVersionFromFlag: ("set by --kube-version", "由 --kube-version 指定"),
+        .kubeVersionFromEnvironment: ("set by SVCWIZ_KUBE_VERSION", "由 SVCWIZ_KUBE_VERSION 指定"),
+        .kubeVersionFromFile: ("set by kubernetesVersion in {0}", "由 {0} 中的 kubernetesVersion 指定"),
         .kubeVersionFromDefault: ("the newest supported", "支持的最新版本"),
         .kubeVersionFromCluster: ("the cluster's version", "集群的版本"),
         .kubeVersionClusterUnanswered: (
             "the cluster did not give its version; the newest supported", "集群未返回版本；按支持的最新版本"),
-        .warningLabel: ("warning", "警告"),
     ]
 }

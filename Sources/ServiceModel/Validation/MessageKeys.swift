@@ -215,6 +215,4 @@ extension MessageKey {
     public static let kubeVersionFromCluster: MessageKey = "kubeVersion.fromCluster"
     /// No arguments.
     public static let kubeVersionClusterUnanswered: MessageKey = "kubeVersion.clusterUnanswered"
-    /// The word before a warning line (`warning`). No arguments.
-    public static let warningLabel: MessageKey = "warning.label"
 }

@@ -15,4 +15,8 @@ public struct FieldWarning: Sendable, Hashable {
     public func message(in language: Language) -> String {
         Catalog.text(key, arguments, language: language)
     }
+
+    /// The word that starts a warning line (`warning: spec.x: ...`), as kubectl starts its
+    /// own; kept in English in both languages so scripts can match it.
+    public static let label = "warning"
 }

@@ -11,7 +11,10 @@ extension ServiceValidator {
         }
         guard profile.warnsAboutAddresses, manifest.isMapping, documentRules(manifest).decodable else { return warnings }
         let pruned = DroppedFields.pruned(manifest, previous: previous, profile: profile)
-        let s = ServiceObject(ServiceDefaults.apply(to: pruned, profile: profile), profile: profile)
+        var s = ServiceObject(ServiceDefaults.apply(to: pruned, profile: profile), profile: profile)
+        // The strategy's PrepareForCreate/Update normalises cluster IPs before it asks for
+        // warnings.
+        s.normalizeClusterIPs(previous: previous.map { ServiceObject(ServiceDefaults.apply(to: $0, profile: profile), profile: profile) })
         warnings += ServiceWarnings(service: s, profile: profile).all
         return warnings
     }

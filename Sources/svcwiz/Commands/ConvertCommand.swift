@@ -25,7 +25,7 @@ struct ConvertCommand: AsyncParsableCommand {
         let language = try GlobalOptions.parse(lang.map { ["--lang", $0] } ?? []).language()
         let choice = try KubeVersionChooser.workspace(root: FileManager.default.currentDirectoryPath, flag: kubeVersion, language: language)
         let rules = RuleSet.server(choice.version)
-        let label = Catalog.text(.warningLabel, language: language)
+        let label = FieldWarning.label
         let file = try ManifestFileReading.read(filename)
         let converted = file.objects.map { object -> ManifestNode in
             guard object.isService else { return object.node }

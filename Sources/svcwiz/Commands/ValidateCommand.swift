@@ -27,7 +27,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let root = URL(fileURLWithPath: workspace ?? FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let choice = try KubeVersionChooser.workspace(root: root, flag: kubeVersion, language: language)
         let rules = RuleSet.server(choice.version)
-        let warningLabel = Catalog.text(.warningLabel, language: language)
+        let warningLabel = FieldWarning.label
         var invalid = false
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
