@@ -608,8 +608,13 @@ public final class APIStore: @unchecked Sendable {
             }
             spec["ports"] = .sequence(ports)
         }
-        if !needsNodePorts {
+        let externallyAccessible = needsNodePorts
+            || (rules.profile.externalIPsTakeTrafficPolicy && type == "ClusterIP" && !(spec["externalIPs"]?.items?.isEmpty ?? true))
+        if !externallyAccessible {
             spec["externalTrafficPolicy"] = nil
+            spec["healthCheckNodePort"] = nil
+        } else if !needsNodePorts {
+            spec["healthCheckNodePort"] = nil
             spec["healthCheckNodePort"] = nil
         } else if type == "LoadBalancer", spec["externalTrafficPolicy"]?.string == "Local", Self.isEmpty(spec["healthCheckNodePort"]) {
             if let kept = old?["healthCheckNodePort"] {
@@ -679,7 +684,8 @@ public final class APIStore: @unchecked Sendable {
     static let specOrder = ["ports", "selector", "clusterIP", "clusterIPs", "type", "externalIPs", "sessionAffinity",
                             "loadBalancerIP", "loadBalancerSourceRanges", "externalName", "externalTrafficPolicy",
                             "healthCheckNodePort", "publishNotReadyAddresses", "sessionAffinityConfig", "ipFamilies",
-                            "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass", "internalTrafficPolicy"]
+                            "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass", "internalTrafficPolicy",
+                            "trafficDistribution"]
     static let portOrder = ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]
     static let metadataOrder = ["name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
                                 "deletionTimestamp", "labels", "annotations", "ownerReferences", "finalizers", "managedFields"]
