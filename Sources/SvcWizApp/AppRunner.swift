@@ -26,6 +26,7 @@ public final class AppRunner {
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
+        state.kubeVersion = options.kubeVersion
     }
 
     public func run() async throws {
@@ -240,6 +241,9 @@ public final class AppRunner {
                     self.backend = next
                     drafts = Self.drafts(for: next)
                     mailbox.post(.backendChanged(next.info, namespace: namespace))
+                    if let resolve = options.kubeVersionOfBackend {
+                        Task.detached { mailbox.post(.kubeVersionChosen(await resolve(next))) }
+                    }
                 } catch {
                     mailbox.post(.contextFailed("\(error)"))
                 }

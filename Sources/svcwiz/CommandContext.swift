@@ -19,7 +19,11 @@ struct CommandContext {
     }
 
     /// The rules of the chosen release, for what the command checks or warns about itself.
-    var rules: RuleSet { .server(kubeVersion.version) }
+    /// A workspace is checked as a fresh single-stack cluster; a cluster's IP families are
+    /// the server's to judge.
+    var rules: RuleSet {
+        backend is ClusterBackend ? RuleSet(profile: RulesProfile(kubeVersion.version)) : .server(kubeVersion.version)
+    }
 
     /// Prints the warnings the release gives for `manifest` to standard error, as
     /// `file:line: warning: field: message`.

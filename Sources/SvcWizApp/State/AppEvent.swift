@@ -28,6 +28,8 @@ public enum AppEvent: Sendable {
     case permissions(namespace: String, denied: Set<AppAction>)
     /// `:ctx NAME` switched the backend.
     case backendChanged(BackendInfo, namespace: String)
+    /// The release of the backend in use became known (after `:ctx`).
+    case kubeVersionChosen(KubeVersionChoice)
     case contextFailed(String)
     /// Files the backend could not read, reported and skipped.
     case problems([ManifestParseError])

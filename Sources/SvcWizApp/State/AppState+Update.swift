@@ -59,6 +59,9 @@ extension AppState {
             guard case .named(namespace) = scope else { return [] }
             denied = deniedActions
             return []
+        case .kubeVersionChosen(let choice):
+            kubeVersion = choice
+            return []
         case let .backendChanged(info, namespace):
             backend = info
             denied = []

@@ -21,6 +21,8 @@ extension AppState {
     }
 
     mutating func openWizard(_ wizard: WizardState) -> [AppEffect] {
+        var wizard = wizard
+        wizard.useRules(wizardRules)
         if case .wizard = screen {} else { wizardOrigin = screen }
         screen = .wizard(wizard)
         status = nil

@@ -1,6 +1,7 @@
 extension UIKey {
     static let chinese: [UIKey: String] = [
         .appName: "svcwiz", .backendWorkspace: "工作区", .backendCluster: "集群", .namespaceLabel: "项目:",
+        .kubeVersionTitle: "k8s {0}", .kubeVersionTitleUnknown: "k8s ?（按 {0} 规则）",
         .allNamespaces: "全部", .servicesCount: "{0} 个服务", .serviceCount: "1 个服务",
         .tooSmall: "终端太小：{0}x{1}", .tooSmallHint: "svcwiz 至少需要 60x16。请放大窗口，或按 q 退出。",
         .recentMessages: "最近消息", .noMessages: "暂无消息。", .commandPrompt: ":",

@@ -1,6 +1,7 @@
 extension UIKey {
     static let english: [UIKey: String] = [
         .appName: "svcwiz", .backendWorkspace: "workspace", .backendCluster: "cluster", .namespaceLabel: "ns:",
+        .kubeVersionTitle: "k8s {0}", .kubeVersionTitleUnknown: "k8s ? ({0} rules)",
         .allNamespaces: "all", .servicesCount: "{0} services", .serviceCount: "1 service",
         .tooSmall: "Terminal too small: {0}x{1}", .tooSmallHint: "svcwiz needs at least 60x16. Enlarge the window or press q to quit.",
         .recentMessages: "Recent messages", .noMessages: "No messages yet.", .commandPrompt: ":",

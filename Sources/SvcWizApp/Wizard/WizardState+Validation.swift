@@ -4,9 +4,10 @@ extension WizardState {
     /// Runs the shared validation on the draft, plus what only the wizard can know: a name
     /// taken in the backend and node ports other services use.
     mutating func revalidate() {
-        var all = draft.validate(base: base, previous: stored?.manifest, rules: .wizard)
+        var all = draft.validate(base: base, previous: stored?.manifest, rules: rules)
         all += serverErrors
         errors = all
+        warnings = ServiceValidator.warnings(manifest, previous: stored?.manifest, rules: rules)
     }
 
     /// The field an error belongs to, or nil when the step shows it as a general message.
@@ -68,6 +69,7 @@ extension WizardState {
         for error in errors where self.field(for: error) == field {
             result.append(error.message(in: language))
         }
+        result += warningMessages(for: field, language: language)
         return isRevealed(field, step: WizardStep.step(for: path(of: field))) ? result : []
     }
 

@@ -41,6 +41,9 @@ public struct WizardState: Sendable {
     public var notice: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
     public var serverErrors: [FieldError] = []
+    /// The rules of the target release (`useRules`), and the warnings they give the draft.
+    public internal(set) var rules: RuleSet = .wizard
+    public internal(set) var warnings: [FieldWarning] = []
     /// How far the review page or preview is scrolled.
     public var reviewScroll = 0
 
