@@ -196,6 +196,14 @@ public final class AppRunner {
                     let workloads = (try? await backend.workloads(in: namespace)) ?? []
                     mailbox.post(.workloadsLoaded(namespace: namespace, workloads))
                 }
+            case .dryRunCreate(let manifest):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.dryRunChecked(manifest, .success(try await backend.create(manifest, dryRun: true))))
+                    } catch {
+                        mailbox.post(.dryRunChecked(manifest, .failure(error)))
+                    }
+                }
             case .create(let manifest):
                 Task.detached {
                     do throws(StoreError) {

@@ -62,6 +62,8 @@ extension AppState {
         case .kubeVersionChosen(let choice):
             kubeVersion = choice
             return []
+        case let .dryRunChecked(manifest, result):
+            return applyServerVerdict(manifest, result)
         case let .backendChanged(info, namespace):
             backend = info
             denied = []

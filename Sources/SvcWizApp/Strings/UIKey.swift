@@ -5,7 +5,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case appName, backendWorkspace, backendCluster, namespaceLabel, allNamespaces, servicesCount, serviceCount
     case tooSmall, tooSmallHint, recentMessages, noMessages, commandPrompt, unknownCommand, readOnlyBadge
     case helpTitle, helpGlobal, helpClose, loading, retrying, lastUpdated
-    case kubeVersionTitle, kubeVersionTitleUnknown
+    case kubeVersionTitle, kubeVersionTitleUnknown, serverAcceptsWhatSvcwizRefuses
     // List
     case listTitle, filterPrompt, filterMatches, noServices, noMatches, marked
     case namespaceChooserTitle, sortedBy
