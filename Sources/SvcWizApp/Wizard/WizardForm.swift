@@ -86,6 +86,7 @@ enum WizardForm {
                 affinity += [.note("  " + t(.fieldTimeout) + " ", .normal), .text(.affinityTimeout, width: 7), .note(" s", .normal)]
             }
             b.add(t(.fieldAffinity), affinity, messagesFor: [.affinity, .affinityTimeout])
+            advancedLines(wizard, t, step: .serviceSettings, into: &b)
         case .labels:
             for i in 0..<max(1, wizard.draft.labels.count) {
                 b.add(i == 0 ? t(.fieldLabels) : "", [.text(.labelKey(i), width: 24), .note(" = ", .normal), .text(.labelValue(i), width: 24)],
@@ -130,6 +131,10 @@ enum WizardForm {
                 for i in 0..<max(1, wizard.draft.loadBalancerSourceRanges.count) {
                     b.add(i == 0 ? t(.fieldSourceRanges) : "", [.text(.sourceRange(i), width: 20)], messagesFor: [.sourceRange(i)])
                 }
+                for field in wizard.advancedFields(of: .externalAccess) {
+                    let cell: FormLine.Cell = field.isChoice ? .choice(.advanced(field)) : .text(.advanced(field), width: 28)
+                    b.add(t(field.label), [cell], messagesFor: [.advanced(field)])
+                }
             }
         }
         for message in wizard.generalMessages(of: wizard.step, language: language) {
@@ -152,6 +157,7 @@ enum WizardForm {
         case .externalName: return "db.example.com"
         case .name: return "web-api"
         case .affinityTimeout: return "10800"
+        case .advanced(let field): return field.placeholder
         default: return ""
         }
     }

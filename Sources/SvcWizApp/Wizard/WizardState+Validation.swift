@@ -47,6 +47,7 @@ extension WizardState {
             if path.hasPrefix("spec.sessionAffinityConfig") { return .affinityTimeout }
             if path.hasPrefix("spec.clusterIP") { return .kind }
             if path.hasPrefix("spec.loadBalancerSourceRanges") { return .sourceRange(0) }
+            if let field = AdvancedField(errorPath: error.location) { return .advanced(field) }
             return nil
         }
     }
@@ -103,6 +104,7 @@ extension WizardState {
         case .labelKey, .labelValue, .annotationKey, .annotationValue: return "metadata.labels"
         case .access, .nodePort, .provider, .loadBalancerKey, .loadBalancerValue, .trafficPolicy, .sourceRange:
             return "spec.externalTrafficPolicy"
+        case .advanced(let field): return stepPath(of: field)
         }
     }
 }
