@@ -57,6 +57,7 @@ import Testing
             .ipUnspecified, .ipLoopback, .ipLinkLocalMulticast, .ipLinkLocal, .cidr, .clusterIPsFirstMatches, .clusterIPsEmpty,
             .clusterIPsNoneAlone, .clusterIPsTooMany, .clusterIPsOnePerFamily, .clusterIPFamily, .ipFamilyPolicySingleStack,
             .clusterIPPrimaryUnset, .ipFamilyPolicyRelease, .aliasSpaces, .selectorRequiredHeadless, .duplicateKey,
+            .inputAliasExpansion, .inputTooDeep, .inputTooLarge,
             // The rules and warnings of some releases, and the release choice.
             .kubeletPortExposed, .topologyModeMismatch, .externalTrafficPolicyExternal, .ipFamilyPolicyNotDualStack,
             .ipFamilyNotConfigured, .warningFieldUnknown, .warningFieldGatedOff, .warningTopologyHintsDeprecated,
