@@ -61,3 +61,23 @@ import Testing
         #expect(lines.contains { $0.fields == [.advanced(.ipFamilies)] })
     }
 }
+
+@Suite struct WizardWarningTests {
+    @Test func aWarningShowsBesideItsFieldInTheWarningStyle() {
+        var wizard = WizardState.newShopWizard()
+        wizard.useRules(RuleSet.wizard.profile(.newest))
+        wizard.go(to: .serviceSettings)
+        wizard.choose(1, for: .advanced(.trafficDistribution))
+        wizard.revalidate()
+        wizard.revealed.insert(.serviceSettings)
+        #expect(wizard.warningMessages(for: .advanced(.trafficDistribution), language: .en)
+            == ["warning: PreferClose is deprecated; use PreferSameZone"])
+        #expect(wizard.messages(for: .advanced(.trafficDistribution), language: .en).isEmpty, "a warning is no error")
+        #expect(!wizard.errors.contains { $0.path == "spec.trafficDistribution" })
+        let lines = WizardForm.lines(wizard, text: UIText(.en))
+        let warning = lines.first { line in
+            line.cells.contains { if case .note(let text, .warning) = $0 { return text.contains("PreferClose is deprecated") } else { return false } }
+        }
+        #expect(warning != nil)
+    }
+}

@@ -39,6 +39,9 @@ enum WizardForm {
                 for message in wizard.messages(for: field, language: language) {
                     lines.append(FormLine(cells: [.label(""), .note("! " + message, .error)]))
                 }
+                for warning in wizard.warningMessages(for: field, language: language) {
+                    lines.append(FormLine(cells: [.label(""), .note("! " + warning, .warning)]))
+                }
             }
         }
 

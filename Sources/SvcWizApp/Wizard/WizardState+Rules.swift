@@ -11,7 +11,8 @@ extension WizardState {
     /// The API server's warnings about `field`, marked as warnings, once the field's
     /// errors would show.
     func warningMessages(for field: WizardField, language: Language) -> [String] {
-        warnings.filter { warningField(for: $0) == field }.map { FieldWarning.label + ": " + $0.message(in: language) }
+        guard isRevealed(field, step: WizardStep.step(for: path(of: field))) else { return [] }
+        return warnings.filter { warningField(for: $0) == field }.map { FieldWarning.label + ": " + $0.message(in: language) }
     }
 
     /// The field a warning is about: a warning's path is a field's path, as an error's is.

@@ -70,7 +70,6 @@ extension WizardState {
         for error in errors where self.field(for: error) == field {
             result.append(error.message(in: language))
         }
-        result += warningMessages(for: field, language: language)
         return isRevealed(field, step: WizardStep.step(for: path(of: field))) ? result : []
     }
 
