@@ -117,6 +117,24 @@ import Testing
         #expect(setting.stderr.contains("\(dir.path)/.svcwiz.yaml:1: kubernetesVersion: Kubernetes 1.20 is not supported"))
     }
 
+    @Test func applyToAWorkspaceChecksByTheChosenRelease() async throws {
+        let workspace = try ProjectPaths.copyOfShop()
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let dir = try folder(["f.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: outer\n  namespace: shop\nspec:\n"
+            + "  selector: {app: outer}\n  externalIPs: [203.0.113.10]\n  externalTrafficPolicy: Local\n  ports:\n  - port: 80\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("f.yaml").path
+        let old = try await SvcWizBinary.run(["apply", "-f", file, "--workspace", workspace.path, "--kube-version", "1.27"])
+        #expect(old.status == 1)
+        #expect(old.stderr.contains("spec.externalTrafficPolicy"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("shop/outer.service.yaml").path))
+        let new = try await SvcWizBinary.run(["apply", "-f", file, "--workspace", workspace.path, "--kube-version", "1.28"])
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(new.stdout.contains("service/outer created"))
+        let latest = try await SvcWizBinary.run(["apply", "-f", file, "--workspace", workspace.path])
+        #expect(latest.stderr.contains("\(file):8: warning: spec.externalIPs: spec.externalIPs is deprecated"), "\(latest.stderr)")
+    }
+
     @Test func warningsAloneExitZero() async throws {
         let dir = try folder(["f.yaml": Self.header + "  type: LoadBalancer\n  loadBalancerIP: 010.0.0.1\n  ports:\n  - port: 80\n"])
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,5 +1,6 @@
 /// The defaults the API server fills in before it validates a v1 Service
-/// (`SetDefaults_Service` in `pkg/apis/core/v1/defaults.go`, v1.24). Allocations
+/// (`SetDefaults_Service` in `pkg/apis/core/v1/defaults.go`; what differs by release comes
+/// from the `RulesProfile`). Allocations
 /// (clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, nodePorts) are the server's and are
 /// not filled in here.
 public enum ServiceDefaults {
