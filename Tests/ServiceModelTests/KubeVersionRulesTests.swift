@@ -123,6 +123,7 @@ let versionCases: [VersionCase] = [
     @Test func aGatedFieldIsKeptOnUpdateWhenTheStoredObjectUsesIt() {
         var stored = TestService.valid
         stored.set("spec.clusterIP", .string("10.96.0.10"))
+        stored.set("spec.clusterIPs", TestService.strings(["10.96.0.10"]))
         stored.set("spec.trafficDistribution", .string("PreferClose"))
         let gated = RuleSet.kubernetes.profile(RulesProfile(KubeVersion(minor: 30)))
         #expect(ServiceValidator.warnings(stored, previous: stored, rules: gated).isEmpty)
@@ -131,5 +132,9 @@ let versionCases: [VersionCase] = [
         #expect(kept["spec"]?["trafficDistribution"]?.string == "PreferClose")
         let dropped = ServiceValidator.droppingUnservedFields(stored, previous: nil, profile: gated.profile)
         #expect(dropped["spec"]?["trafficDistribution"] == nil)
+        var changed = stored
+        changed.set("spec.trafficDistribution", .string("PreferSameNode"))
+        #expect(ServiceValidator.validate(changed, previous: stored, rules: gated).map(\.cause.description)
+            == ["spec.trafficDistribution FieldValueNotSupported"])
     }
 }

@@ -30,7 +30,14 @@ enum VersionRules {
     /// `validateServiceTrafficDistribution`: one of the release's values. A release that
     /// drops the field never gets here with it (`DroppedFields`).
     static func trafficDistribution(_ s: ServiceObject, profile: RulesProfile) -> [FieldError] {
-        guard let value = s.trafficDistribution, case .values(let supported) = profile.trafficDistribution else { return [] }
+        guard let value = s.trafficDistribution else { return [] }
+        let supported: [String]
+        switch profile.trafficDistribution {
+        case .values(let values): supported = values
+        // Kept on update because the stored service uses it: validated as in 1.30.
+        case .gatedOff: supported = ["PreferClose"]
+        case .unknownField: return []
+        }
         return PortRules.notSupported(value, supported: supported, path: spec.child("trafficDistribution"))
     }
 
