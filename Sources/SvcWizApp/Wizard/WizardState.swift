@@ -41,6 +41,12 @@ public struct WizardState: Sendable {
     public var notice: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
     public var serverErrors: [FieldError] = []
+    /// The rules of the target release (`useRules`), and the warnings they give the draft.
+    public internal(set) var rules: RuleSet = .wizard
+    public internal(set) var warnings: [FieldWarning] = []
+    /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
+    /// exactly this is allowed, the server having the last word.
+    public var serverAccepted: ManifestNode?
     /// How far the review page or preview is scrolled.
     public var reviewScroll = 0
     /// The service as text, as its author wrote it: the stored document (workspace) or the
