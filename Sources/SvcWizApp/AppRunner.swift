@@ -222,6 +222,14 @@ public final class AppRunner {
                         mailbox.post(.updated(.failure(error)))
                     }
                 }
+            case let .updateText(manifest, text, version):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.updated(.success(try await backend.update(manifest, writing: text, expecting: version))))
+                    } catch {
+                        mailbox.post(.updated(.failure(error)))
+                    }
+                }
             case let .loadForEdit(namespace, name, step):
                 Task.detached {
                     do throws(StoreError) {

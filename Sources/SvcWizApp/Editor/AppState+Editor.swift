@@ -6,7 +6,9 @@ import TerminalUI
 extension AppState {
     /// F2 / Ctrl-E in a form: the same service as text, at the same step.
     mutating func openEditor(from wizard: WizardState, text: String? = nil) {
-        var state = EditorState(wizard: wizard, text: text)
+        let source = text == nil ? wizard.editorSource : nil
+        var state = EditorState(wizard: wizard, text: text ?? source?.text.replacingOccurrences(of: "\r\n", with: "\n"),
+                                language: source?.format == .json ? .json : .yaml)
         status = nil
         if case .success(let parsed) = state.parse() { markErrors(of: parsed, in: &state) }
         screen = .editor(state)
@@ -99,6 +101,7 @@ extension AppState {
             next.workloads = wizard.workloads
             next.nameTaken = wizard.nameTaken
             next.revealed = wizard.revealed
+            next.source = ManifestText(state.editor.text, format: state.editor.language == .json ? .json : .yaml)
             if next.isCreate, next.draft.namespace.isEmpty { next.draft.namespace = wizard.draft.namespace }
             let count = markErrors(of: parsed, in: &state)
             screen = .wizard(next)

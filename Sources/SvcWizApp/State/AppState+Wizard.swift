@@ -53,7 +53,14 @@ extension AppState {
                 effects.append(.create(manifest))
             case .reviewEdit:
                 guard let stored = wizard.stored else { break }
-                let lines = Self.diff(from: stored.manifest, to: wizard.manifest)
+                let preview = wizard.savePreview
+                let lines = preview.map { LineDiff.unified(from: $0.original.lineFeedText, to: $0.written.lineFeedText) }
+                    ?? Self.diff(from: stored.manifest, to: wizard.manifest)
+                wizard.saveNote = preview.flatMap { preview in
+                    preview.report.rewritten.isEmpty ? nil
+                        : text(.diffRewritten, preview.report.rewritten.map { $0.components.isEmpty ? "*" : $0.description }
+                            .joined(separator: ", "))
+                }
                 if lines.isEmpty {
                     post(StatusMessage(text(.diffNone)))
                 } else {
@@ -154,6 +161,9 @@ extension AppState {
                 overlay = nil
                 guard case .wizard(let wizard) = screen, let stored = wizard.stored else { return [] }
                 post(StatusMessage(text(.workingSave, stored.name)))
+                if let preview = wizard.savePreview {
+                    return [.updateText(wizard.manifest, text: preview.written, version: stored.version)]
+                }
                 return [.update(wizard.manifest, version: stored.version)]
             default: break
             }
