@@ -24,14 +24,14 @@ struct ClusterFaultSessionTests {
         #expect(faults.openWatchConnections > 0, "the watch never opened")
     }
 
-    /// Waits for the screen, naming the step when it never comes.
+    /// Waits for the screen, naming the step (as it stands then) when it never comes.
     @discardableResult
-    func waitFor(_ tmux: TmuxSession, _ step: String, timeout: TimeInterval,
+    func waitFor(_ tmux: TmuxSession, _ step: @autoclosure () -> String, timeout: TimeInterval,
                  _ condition: (String) -> Bool) async throws -> String {
         do {
             return try await tmux.waitFor(timeout: timeout, condition)
         } catch {
-            Issue.record("\(step): \(error)")
+            Issue.record("\(step()): \(error)")
             throw error
         }
     }
@@ -76,12 +76,15 @@ struct ClusterFaultSessionTests {
         try await waitFor(tmux, "TLS over", timeout: 30) { $0.contains("Reconnected") && !$0.contains("TLS") }
         try await waitForWatch(faults)
 
-        // 503, then 429 with Retry-After: each named, then over.
+        // 503, then 429 with Retry-After: each named, then over. A dozen answers each, so the
+        // error stays on screen for seconds, long enough to be seen through tmux under load.
         for (code, retryAfter) in [(503, nil), (429, 1)] as [(Int, Int?)] {
-            cluster.server.store.failNext(code, times: 5, retryAfter: retryAfter)
+            cluster.server.store.failNext(code, times: 12, retryAfter: retryAfter)
             faults.resetWatches()
-            try await waitFor(tmux, "\(code) named", timeout: 10) { $0.contains("server error \(code)") }
-            try await waitFor(tmux, "\(code) over", timeout: 30) { $0.contains("Reconnected") && !$0.contains("server error") }
+            try await waitFor(tmux, "\(code) named (requests: \(cluster.server.store.requests.suffix(8)))", timeout: 15) {
+                $0.contains("server error \(code)")
+            }
+            try await waitFor(tmux, "\(code) over", timeout: 45) { $0.contains("Reconnected") && !$0.contains("server error") }
             try await waitForWatch(faults)
         }
 

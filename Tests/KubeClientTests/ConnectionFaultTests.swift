@@ -115,7 +115,10 @@ import Testing
 
     @Test func aWatchResetMidStreamResumesAndMissesNothing() async throws {
         let cluster = try await TestCluster.start()
-        let backend = try cluster.adminBackend()
+        // Patience longer than any wait here: only a real failure would be reported.
+        var options = TestCluster.fastOptions
+        options.patience = .seconds(60)
+        let backend = try cluster.adminBackend(options: options)
         let events = Events(backend.changes(in: .named("demo")))
         #expect(await events.wait(Self.isReset) != nil)
         try await Self.waitForOpenWatch(cluster)
@@ -156,6 +159,7 @@ import Testing
         let events = Events(backend.changes(in: .named("demo")))
         let throttled = try #require(await events.wait { Self.failure($0)?.contains("429") == true })
         _ = try #require(await events.wait(after: throttled.index, Self.isReset), "recovers once the server lets it")
+        // Pauses go through the injected clock only: these were recorded, not waited out.
         #expect(recorder.sleeps.filter { $0 >= .seconds(7) }.count >= 2, "each retry waited the server's Retry-After")
 
         try await Self.waitForOpenWatch(cluster)

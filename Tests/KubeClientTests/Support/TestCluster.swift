@@ -117,6 +117,8 @@ final class TestCluster: Sendable {
         options.retryDelay = .milliseconds(50)
         options.maxRetryDelay = .milliseconds(400)
         options.watchTimeoutSeconds = 30
+        // Out of the way on a loaded machine; the tests of patience set their own.
+        options.patience = .seconds(60)
         return options
     }
 
