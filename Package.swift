@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Module layout follows ../shared/design/ARCHITECTURE.md: every module depends downward only.
+// Module layout: docs/design/architecture.md. Every module depends downward only.
 let package = Package(
     name: "svcwiz",
     platforms: [.macOS(.v13)],

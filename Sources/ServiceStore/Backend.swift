@@ -22,6 +22,7 @@ public struct StoredService: Sendable, Hashable {
 
     public var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
     public var namespace: String { manifest["metadata"]?["namespace"]?.scalarText ?? "default" }
+    public var id: ServiceID { ServiceID(manifest: manifest) }
 }
 
 /// What serves a service: endpoints on a cluster, matching workloads in a workspace.

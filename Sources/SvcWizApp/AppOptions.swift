@@ -5,13 +5,10 @@ public struct AppOptions: Sendable {
     public var language: Language
     public var readOnly: Bool
     public var noColor: Bool
-    /// The namespace to open, or nil for the backend's default.
-    public var namespace: String?
 
-    public init(language: Language, readOnly: Bool = false, noColor: Bool = false, namespace: String? = nil) {
+    public init(language: Language, readOnly: Bool = false, noColor: Bool = false) {
         self.language = language
         self.readOnly = readOnly
         self.noColor = noColor
-        self.namespace = namespace
     }
 }

@@ -116,6 +116,6 @@ struct WorkspaceWatchTests {
             Issue.record("expected an upsert for cart, got \(String(describing: event))")
             return
         }
-        #expect(row.id == "shop/cart")
+        #expect(row.id.description == "shop/cart")
     }
 }

@@ -14,11 +14,11 @@ enum OverlayView {
                 ? [(t(.noMessages), Style.muted)]
                 : state.messages.suffix(area.height - 2).map { message -> (String, Style) in
                     let time = ISO8601DateFormatter.string(from: message.time, timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
-                    let style: Style = message.severity == .error ? .error : (message.severity == .warning ? .warning : .normal)
-                    return ("\(time)  \(message.text)", style)
+                    return ("\(time)  \(message.text)", message.style)
                 }
             drawPanel(title: t(.recentMessages), lines: lines, on: surface, in: area, widthHint: area.width - 4)
-        case .namespaces(let selection):
+        case .namespaces(let chooser):
+            let selection = chooser.selection
             let choices = state.namespaceChoices
             let box = box(in: area, width: max(30, (choices.map(\.displayWidth).max() ?? 0) + 6), height: min(area.height, choices.count + 2))
             surface.fill(box)
@@ -32,9 +32,9 @@ enum OverlayView {
                              width: box.width - 2, style: selected ? .selected : .normal)
             }
         case .command(let input):
-            drawPrompt(t(.commandPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
-        case .export(let input, _, let name):
-            drawPrompt(" " + name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+            PromptView.draw(t(.commandPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+        case let .export(input, service):
+            PromptView.draw(" " + service.name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
         case .confirmDelete(let confirmation):
             drawDeleteConfirmation(confirmation, state, on: surface, in: area)
         case .leaveWizard:
@@ -46,16 +46,17 @@ enum OverlayView {
             let age = ServiceRow.age(since: saved.savedAt, now: Date())
             drawPanel(title: t(.resumeTitle), lines: [(t(.resumeQuestion, name, String(saved.step.rawValue + 1), age), .normal),
                                                       (t(.resumeChoices), .keyHint)], on: surface, in: area, widthHint: 64)
-        case .workloadPicker(let selection):
-            drawWorkloadPicker(state, selection: selection, on: surface, in: area)
-        case let .editChooser(target, selection, headless):
-            let choices = AppState.editChoices(headless: headless).map { t(WizardView.stepKey($0)) }
+        case .workloadPicker(let chooser):
+            drawWorkloadPicker(state, selection: chooser.selection, on: surface, in: area)
+        case .editChooser(let editChooser):
+            let selection = editChooser.chooser.selection
+            let choices = editChooser.steps.map { t(WizardView.stepKey($0)) }
             let lines = choices.enumerated().map { i, label in ((i == selection ? "> " : "  ") + label, i == selection ? Style.selected : .normal) }
-            drawPanel(title: t(.editChooserTitle, target.name), lines: lines, on: surface, in: area, widthHint: 40)
-        case let .diff(lines, scroll):
+            drawPanel(title: t(.editChooserTitle, editChooser.service.name), lines: lines, on: surface, in: area, widthHint: 40)
+        case .diff(let panel):
             let title: String
             if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
-            drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area)
+            drawDiff(panel.lines, scroll: panel.scroll, title: title, hint: t(.diffHint), on: surface, in: area)
         case let .importPrompt(input, candidates):
             if !candidates.isEmpty {
                 let shown = candidates.prefix(area.height - 3).map { ($0, Style.muted) }
@@ -65,17 +66,18 @@ enum OverlayView {
                     surface.draw("  " + line.0, at: Point(column: 0, row: rect.row + i), width: area.width, style: line.1)
                 }
             }
-            drawPrompt(" " + t(.importPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
-        case let .importChooser(services, selection, path):
-            var lines = services.enumerated().map { i, node -> (String, Style) in
+            PromptView.draw(" " + t(.importPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+        case .importChooser(let chooser):
+            let selection = chooser.chooser.selection
+            var lines = chooser.services.enumerated().map { i, node -> (String, Style) in
                 let name = node["metadata"]?["name"]?.scalarText ?? "?"
                 let namespace = node["metadata"]?["namespace"]?.scalarText ?? "-"
                 let kind = ServiceTerms.kind(ServiceKind(spec: node["spec"]), language: t.language)
                 return ((i == selection ? "> " : "  ") + "\(name)  \(namespace)  \(kind)", i == selection ? .selected : .normal)
             }
             lines.append((t(.pickerHint), .keyHint))
-            drawPanel(title: t(.importChooseTitle, path), lines: lines, on: surface, in: area, widthHint: 60)
-        case .confirmOverwrite(let path, _, _):
+            drawPanel(title: t(.importChooseTitle, chooser.path), lines: lines, on: surface, in: area, widthHint: 60)
+        case .confirmOverwrite(let path, _):
             drawPanel(title: t(.exportTitle), lines: [(t(.exportOverwrite, path), .warning), (t(.yesNo), .keyHint)],
                       on: surface, in: area, widthHint: 60)
         case let .conflict(current, changes):
@@ -111,7 +113,7 @@ enum OverlayView {
         let screenName: String
         switch state.screen {
         case .list: screenName = t(.listTitle)
-        case .detail(let detail): screenName = t(.detailTitle, detail.name)
+        case .detail(let detail): screenName = t(.detailTitle, detail.service.name)
         case .wizard(let wizard): screenName = wizard.isCreate ? t(.wizardCreateTitle) : t(.wizardEditTitle, wizard.draft.name)
         case .editor: screenName = t(.editMode)
         }
@@ -133,11 +135,6 @@ enum OverlayView {
         }
         lines.append((t(.helpClose), .muted))
         drawPanel(title: "?", lines: lines, on: surface, in: area, widthHint: 60)
-    }
-
-    private static func drawPrompt(_ prompt: String, _ input: TextField, on surface: Surface, row: Int, width: Int) {
-        surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
-        surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorPlacement(width: width - prompt.displayWidth).column), row: row)
     }
 
     private static func drawWorkloadPicker(_ state: AppState, selection: Int, on surface: Surface, in area: Rect) {

@@ -9,11 +9,11 @@ public enum AppEvent: Sendable {
     case servicesLoaded(NamespaceScope, Result<[ServiceSummary], StoreError>)
     case store(NamespaceScope, StoreEvent)
     case namespacesLoaded([String])
-    case detailLoaded(namespace: String, name: String, Result<DetailData, StoreError>)
-    case deleted(names: [String], failures: [String])
+    case detailLoaded(ServiceID, Result<DetailData, StoreError>)
+    case deleted([ServiceID], failures: [DeleteFailure])
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
-    case nameChecked(namespace: String, name: String, exists: Bool)
+    case nameChecked(ServiceID, exists: Bool)
     case workloadsLoaded(namespace: String, [Workload])
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
@@ -22,7 +22,7 @@ public enum AppEvent: Sendable {
     case textLoaded(Result<StoredService, StoreError>)
     case pathCompleted(input: String, completed: String, candidates: [String])
     case imported(path: String, Result<[ManifestNode], ImportFailure>)
-    case exportExists(path: String, namespace: String, name: String)
+    case exportExists(path: String, ServiceID)
     case externalEdited(String?, status: Int32)
     /// What RBAC denies in the namespace (cluster): those actions leave the key tables.
     case permissions(namespace: String, denied: Set<AppAction>)
@@ -33,10 +33,15 @@ public enum AppEvent: Sendable {
     case problems([ManifestParseError])
 }
 
-/// Why a file could not be imported.
-public enum ImportFailure: Error, Sendable {
-    case unreadable(String)
-    case parse(ManifestParseError)
+/// A service a delete could not remove, and the backend's reason.
+public struct DeleteFailure: Sendable, Hashable {
+    public var service: ServiceID
+    public var error: StoreError
+
+    public init(service: ServiceID, error: StoreError) {
+        self.service = service
+        self.error = error
+    }
 }
 
 /// What the detail screen shows of a service, loaded together.
@@ -59,11 +64,11 @@ public enum AppEffect: Sendable, Hashable {
     case loadServices(NamespaceScope)
     case watch(NamespaceScope)
     case loadNamespaces
-    case loadDetail(namespace: String, name: String)
-    case delete([DeletionTarget])
+    case loadDetail(ServiceID)
+    case delete([ServiceID])
     /// Writes the service to `target` (a folder, or a file ending in .yaml, .yml or .json).
-    case export(namespace: String, name: String, target: String, overwrite: Bool)
-    case loadForText(namespace: String, name: String)
+    case export(ServiceID, target: String, overwrite: Bool)
+    case loadForText(ServiceID)
     case completePath(String)
     case importFile(String)
     /// Asks the backend for files it could not read.
@@ -77,25 +82,14 @@ public enum AppEffect: Sendable, Hashable {
     case checkDraft
     case saveDraft(SavedDraft)
     case deleteDraft
-    case checkName(namespace: String, name: String)
+    case checkName(ServiceID)
     case loadWorkloads(namespace: String)
     /// A dry run, then the create.
     case create(ManifestNode)
     case update(ManifestNode, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
-    case loadForEdit(namespace: String, name: String, step: WizardStep?)
+    case loadForEdit(ServiceID, step: WizardStep?)
     case suspend
     case redraw
     case quit
-}
-
-/// One service to delete, with the version it was shown at.
-public struct DeletionTarget: Sendable, Hashable {
-    public var namespace: String
-    public var name: String
-
-    public init(namespace: String, name: String) {
-        self.namespace = namespace
-        self.name = name
-    }
 }

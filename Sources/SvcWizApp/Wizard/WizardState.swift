@@ -31,12 +31,9 @@ public struct WizardState: Sendable {
     /// errors show there (not while the user is still typing a field for the first time).
     public var touched: Set<WizardField> = []
     public var revealed: Set<WizardStep> = []
-    /// A service of the draft's name that exists already (checked against the backend).
-    public var nameTaken: String?
-    /// Node ports other services use, and by whom: a NodePort that clashes is refused early.
-    public var usedNodePorts: [Int: String]
-    /// The namespace's workloads, for the picker and the "matches" line.
-    public var workloads: [Workload]?
+    /// What the wizard learnt from the backend; it survives a trip through the editor and a
+    /// reload after a conflict.
+    public var known: WizardContext
     /// A line about what just happened ("selector replaced by Deployment frontend").
     public var notice: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
@@ -49,7 +46,7 @@ public struct WizardState: Sendable {
         self.draft = draft
         self.base = base
         self.page = page
-        self.usedNodePorts = usedNodePorts
+        self.known = WizardContext(usedNodePorts: usedNodePorts)
         self.focus = .name
         if case .step(let step) = page { focus = fields(of: step).first ?? .name }
         editor = TextField(text(of: focus))
@@ -109,9 +106,43 @@ public struct WizardState: Sendable {
     /// What will be written.
     public var manifest: ManifestNode { draft.apply(to: base) }
 
+    /// The same wizard over another manifest (the editor's text, a reload after a
+    /// conflict): the step, what was revealed and what the backend said are kept.
+    func reloaded(mode: Mode, manifest: ManifestNode, base: ManifestNode) -> WizardState {
+        var next = WizardState(mode: mode, draft: ServiceDraft(manifest: manifest), base: base, page: .step(step),
+                               usedNodePorts: known.usedNodePorts)
+        next.known = known
+        next.revealed = revealed
+        return next
+    }
+
     /// The stored manifest an edit started from.
     public var stored: StoredService? {
         if case .edit(let stored, _) = mode { return stored }
         return nil
+    }
+}
+
+/// What the wizard knows from the backend rather than from the user.
+public struct WizardContext: Sendable {
+    /// Node ports other services use, and by whom: a NodePort that clashes is refused early.
+    public var usedNodePorts: [Int: String]
+    /// The namespace's workloads, for the picker and the "matches" line.
+    public var workloads: [Workload]?
+    /// A service of the draft's name that exists already (checked against the backend).
+    public var nameTaken: String?
+}
+
+extension WizardState {
+    public var usedNodePorts: [Int: String] { known.usedNodePorts }
+
+    public var workloads: [Workload]? {
+        get { known.workloads }
+        set { known.workloads = newValue }
+    }
+
+    public var nameTaken: String? {
+        get { known.nameTaken }
+        set { known.nameTaken = newValue }
     }
 }

@@ -38,7 +38,7 @@ struct OpenCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw context.fail(error)
         }
-        let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor)
         var switcher: AppRunner.ContextSwitcher?
         if let cluster = context.backend as? ClusterBackend {
             switcher = { name in
