@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer", "ProcessSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "TerminalUI", "KubeTestServer", "ProcessSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,7 +62,7 @@ public struct BackendStatus: Sendable, Hashable {
 /// A change seen by a backend's watch.
 public enum StoreEvent: Sendable, Hashable {
     case upserted(ServiceSummary)
-    case deleted(namespace: String, name: String)
+    case deleted(ServiceID)
     /// Everything may have changed (a relist): replace the rows.
     case reset([ServiceSummary])
     /// The backend could not be read; the last rows stay on screen with this message.

@@ -57,8 +57,8 @@ enum ListView {
         let marked = state.list.services.isMarked(row)
         let rowStyle: Style = marked ? .marked : .normal
         // The selection is the `>` marker and the NAME cell, not the whole row: a move then
-        // repaints two names instead of two full rows (86 instead of 221 bytes at 80x24;
-        // every cell whose look changes must be sent again).
+        // repaints two names instead of two full rows (every cell whose look changes must be
+        // sent to the terminal again).
         let selectionStyle: Style = selected ? .selected : rowStyle
         let marker = marked ? "*" : (selected ? ">" : " ")
         surface.draw(marker, at: point, width: ListColumnLayout.markerWidth, style: selectionStyle)

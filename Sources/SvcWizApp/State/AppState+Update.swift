@@ -93,8 +93,8 @@ extension AppState {
             list.services.upsert(row)
             list.error = nil
             list.lastUpdated = Date()
-        case let .deleted(namespace, name):
-            list.services.remove(ServiceID(namespace: namespace, name: name))
+        case .deleted(let service):
+            list.services.remove(service)
             list.lastUpdated = Date()
         case .reset(let rows):
             list.replaceRows(rows, at: Date(), pageSize: listBodyHeight)
