@@ -4,7 +4,7 @@ import TerminalUI
 extension WizardState {
     /// Applies a key; returns what the app must do about it.
     public mutating func handle(_ key: Key) -> [WizardCommand] {
-        if page == .review { return handleReviewKey(key) }
+        if isReviewing { return handleReviewKey(key) }
         // On a choice, the arrows change the choice (KEYMAP: "move within a list or choice").
         if focus.isChoice, [Key.up, .down, .left, .right, .enter, .character(" ")].contains(key) {
             return handleChoiceKey(key)
@@ -125,8 +125,7 @@ extension WizardState {
             go(to: steps[index + 1])
             if steps[index + 1] == .serviceSettings { commands.append(.loadWorkloads(namespace: draft.namespace)) }
         } else {
-            page = .review
-            reviewScroll = 0
+            page = .review(scroll: 0)
         }
         return commands
     }
@@ -162,10 +161,10 @@ extension WizardState {
         case .previousStep?: go(to: steps.last ?? .externalAccess)
         case .save?: return finish()
         case .toEditor?: return [.toEditor]
-        case .up?: reviewScroll = max(0, reviewScroll - 1)
-        case .down?: reviewScroll += 1
-        case .pageUp?: reviewScroll = max(0, reviewScroll - 10)
-        case .pageDown?: reviewScroll += 10
+        case .up?: page = .review(scroll: max(0, reviewScroll - 1))
+        case .down?: page = .review(scroll: reviewScroll + 1)
+        case .pageUp?: page = .review(scroll: max(0, reviewScroll - 10))
+        case .pageDown?: page = .review(scroll: reviewScroll + 10)
         default: break
         }
         return []

@@ -11,10 +11,11 @@ public struct WizardState: Sendable {
         case edit(StoredService, step: WizardStep)
     }
 
-    /// After step 4 (or the edited step) comes a page that shows what will be written.
+    /// After step 4 (or the edited step) comes a page that shows what will be written,
+    /// scrolled.
     public enum Page: Sendable, Hashable {
         case step(WizardStep)
-        case review
+        case review(scroll: Int)
     }
 
     public var mode: Mode
@@ -38,8 +39,6 @@ public struct WizardState: Sendable {
     public var notice: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
     public var serverErrors: [FieldError] = []
-    /// How far the review page or preview is scrolled.
-    public var reviewScroll = 0
 
     public init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
         self.mode = mode
@@ -80,6 +79,17 @@ public struct WizardState: Sendable {
     public static func edit(_ stored: StoredService, step: WizardStep, usedNodePorts: [Int: String]) -> WizardState {
         WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest), base: stored.manifest,
                     page: .step(step), usedNodePorts: usedNodePorts)
+    }
+
+    public var isReviewing: Bool {
+        if case .review = page { return true }
+        return false
+    }
+
+    /// How far the review page is scrolled.
+    public var reviewScroll: Int {
+        if case .review(let scroll) = page { return scroll }
+        return 0
     }
 
     public var isCreate: Bool {

@@ -15,7 +15,7 @@ enum WizardView {
         let showPreview = size.columns >= previewMinimumWidth
         let formWidth = showPreview ? size.columns / 2 : size.columns
         let body = Rect(column: 0, row: 2, width: formWidth, height: bodyHeight)
-        if wizard.page == .review {
+        if wizard.isReviewing {
             drawReview(wizard, t, on: surface, in: Rect(column: 0, row: 2, width: size.columns, height: bodyHeight))
         } else {
             drawForm(wizard, t, on: surface, in: body)
@@ -59,7 +59,7 @@ enum WizardView {
             if i > 0 { x += surface.draw(" > ", at: Point(column: x, row: 0), style: .title) }
             x += surface.draw(step.0, at: Point(column: x, row: 0), style: step.1)
         }
-        if wizard.page == .review {
+        if wizard.isReviewing {
             x += surface.draw(" > ", at: Point(column: x, row: 0), style: .title)
             surface.draw("[" + t(.wizardReview) + "]", at: Point(column: x, row: 0), style: .focused)
         }
@@ -208,7 +208,7 @@ enum WizardView {
     }
 
     private static func drawFooter(_ wizard: WizardState, _ t: UIText, on surface: Surface, row: Int, width: Int) {
-        let bindings = wizard.page == .review ? KeyMap.review(create: wizard.isCreate) : KeyMap.wizard(create: wizard.isCreate)
+        let bindings = wizard.isReviewing ? KeyMap.review(create: wizard.isCreate) : KeyMap.wizard(create: wizard.isCreate)
         KeyHints.draw(bindings.footerHints(t), on: surface, row: row, width: width)
     }
 }
