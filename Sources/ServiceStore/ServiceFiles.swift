@@ -38,12 +38,16 @@ public enum ServiceFiles {
     /// The Services of a YAML or JSON file (other kinds are left out), in file order.
     /// `path` is as the user typed it; messages name it that way.
     public static func services(inFile path: String, home: String = NSHomeDirectory()) throws(ImportFailure) -> [ManifestNode] {
-        guard let data = FileManager.default.contents(atPath: expandingHome(path, home: home)) else {
-            throw .unreadable("cannot read the file")
-        }
+        // Read with the size limit every manifest read has.
+        let read: [UInt8]?
         do throws(ManifestParseError) {
-            let file = try ManifestReader.parse(bytes: Array(data), path: path)
-            return file.objects.filter(\.isService).map(\.node)
+            read = try ManifestReader.contents(ofFile: expandingHome(path, home: home))
+        } catch {
+            throw .parse(error)
+        }
+        guard let bytes = read else { throw .unreadable("cannot read the file") }
+        do throws(ManifestParseError) {
+            return try ManifestReader.parse(bytes: bytes, path: path).objects.filter(\.isService).map(\.node)
         } catch {
             throw .parse(error)
         }

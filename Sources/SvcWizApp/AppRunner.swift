@@ -15,6 +15,8 @@ public final class AppRunner {
     private let options: AppOptions
     private var state: AppState
     private let switchContext: ContextSwitcher?
+    /// Posts `.tick` each second while the screen shows the age of rows kept through a failure.
+    private var ticker: Task<Void, Never>?
 
     public init(backend: any Backend, options: AppOptions, namespace: String, switchContext: ContextSwitcher? = nil) {
         self.backend = backend
@@ -30,7 +32,10 @@ public final class AppRunner {
         defer { terminal.stop() }
         let mailbox = terminal.mailbox
         let runner = EffectRunner(backend: backend, switchContext: switchContext) { mailbox.post($0) }
-        defer { runner.stop() }
+        defer {
+            runner.stop()
+            ticker?.cancel()
+        }
         state.size = terminal.size
         perform(state.start(), runner: runner, terminal: terminal)
         draw(terminal)
@@ -44,7 +49,25 @@ public final class AppRunner {
             }
             if effects.contains(.quit) { break }
             perform(effects, runner: runner, terminal: terminal)
+            tick(terminal)
             draw(terminal)
+        }
+    }
+
+    /// Runs the second ticker only while something on screen ages by the second: an idle
+    /// screen stays silent.
+    private func tick(_ terminal: Terminal<AppEvent>) {
+        if !state.showsStaleRows {
+            ticker?.cancel()
+            ticker = nil
+        } else if ticker == nil {
+            let mailbox = terminal.mailbox
+            ticker = Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    if !Task.isCancelled { mailbox.post(.tick) }
+                }
+            }
         }
     }
 

@@ -87,7 +87,9 @@ struct EffectRunnerTests {
     @Test func deleteRemovesWhatItCanAndReportsTheRest() async throws {
         let fixture = try Fixture()
         let gone = ServiceID(namespace: "shop", name: "gone")
-        let events = await fixture.run(.delete([Self.web, gone]))
+        // The row as the list shows it: the delete expects its version.
+        let web = try #require(try await fixture.runner.backend.services(in: .named("shop")).first { $0.id == Self.web })
+        let events = await fixture.run(.delete([DeletionTarget(row: web), DeletionTarget(gone)]))
         guard case let .deleted(deleted, failures)? = events.first else { Issue.record("\(events)"); return }
         #expect(deleted == [Self.web])
         #expect(failures.map(\.service) == [gone])

@@ -11,7 +11,7 @@ struct ScreenModelTests {
 
     static func list() -> ListScreen {
         var screen = ListScreen()
-        screen.replaceRows(ServiceListModelTests.model().rows, at: Date(timeIntervalSince1970: 0), pageSize: 2)
+        screen.replaceRows(ServiceListModelTests.model().rows, pageSize: 2)
         return screen
     }
 
@@ -38,7 +38,8 @@ struct ScreenModelTests {
         _ = screen.handle(.mark, pageSize: 5, allNamespaces: false)
         _ = screen.handle(.mark, pageSize: 5, allNamespaces: false)
         let catalog = ServiceID(namespace: "shop", name: "catalog")
-        #expect(screen.handle(.delete, pageSize: 5, allNamespaces: false) == [.confirmDelete([Self.cart, catalog], hiddenByFilter: 0)])
+        let marked = screen.services.rows.filter { [Self.cart, catalog].contains($0.id) }
+        #expect(screen.handle(.delete, pageSize: 5, allNamespaces: false) == [.confirmDelete(marked.map(DeletionTarget.init(row:)), hiddenByFilter: 0)])
     }
 
     @Test func sortCyclesThroughTheNamespaceColumnOnlyForAllNamespaces() {
@@ -85,6 +86,8 @@ struct ScreenModelTests {
         _ = detail.handle(.up, size: size, text: text)
         #expect(detail.scroll == max(0, bottom - 1))
         #expect(detail.handle(.back, size: size, text: text) == [.backToList])
-        #expect(detail.handle(.delete, size: size, text: text) == [.confirmDelete([Self.cart], hiddenByFilter: 0)])
+        #expect(detail.handle(.delete, size: size, text: text) == [.confirmDelete([DeletionTarget(stored: stored)], hiddenByFilter: 0)])
+        detail.data = nil
+        #expect(detail.handle(.delete, size: size, text: text) == [.confirmDeleteOfRow(Self.cart)])
     }
 }

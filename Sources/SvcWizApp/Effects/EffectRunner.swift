@@ -207,20 +207,9 @@ public final class EffectRunner {
 
     // MARK: Writing
 
-    private func delete(_ targets: [ServiceID]) -> Task<Void, Never> {
+    private func delete(_ targets: [DeletionTarget]) -> Task<Void, Never> {
         spawn { backend, post in
-            var deleted: [ServiceID] = []
-            var failures: [DeleteFailure] = []
-            for target in targets {
-                do throws(StoreError) {
-                    let stored = try await backend.service(named: target.name, in: target.namespace)
-                    try await backend.delete(named: target.name, in: target.namespace, expecting: stored.version)
-                    deleted.append(target)
-                } catch {
-                    failures.append(DeleteFailure(service: target, error: error))
-                }
-            }
-            post(.deleted(deleted, failures: failures))
+            for event in await DeleteEffect.run(targets, on: backend) { post(event) }
         }
     }
 

@@ -52,6 +52,8 @@ extension KeyHelp {
         .deleteAgain: "删除（第二次按下）",
         .deleteTyped: "输入名称（或数量）后删除",
         .cancelDelete: "取消，不删除任何内容",
+        .lookAgain: "重新查看：已更改服务的当前详情",
+        .scrollChanges: "滚动更改内容",
         .saveDiff: "保存所示的更改",
         .backToForm: "返回表单",
         .scrollDiff: "滚动差异",

@@ -52,6 +52,8 @@ extension KeyHelp {
         .deleteAgain: "delete (the second press)",
         .deleteTyped: "delete, once the name (or the count) is typed",
         .cancelDelete: "cancel; nothing is deleted",
+        .lookAgain: "look again: the changed service's detail, as it is now",
+        .scrollChanges: "scroll what changed",
         .saveDiff: "save the change shown",
         .backToForm: "back to the form",
         .scrollDiff: "scroll the diff",

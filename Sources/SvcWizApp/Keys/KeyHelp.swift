@@ -17,6 +17,6 @@ public enum KeyHelp: String, Sendable, Hashable, CaseIterable {
     case toForm, convert, saveText, externalEditor, find, undo, redo
     // Overlays
     case choose, closeChooser, yes, no, submit, cancelPrompt, complete
-    case deleteAgain, deleteTyped, cancelDelete, saveDiff, backToForm, scrollDiff
+    case deleteAgain, deleteTyped, cancelDelete, lookAgain, scrollChanges, saveDiff, backToForm, scrollDiff
     case reloadConflict, cancelConflict, resumeDraft, freshDraft, cancelResume, closePanel
 }

@@ -147,6 +147,14 @@ public enum KeyMap {
         KeyBinding([.escape], .back, .actBack, .backToForm),
     ]
 
+    /// Deletes refused because the services changed since the user saw them.
+    public static let deleteRefusal: [KeyBinding] = [
+        KeyBinding([.enter, .character("r")], .open, .actOpen, .lookAgain),
+        KeyBinding([.up, .character("k")], .up, .actScroll, .scrollChanges),
+        KeyBinding([.down, .character("j")], .down, .actScroll, .scrollChanges),
+        KeyBinding([.escape, .character("q")], .back, .actCancel, .cancelDelete),
+    ]
+
     /// A save that found the service changed on the other side.
     public static let conflict: [KeyBinding] = [
         KeyBinding([.character("r"), .character("R")], .refresh, .actReload, .reloadConflict),

@@ -5,11 +5,11 @@ import TerminalUI
 /// confirm: the delete key a second time (the one that opened this was the first), or the
 /// name typed (for several services, their names or their count).
 public struct DeleteConfirmation: Sendable, Hashable {
-    public var targets: [ServiceID]
+    public var targets: [DeletionTarget]
     public var hiddenByFilter: Int
     public var typed: TextField
 
-    public init(targets: [ServiceID], hiddenByFilter: Int) {
+    public init(targets: [DeletionTarget], hiddenByFilter: Int) {
         self.targets = targets
         self.hiddenByFilter = hiddenByFilter
         self.typed = TextField()
@@ -27,7 +27,7 @@ public struct DeleteConfirmation: Sendable, Hashable {
     }
 
     private var isConfirmationTyped: Bool {
-        let names = targets.map(\.name)
+        let names = targets.map(\.service.name)
         return typed.text == names.joined(separator: " ") || (names.count > 1 && typed.text == "\(names.count)")
     }
 }

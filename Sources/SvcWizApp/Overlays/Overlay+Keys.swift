@@ -3,8 +3,9 @@ import TerminalUI
 
 extension Overlay {
     /// Applies a key to the overlay's model; `choices` is how many entries its chooser
-    /// has now (namespaces and workloads may still be arriving).
-    mutating func handle(_ key: Key, choices: Int) -> [OverlayCommand] {
+    /// has now (namespaces and workloads may still be arriving); `text` lays out what a
+    /// scroll is bounded by.
+    mutating func handle(_ key: Key, choices: Int, text: UIText) -> [OverlayCommand] {
         switch self {
         case .help, .messages:
             return KeyMap.action(for: key, in: KeyMap.panel, global: []) == .back ? [.close] : []
@@ -37,6 +38,9 @@ extension Overlay {
         case .diff(var panel):
             defer { self = .diff(panel) }
             return panel.handle(key)
+        case .deleteRefused(var refusal):
+            defer { self = .deleteRefused(refusal) }
+            return refusal.handle(key, text: text)
         case .leaveWizard:
             return Confirm.answer(to: key).map { $0 ? [.close, .leaveWizard] : [.close] } ?? []
         case let .confirmOverwrite(path, service):

@@ -10,6 +10,8 @@ public enum Overlay: Sendable, Hashable {
     case namespaces(Chooser)
     case command(Prompt)
     case confirmDelete(DeleteConfirmation)
+    /// Deletes refused because the services changed since they were seen: what changed.
+    case deleteRefused(DeleteRefusal)
     case export(Prompt, ServiceID)
     /// Esc in the wizard: leave (the draft is kept) or stay.
     case leaveWizard
@@ -38,7 +40,9 @@ public enum OverlayCommand: Sendable, Hashable {
     /// The namespace chooser's entry: 0 is all namespaces.
     case chooseNamespace(Int)
     case runCommand(String)
-    case delete([ServiceID])
+    case delete([DeletionTarget])
+    /// After a refused delete: the changed service's detail, as it is now.
+    case lookAgain(ServiceID)
     case export(ServiceID, folder: String)
     case leaveWizard
     case resume(SavedDraft)

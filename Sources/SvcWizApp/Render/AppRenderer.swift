@@ -26,7 +26,7 @@ public enum AppRenderer {
             case .detail(let detail): _ = DetailView.draw(state, detail, on: surface, in: body, now: now)
             case .wizard, .editor: break
             }
-            StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns)
+            StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns, now: now)
             FooterBar.draw(state, on: surface, row: size.rows - 1, width: size.columns)
         }
         if let overlay = state.overlay {
@@ -78,20 +78,20 @@ enum TitleBar {
 
 /// The line above the footer: the filter prompt, the last message, or the backend's error.
 enum StatusBar {
-    static func draw(_ state: AppState, on surface: Surface, row: Int, width: Int) {
+    static func draw(_ state: AppState, on surface: Surface, row: Int, width: Int, now: Date) {
         let t = state.text
         surface.draw("", at: Point(column: 0, row: row), width: width)
         if let input = state.list.filterInput {
             PromptView.draw(" " + t(.filterPrompt), input, on: surface, row: row, width: width)
-        } else if let status = state.status {
+        } else if let status = state.status, !(status.severity == .error && status.text == state.list.error) {
             StatusLine.draw(status, on: surface, row: row, width: width)
             return
         } else if let error = state.list.error {
-            var text = error
-            if let last = state.list.lastUpdated {
-                text += " (" + t(.lastUpdated, ServiceRow.age(since: last, now: Date())) + ")"
-            }
-            StatusLine.draw(text, flagged: true, style: .error, on: surface, row: row, width: width)
+            // The rows' age at the right, where a long error cannot push it off the line.
+            let age = state.list.lastUpdated.map { t(.lastUpdated, ServiceRow.age(since: $0, now: now)) + " " } ?? ""
+            let ageWidth = min(width, age.displayWidth)
+            StatusLine.draw(error, flagged: true, style: .error, on: surface, row: row, width: max(0, width - ageWidth - 1))
+            surface.draw(age, at: Point(column: width - ageWidth, row: row), width: ageWidth, style: .warning)
             return
         } else if !state.list.services.filter.isEmpty {
             StatusLine.draw(t(.filterPrompt) + state.list.services.filter.text, flagged: false, style: .muted,

@@ -23,6 +23,11 @@ enum OverlayView {
             PromptView.draw(" " + t(.importPrompt), input, on: surface, row: promptRow, width: area.width)
         case .confirmDelete(let confirmation):
             drawDeleteConfirmation(confirmation, state, on: surface, in: area)
+        case .deleteRefused(let refusal):
+            // The hint stays on screen however long the diff is; Up and Down scroll it.
+            let shown = refusal.lines(t).dropFirst(refusal.scroll).prefix(max(1, area.height - 4))
+            drawPanel(title: t(.deleteRefusedTitle), lines: Array(shown) + [(t(.deleteRefusedHint), .keyHint)],
+                      on: surface, in: area, widthHint: area.width - 4)
         case .leaveWizard, .resumeDraft, .confirmOverwrite:
             drawQuestion(overlay, state, on: surface, in: area)
         case .workloadPicker(let chooser):
@@ -209,7 +214,7 @@ enum OverlayView {
 
     private static func drawDeleteConfirmation(_ confirmation: DeleteConfirmation, _ state: AppState, on surface: Surface, in area: Rect) {
         let t = state.text
-        let names = confirmation.targets.map(\.name)
+        let names = confirmation.targets.map(\.service.name)
         var lines: [(String, Style)] = []
         if names.count == 1 {
             lines.append((t(.deleteOne, names[0]), .warning))

@@ -26,7 +26,10 @@ public struct DetailScreen: Sendable {
         case .top: scroll = 0
         case .bottom: scroll = Int.max / 2
         case .refresh: return [.reloadDetail(service)]
-        case .delete: return [.confirmDelete([service], hiddenByFilter: 0)]
+        case .delete:
+            // What the screen shows is what the delete expects.
+            guard let stored = data?.stored else { return [.confirmDeleteOfRow(service)] }
+            return [.confirmDelete([DeletionTarget(stored: stored)], hiddenByFilter: 0)]
         case .export: return [.export(service)]
         case .editText: return [.editText(service)]
         case .edit:

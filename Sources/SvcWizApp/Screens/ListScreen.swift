@@ -29,11 +29,9 @@ public struct ListScreen: Sendable {
     }
 
     /// Rows arrived: a whole list, or a watch's reset.
-    mutating func replaceRows(_ rows: [ServiceSummary], at time: Date, pageSize: Int) {
+    mutating func replaceRows(_ rows: [ServiceSummary], pageSize: Int) {
         services.replaceRows(rows)
         loaded = true
-        error = nil
-        lastUpdated = time
         scrollToSelection(pageSize: pageSize)
     }
 
@@ -81,7 +79,7 @@ public struct ListScreen: Sendable {
         case .refresh: return [.reloadList]
         case .delete:
             let (targets, hidden) = services.deletionTargets()
-            return targets.isEmpty ? [] : [.confirmDelete(targets.map(\.id), hiddenByFilter: hidden)]
+            return targets.isEmpty ? [] : [.confirmDelete(targets.map(DeletionTarget.init(row:)), hiddenByFilter: hidden)]
         case .export: return selected.map { [.export($0)] } ?? []
         case .create: return [.create]
         case .editText: return selected.map { [.editText($0)] } ?? []

@@ -8,7 +8,9 @@ public enum ScreenCommand: Sendable, Hashable {
     case chooseNamespace
     case reloadList
     case reloadDetail(ServiceID)
-    case confirmDelete([ServiceID], hiddenByFilter: Int)
+    case confirmDelete([DeletionTarget], hiddenByFilter: Int)
+    /// Delete a service the detail screen shows before it loaded: as its list row was seen.
+    case confirmDeleteOfRow(ServiceID)
     case export(ServiceID)
     case create
     case editText(ServiceID)

@@ -11,6 +11,10 @@ public enum AppEvent: Sendable {
     case namespacesLoaded([String])
     case detailLoaded(ServiceID, Result<DetailData, StoreError>)
     case deleted([ServiceID], failures: [DeleteFailure])
+    /// Deletes refused because the services changed since the user saw them.
+    case deleteRefused([RefusedDelete])
+    /// A second passed while the screen shows something that ages (`showsStaleRows`).
+    case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
     case nameChecked(ServiceID, exists: Bool)
@@ -65,7 +69,7 @@ public enum AppEffect: Sendable, Hashable {
     case watch(NamespaceScope)
     case loadNamespaces
     case loadDetail(ServiceID)
-    case delete([ServiceID])
+    case delete([DeletionTarget])
     /// Writes the service to `target` (a folder, or a file ending in .yaml, .yml or .json).
     case export(ServiceID, target: String, overwrite: Bool)
     case loadForText(ServiceID)

@@ -10,7 +10,7 @@ extension AppState {
         if key == .ctrl("c") { return [.quit] }
         if key == .resize { return [] }
         if var current = overlay {
-            let commands = current.handle(key, choices: overlayChoiceCount)
+            let commands = current.handle(key, choices: overlayChoiceCount, text: text)
             overlay = current
             return commands.reduce(into: []) { effects, command in effects += apply(command) }
         }
@@ -72,6 +72,12 @@ extension AppState {
         case .reloadDetail(let service): return [.loadDetail(service)]
         case let .confirmDelete(targets, hidden):
             overlay = .confirmDelete(DeleteConfirmation(targets: targets, hiddenByFilter: hidden))
+        case .confirmDeleteOfRow(let service):
+            guard let row = list.services.rows.first(where: { $0.id == service }) else {
+                post(StatusMessage(text(.loading)))
+                return []
+            }
+            overlay = .confirmDelete(DeleteConfirmation(targets: [DeletionTarget(row: row)], hiddenByFilter: 0))
         case .export(let service): overlay = .export(Prompt(exportFolder), service)
         case .create: return [.checkDraft]
         case .editText(let service): return [.loadForText(service)]
@@ -104,6 +110,9 @@ extension AppState {
         case .chooseNamespace(let index): return switchNamespace(to: index == 0 ? .all : .named(namespaceChoices[index]))
         case .runCommand(let line): return runCommand(line)
         case .delete(let targets): return [.delete(targets)]
+        case .lookAgain(let service):
+            screen = .detail(DetailScreen(service))
+            return [.loadDetail(service)]
         case let .export(service, folder):
             exportFolder = folder
             return [.export(service, target: folder, overwrite: false)]

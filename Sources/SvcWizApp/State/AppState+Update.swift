@@ -15,8 +15,12 @@ extension AppState {
         case let .servicesLoaded(loadedScope, result):
             guard loadedScope == scope else { return [] }
             switch result {
-            case .success(let rows): list.replaceRows(rows, at: Date(), pageSize: listBodyHeight)
-            case .failure(let error): listFailed(error)
+            case .success(let rows):
+                list.replaceRows(rows, pageSize: listBodyHeight)
+                backendAnswered()
+            case .failure(let error):
+                // The last rows stay; the error says why they may be old.
+                backendFailed(error)
             }
         case let .store(eventScope, storeEvent):
             guard eventScope == scope else { return [] }
@@ -28,6 +32,10 @@ extension AppState {
         case let .deleted(services, failures):
             deleted(services, failures: failures)
             return [.loadServices(scope)]
+        case .deleteRefused(let refused):
+            applyDeleteRefusal(refused)
+        case .tick:
+            break
         case .draftChecked, .nameChecked, .workloadsLoaded, .created, .updated, .editLoaded, .textLoaded:
             return applyWizardResult(event)
         case .pathCompleted, .imported, .exportExists:
@@ -43,7 +51,7 @@ extension AppState {
             return switchNamespace(to: .named(namespace)) + [.loadNamespaces]
         case .problems(let found):
             guard !found.isEmpty else { return [] }
-            for problem in found { post(StatusMessage(problem.description, severity: .warning)) }
+            for problem in found { post(StatusMessage(problem.description(in: text.language), severity: .warning)) }
             post(StatusMessage(text(.problemsFound, String(found.count)), severity: .warning))
         case .contextFailed(let message):
             post(StatusMessage(message, severity: .error))
@@ -56,13 +64,6 @@ extension AppState {
             }
         }
         return []
-    }
-
-    /// The last rows stay; the error says why they may be old.
-    private mutating func listFailed(_ error: StoreError) {
-        let message = error.message(in: text.language)
-        list.error = message
-        post(StatusMessage(message, severity: .error))
     }
 
     private mutating func detailLoaded(_ service: ServiceID, _ result: Result<DetailData, StoreError>) {
@@ -87,19 +88,28 @@ extension AppState {
         if case .detail(let detail) = screen, services.contains(detail.service) { screen = .list }
     }
 
+    /// Deletes the service changed under: nothing of them went; the dialog shows why.
+    private mutating func applyDeleteRefusal(_ refused: [RefusedDelete]) {
+        guard !refused.isEmpty else { return }
+        for item in refused {
+            post(StatusMessage(text(.deleteRefused, item.current.name), severity: .error))
+        }
+        overlay = .deleteRefused(DeleteRefusal(refused, text: text))
+    }
+
     private mutating func apply(_ event: StoreEvent) -> [AppEffect] {
         switch event {
         case .upserted(let row):
             list.services.upsert(row)
-            list.error = nil
-            list.lastUpdated = Date()
+            backendAnswered()
         case .deleted(let service):
             list.services.remove(service)
             list.lastUpdated = Date()
         case .reset(let rows):
-            list.replaceRows(rows, at: Date(), pageSize: listBodyHeight)
+            list.replaceRows(rows, pageSize: listBodyHeight)
+            backendAnswered()
         case .failed(let error):
-            listFailed(error)
+            backendFailed(error)
         }
         list.scrollToSelection(pageSize: listBodyHeight)
         if case .detail(let detail) = screen, case .upserted(let row) = event, row.id == detail.service {

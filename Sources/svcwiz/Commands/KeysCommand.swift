@@ -94,6 +94,8 @@ struct KeyTables {
                   rows: merge([KeyMap.prompt])),
             Table(title: zh ? "删除确认" : "Delete confirmation", note: zh ? "其他按键输入名称。" : "Other keys type the name.",
                   rows: merge([KeyMap.deleteConfirmation])),
+            Table(title: zh ? "未删除的服务" : "Deletes refused", note: zh ? "服务在查看后已更改，未被删除。" : "The services changed since you looked at them and were not deleted.",
+                  rows: merge([KeyMap.deleteRefusal])),
             Table(title: zh ? "保存前的差异" : "Diff before saving", note: nil, rows: merge([KeyMap.diff])),
             Table(title: zh ? "冲突" : "Conflict", note: nil, rows: merge([KeyMap.conflict])),
             Table(title: zh ? "未完成的草稿" : "Unfinished draft", note: nil, rows: merge([KeyMap.resumeDraft])),
