@@ -24,8 +24,12 @@ public enum ServiceFiles {
         if lower.hasSuffix(".json") { return (expanded, .json) }
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return (expanded, .yaml) }
         let folder = expanded.isEmpty ? "." : expanded
-        let file = "\(service.name).\(service.namespace).service.yaml"
-        return (URL(fileURLWithPath: folder).appendingPathComponent(file).path, .yaml)
+        return (URL(fileURLWithPath: folder).appendingPathComponent(fileName(for: service, format: .yaml)).path, .yaml)
+    }
+
+    /// The name an exported service gets in a folder: `<name>.<namespace>.service.yaml`.
+    public static func fileName(for service: ServiceID, format: ManifestFormat) -> String {
+        "\(service.name).\(service.namespace).service." + (format == .json ? "json" : "yaml")
     }
 
     /// Writes a stored service without its server-owned fields, atomically.
