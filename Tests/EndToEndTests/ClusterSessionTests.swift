@@ -97,8 +97,8 @@ struct ClusterSessionTests {
         try await press(tmux, "Tab", "Tab", "Tab")
         try await tmux.type("80")
         try await press(tmux, "C-s")
-        // The detail loads after the create is reported: wait for it, not for the message.
-        let detail = try await tmux.waitFor { $0.contains("Created service shop") && !$0.contains("loading…") }
+        // The detail loads after the message: wait for both, not for the message alone.
+        let detail = try await tmux.waitFor { $0.contains("Created service shop") && $0.contains("Events") }
         #expect(detail.contains("Events"), "a cluster's detail screen has an events section")
         let created = try #require(cluster.server.store.object("services", namespace: "demo", name: "shop"))
         #expect(created.node(at: "spec.ports[0].targetPort")?.int == 80, "defaulted by the server")

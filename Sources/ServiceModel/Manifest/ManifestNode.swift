@@ -90,6 +90,7 @@ extension ManifestNode {
 
     public var isNull: Bool { scalar?.kind == .null }
     public var isMapping: Bool { entries != nil }
+    public var isSequence: Bool { items != nil }
 
     /// The text of a string scalar; nil for any other node, including `80` or `true`.
     public var string: String? {

@@ -6,7 +6,9 @@ import TerminalUI
 extension AppState {
     /// F2 / Ctrl-E in a form: the same service as text, at the same step.
     mutating func openEditor(from wizard: WizardState, text: String? = nil) {
-        var state = EditorState(wizard: wizard, text: text)
+        let source = text == nil ? wizard.editorSource : nil
+        var state = EditorState(wizard: wizard, text: text ?? source?.text.replacingOccurrences(of: "\r\n", with: "\n"),
+                                language: source?.format == .json ? .json : .yaml)
         status = nil
         if case .success(let parsed) = state.parse() { markErrors(of: parsed, in: &state) }
         screen = .editor(state)
@@ -95,6 +97,7 @@ extension AppState {
             let wizard = state.wizard
             let manifest = ServerFields.restored(parsed, from: wizard.base)
             var next = wizard.reloaded(mode: wizard.mode, manifest: manifest, base: manifest)
+            next.source = ManifestText(state.editor.text, format: state.editor.language == .json ? .json : .yaml)
             if next.isCreate, next.draft.namespace.isEmpty { next.draft.namespace = wizard.draft.namespace }
             let count = markErrors(of: parsed, in: &state)
             screen = .wizard(next)

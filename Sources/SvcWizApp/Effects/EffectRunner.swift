@@ -59,6 +59,7 @@ public final class EffectRunner {
         case .loadWorkloads(let namespace): return loadWorkloads(namespace)
         case .create(let manifest): return create(manifest)
         case let .update(manifest, version): return update(manifest, expecting: version)
+        case let .updateText(manifest, text, version): return update(manifest, writing: text, expecting: version)
         case let .loadForEdit(id, step): return loadForEdit(id, step: step)
         case .loadProblems: return loadProblems()
         case .checkPermissions(let namespace): return checkPermissions(namespace)
@@ -250,5 +251,11 @@ public final class EffectRunner {
 
     private func update(_ manifest: ManifestNode, expecting version: String) -> Task<Void, Never> {
         attempt({ backend throws(StoreError) in try await backend.update(manifest, expecting: version) }, then: { .updated($0) })
+    }
+
+    /// A workspace save: `text` is the document exactly as it will be written.
+    private func update(_ manifest: ManifestNode, writing text: ManifestText, expecting version: String) -> Task<Void, Never> {
+        attempt({ backend throws(StoreError) in try await backend.update(manifest, writing: text, expecting: version) },
+                then: { .updated($0) })
     }
 }

@@ -1,13 +1,16 @@
 import ServiceModel
 import TerminalUI
 
-/// What an edit will change, before it is written: the diff, scrolled.
+/// What an edit will change, before it is written: the diff, scrolled, and what it says
+/// beyond the lines (nodes written anew).
 public struct DiffPanel: Sendable, Hashable {
     public var lines: [LineDiff.Line]
+    public var note: String?
     public var scroll = 0
 
-    public init(_ lines: [LineDiff.Line]) {
+    public init(_ lines: [LineDiff.Line], note: String? = nil) {
         self.lines = lines
+        self.note = note
     }
 
     mutating func handle(_ key: Key) -> [OverlayCommand] {

@@ -49,7 +49,7 @@ enum OverlayView {
         case .diff(let panel):
             let title: String
             if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
-            drawDiff(panel.lines, scroll: panel.scroll, title: title, hint: t(.diffHint), on: surface, in: area)
+            drawDiff(panel.lines, scroll: panel.scroll, title: title, hint: t(.diffHint), on: surface, in: area, heading: panel.note)
         case let .conflict(current, changes):
             drawDiff(changes, scroll: 0, title: t(.conflictTitle), hint: t(.conflictHint), on: surface, in: area,
                      heading: t(.conflictMessage, current.name))

@@ -91,6 +91,8 @@ public enum AppEffect: Sendable, Hashable {
     /// A dry run, then the create.
     case create(ManifestNode)
     case update(ManifestNode, version: String)
+    /// A workspace save: `text` is the document exactly as it will be written.
+    case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
     case loadForEdit(ServiceID, step: WizardStep?)
     case suspend

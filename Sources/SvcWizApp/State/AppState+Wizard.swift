@@ -86,14 +86,23 @@ extension AppState {
         return effects
     }
 
-    /// An edit shows what will change before it is written; nothing changed says so.
+    /// An edit shows what will change before it is written; nothing changed says so. Where
+    /// the backend keeps text (a workspace), the diff is of the text that will be written,
+    /// with a note naming what is written anew.
     private mutating func reviewEdit(_ wizard: WizardState) {
         guard let stored = wizard.stored else { return }
-        let lines = Self.diff(from: stored.manifest, to: wizard.manifest)
+        let preview = wizard.savePreview
+        let lines = preview.map { LineDiff.unified(from: $0.original.lineFeedText, to: $0.written.lineFeedText) }
+            ?? Self.diff(from: stored.manifest, to: wizard.manifest)
+        let note = preview.flatMap { preview in
+            preview.report.rewritten.isEmpty ? nil
+                : text(.diffRewritten, preview.report.rewritten.map { $0.components.isEmpty ? "*" : $0.description }
+                    .joined(separator: ", "))
+        }
         if lines.isEmpty {
             post(StatusMessage(text(.diffNone)))
         } else {
-            overlay = .diff(DiffPanel(lines))
+            overlay = .diff(DiffPanel(lines, note: note))
         }
     }
 
@@ -122,6 +131,9 @@ extension AppState {
         case .saveEdit:
             guard case .wizard(let wizard) = screen, let stored = wizard.stored else { return [] }
             post(StatusMessage(text(.workingSave, stored.name)))
+            if let preview = wizard.savePreview {
+                return [.updateText(wizard.manifest, text: preview.written, version: stored.version)]
+            }
             return [.update(wizard.manifest, version: stored.version)]
         case .reload(let current):
             guard case .wizard(let wizard) = screen, let stored = wizard.stored else { return [] }

@@ -108,6 +108,7 @@ extension UIKey {
         .editYAML: "YAML / JSON（编辑模式）",
         .diffTitle: "对 {0} 的修改",
         .diffNone: "没有需要保存的修改。",
+        .diffRewritten: "以下部分重新生成（其中的注释不保留）：{0}",
         .diffHint: "^S 或 Enter 保存   Esc 返回表单",
         .conflictTitle: "已被他人修改",
         .conflictMessage: "{0} 在打开后已被修改。对方的修改：",

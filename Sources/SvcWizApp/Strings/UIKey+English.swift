@@ -108,6 +108,7 @@ extension UIKey {
         .editYAML: "YAML / JSON (editor)",
         .diffTitle: "Changes to {0}",
         .diffNone: "No changes to save.",
+        .diffRewritten: "Written anew (comments inside not kept): {0}",
         .diffHint: "^S or Enter save   Esc back to the form",
         .conflictTitle: "Changed on the other side",
         .conflictMessage: "{0} changed since you opened it. Their changes:",

@@ -44,7 +44,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actAddRow, actRemoveRow, actLeaveKeep, actPickWorkload, actEdit, leaveTitle
     case leaveQuestion, leaveEditQuestion, yesNo, resumeTitle, resumeQuestion, resumeChoices
     case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
-    case diffTitle, diffNone, diffHint, conflictTitle, conflictMessage, conflictHint
+    case diffTitle, diffNone, diffHint, diffRewritten, conflictTitle, conflictMessage, conflictHint
     case created, saved, workingCreate, workingSave
     // Deletes refused because the service changed; the connection to a cluster
     case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden

@@ -33,12 +33,14 @@ public struct WizardState: Sendable {
     public var touched: Set<WizardField> = []
     public var revealed: Set<WizardStep> = []
     /// What the wizard learnt from the backend; it survives a trip through the editor and a
-    /// reload after a conflict.
+    /// reload after a conflict (all but the errors of the last failed write).
     public var known: WizardContext
     /// A line about what just happened ("selector replaced by Deployment frontend").
     public var notice: String?
-    /// Errors a failed create or save placed on fields; cleared by the next change.
-    public var serverErrors: [FieldError] = []
+    /// The service as text, as its author wrote it: the stored document (workspace) or the
+    /// editor's last text. The editor opens it with the form's changes placed in it, and a
+    /// workspace save writes it (`savePreview`), so comments survive form and editor.
+    public var source: ManifestText?
 
     public init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
         self.mode = mode
@@ -77,8 +79,10 @@ public struct WizardState: Sendable {
 
     /// One step of a stored service; the server-owned fields stay in `base` for the update.
     public static func edit(_ stored: StoredService, step: WizardStep, usedNodePorts: [Int: String]) -> WizardState {
-        WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest), base: stored.manifest,
-                    page: .step(step), usedNodePorts: usedNodePorts)
+        var state = WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest),
+                                base: stored.manifest, page: .step(step), usedNodePorts: usedNodePorts)
+        state.source = stored.text
+        return state
     }
 
     public var isReviewing: Bool {
@@ -122,6 +126,8 @@ public struct WizardState: Sendable {
         var next = WizardState(mode: mode, draft: ServiceDraft(manifest: manifest), base: base, page: .step(step),
                                usedNodePorts: known.usedNodePorts)
         next.known = known
+        // The backend's verdict was on the text before: the new one has not been sent.
+        next.known.serverErrors = []
         next.revealed = revealed
         return next
     }
@@ -141,6 +147,8 @@ public struct WizardContext: Sendable {
     public var workloads: [Workload]?
     /// A service of the draft's name that exists already (checked against the backend).
     public var nameTaken: String?
+    /// Errors a failed create or save placed on fields; cleared by the next change.
+    public var serverErrors: [FieldError] = []
 }
 
 extension WizardState {
@@ -154,5 +162,10 @@ extension WizardState {
     public var nameTaken: String? {
         get { known.nameTaken }
         set { known.nameTaken = newValue }
+    }
+
+    public var serverErrors: [FieldError] {
+        get { known.serverErrors }
+        set { known.serverErrors = newValue }
     }
 }
