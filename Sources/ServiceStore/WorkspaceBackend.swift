@@ -12,6 +12,8 @@ public actor WorkspaceBackend: Backend {
     public nonisolated let info: BackendInfo
     /// The workspace folder, absolute.
     public nonisolated let root: String
+    /// The rules every write is checked by: those of the release the workspace targets.
+    public nonisolated let rules: RuleSet
 
     private let writer: any FileWriting
     private let preferInotify: Bool
@@ -40,15 +42,17 @@ public actor WorkspaceBackend: Backend {
     /// Opens the workspace at `root` (relative paths are taken from the current directory).
     /// Nothing is read until the first call. With `cacheDirectory`, the index is kept there
     /// between runs (see `WorkspaceCache`), so files that did not change are not parsed again.
-    public init(root: String, cacheDirectory: String? = nil) throws(StoreError) {
-        try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory)
+    public init(root: String, cacheDirectory: String? = nil, rules: RuleSet = .server(.newest)) throws(StoreError) {
+        try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory, rules: rules)
     }
 
     /// Where the command line keeps index caches: `$XDG_CACHE_HOME/svcwiz/index`, else
     /// `~/.cache/svcwiz/index`.
     public static var defaultCacheDirectory: String? { WorkspaceCache.directory() }
 
-    init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil) throws(StoreError) {
+    init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil,
+         rules: RuleSet = .server(.newest)) throws(StoreError) {
+        self.rules = rules
         var path = URL(fileURLWithPath: root).standardizedFileURL.path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         guard FileSystem.status(path)?.kind == .directory else {
@@ -107,7 +111,7 @@ public actor WorkspaceBackend: Backend {
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
     public func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
         let key = ServiceID(manifest: manifest)
-        try check(ServiceRules.validate(manifest, previous: nil), name: key.name)
+        try check(ServiceRules.validate(manifest, previous: nil, rules: rules), name: key.name)
         try refresh()
         if index.location(of: key) != nil { throw StoreError.alreadyExists(name: key.name, namespace: key.namespace) }
         let folder = root + "/" + key.namespace
@@ -153,7 +157,7 @@ public actor WorkspaceBackend: Backend {
            wanted["metadata"]?["namespace"]?.scalarText == key.namespace {
             wanted.set("metadata.namespace", to: nil)
         }
-        try check(ServiceRules.validate(wanted, previous: found.stored.manifest), name: key.name)
+        try check(ServiceRules.validate(wanted, previous: found.stored.manifest, rules: rules), name: key.name)
         let index = found.object.documentIndex
         let body = text.flatMap { DocumentSplicer.body(for: found.object, in: found.file, text: $0) }
             ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).body
@@ -167,7 +171,7 @@ public actor WorkspaceBackend: Backend {
         let prepared = try prepare(bytes, for: key, at: found.path, parsed: reread)
         if text != nil {
             // What is written is the user's text: it is what must be valid.
-            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest), name: key.name)
+            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest, rules: rules), name: key.name)
         }
         return try commit(prepared)
     }

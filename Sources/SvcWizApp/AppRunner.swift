@@ -25,13 +25,15 @@ public final class AppRunner {
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
+        state.kubeVersion = options.kubeVersion
     }
 
     public func run() async throws {
         let terminal = try Terminal<AppEvent>(noColor: options.noColor)
         defer { terminal.stop() }
         let mailbox = terminal.mailbox
-        let runner = EffectRunner(backend: backend, switchContext: switchContext) { mailbox.post($0) }
+        let runner = EffectRunner(backend: backend, switchContext: switchContext,
+                                  kubeVersionOf: options.kubeVersionOfBackend) { mailbox.post($0) }
         defer {
             runner.stop()
             ticker?.cancel()

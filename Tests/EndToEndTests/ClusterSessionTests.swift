@@ -21,10 +21,10 @@ struct ClusterSessionTests {
             self.folder = folder
         }
 
-        static func start() async throws -> Cluster {
+        static func start(kubeVersion: KubeVersion = .oldest) async throws -> Cluster {
             let pki = try TestPKI()
             let users = TestAPIServer.Users(tokens: [adminToken: "admin", viewerToken: "viewer"])
-            let store = APIStore(namespaces: ["default", "demo"])
+            let store = APIStore(namespaces: ["default", "demo"], kubeVersion: kubeVersion)
             for (name, port) in [("web", 80), ("api", 8080)] {
                 store.seed(try ManifestReader.objects("""
                 apiVersion: v1

@@ -18,11 +18,16 @@ extension AppState {
     @discardableResult
     func markErrors(of parsed: ManifestNode, in state: inout EditorState) -> Int {
         let manifest = ServerFields.restored(parsed, from: state.wizard.base)
-        let errors = ServiceValidator.validate(manifest, previous: state.wizard.stored?.manifest)
+        let errors = ServiceValidator.validate(manifest, previous: state.wizard.stored?.manifest, rules: wizardRules)
         var markers: [Int: String] = [:]
         for error in errors {
             let line = parsed.position(of: error.location)?.line ?? 1
             markers[line] = markers[line] ?? error.message(in: text.language)
+        }
+        // Warnings go beside their field too, where no error is shown.
+        for warning in ServiceValidator.warnings(manifest, previous: state.wizard.stored?.manifest, rules: wizardRules) {
+            let line = parsed.position(of: warning.path)?.line ?? 1
+            markers[line] = markers[line] ?? FieldWarning.label + ": " + warning.message(in: text.language)
         }
         state.editor.setMarkers(markers)
         return errors.count

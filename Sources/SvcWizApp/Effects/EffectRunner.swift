@@ -17,17 +17,20 @@ public final class EffectRunner {
     private let clock: @Sendable () -> Date
     private let post: Post
     private let switchContext: ContextSwitcher?
+    /// The release of another backend after `:ctx` (a cluster's `/version`).
+    private let kubeVersionOf: (@Sendable (any Backend) async -> KubeVersionChoice)?
     private let draftDirectory: String
     private var watchTask: Task<Void, Never>?
 
     public init(backend: any Backend, draftDirectory: String = DraftStore.defaultDirectory(),
                 clock: @escaping @Sendable () -> Date = { Date() }, switchContext: ContextSwitcher? = nil,
-                post: @escaping Post) {
+                kubeVersionOf: (@Sendable (any Backend) async -> KubeVersionChoice)? = nil, post: @escaping Post) {
         self.backend = backend
         self.draftDirectory = draftDirectory
         self.drafts = Self.drafts(for: backend, in: draftDirectory)
         self.clock = clock
         self.switchContext = switchContext
+        self.kubeVersionOf = kubeVersionOf
         self.post = post
     }
 
@@ -58,6 +61,7 @@ public final class EffectRunner {
         case .checkName(let id): return checkName(id)
         case .loadWorkloads(let namespace): return loadWorkloads(namespace)
         case .create(let manifest): return create(manifest)
+        case .dryRunCreate(let manifest): return dryRunCreate(manifest)
         case let .update(manifest, version): return update(manifest, expecting: version)
         case let .updateText(manifest, text, version): return update(manifest, writing: text, expecting: version)
         case let .loadForEdit(id, step): return loadForEdit(id, step: step)
@@ -99,6 +103,10 @@ public final class EffectRunner {
             backend = next
             drafts = Self.drafts(for: next, in: draftDirectory)
             post(.backendChanged(next.info, namespace: namespace))
+            if let kubeVersionOf {
+                let post = self.post
+                Task.detached { post(.kubeVersionChosen(await kubeVersionOf(next))) }
+            }
         } catch {
             post(.contextFailed("\(error)"))
         }
@@ -239,6 +247,12 @@ public final class EffectRunner {
                 post(.imported(path: path, .failure(error)))
             }
         }
+    }
+
+    /// Asks the server whether it would create this; nothing is stored.
+    private func dryRunCreate(_ manifest: ManifestNode) -> Task<Void, Never> {
+        attempt({ backend throws(StoreError) in try await backend.create(manifest, dryRun: true) },
+                then: { .dryRunChecked(manifest, $0) })
     }
 
     /// A dry run first, so a create the server would refuse leaves nothing behind.

@@ -43,6 +43,10 @@ extension AppState {
         case let .permissions(namespace, deniedActions):
             guard case .named(namespace) = scope else { return [] }
             permissions.denied = deniedActions
+        case .kubeVersionChosen(let choice):
+            kubeVersion = choice
+        case let .dryRunChecked(manifest, result):
+            return applyServerVerdict(manifest, result)
         case let .backendChanged(info, namespace):
             backend = info
             permissions.denied = []

@@ -21,6 +21,8 @@ extension AppState {
     }
 
     mutating func openWizard(_ wizard: WizardState) -> [AppEffect] {
+        var wizard = wizard
+        wizard.useRules(wizardRules)
         if case .wizard = screen {} else { wizardOrigin = screen }
         screen = .wizard(wizard)
         status = nil
@@ -72,6 +74,8 @@ extension AppState {
                     closeWizard()
                     return effects
                 }
+            case .askServer(let manifest):
+                if backend.kind == .cluster { effects.append(.dryRunCreate(manifest)) }
             case .help:
                 overlay = .help
             case .toEditor:
@@ -197,7 +201,7 @@ extension AppState {
     }
 
     /// A failed create or save keeps the wizard open with the backend's words on the fields.
-    private mutating func placeFailure(_ error: StoreError) {
+    mutating func placeFailure(_ error: StoreError) {
         guard case .wizard(var wizard) = screen else {
             post(StatusMessage(error.message(in: text.language), severity: .error))
             return

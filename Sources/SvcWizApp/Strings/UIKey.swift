@@ -5,6 +5,9 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case appName, backendWorkspace, backendCluster, namespaceLabel, allNamespaces, servicesCount, serviceCount
     case tooSmall, tooSmallHint, recentMessages, noMessages, commandPrompt, unknownCommand, readOnlyBadge
     case helpTitle, helpGlobal, helpClose, loading, retrying, lastUpdated
+    case kubeVersionTitle, kubeVersionTitleUnknown, serverAcceptsWhatSvcwizRefuses
+    case fieldTrafficDistribution, fieldInternalTrafficPolicy, fieldIPFamilyPolicy, fieldIPFamilies, fieldPublishNotReady
+    case fieldLoadBalancerClass, fieldAllocateNodePorts, optionDefault, optionTrue, optionFalse
     // List
     case listTitle, filterPrompt, filterMatches, noServices, noMatches, marked
     case namespaceChooserTitle, sortedBy

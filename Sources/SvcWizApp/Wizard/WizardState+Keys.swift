@@ -46,7 +46,7 @@ extension WizardState {
     }
 
     private mutating func handleChoiceKey(_ key: Key) -> [WizardCommand] {
-        let count = max(1, Self.choiceCount(of: focus))
+        let count = max(1, choiceCount(of: focus))
         let current = choice(of: focus)
         let next: Int
         switch key {
@@ -150,8 +150,9 @@ extension WizardState {
         touched.insert(focus)
         for step in steps { revealed.insert(step) }
         if let broken = steps.first(where: hasProblems) {
+            if isCreate, let accepted = serverAccepted, accepted == manifest { return [.create(manifest)] }
             go(to: broken)
-            return []
+            return isCreate ? [.askServer(manifest)] : []
         }
         return isCreate ? [.create(manifest)] : [.reviewEdit]
     }

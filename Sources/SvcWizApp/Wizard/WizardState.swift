@@ -28,6 +28,8 @@ public struct WizardState: Sendable {
     public var editor = TextField()
     /// Every error of the draft as it is now, from the shared validation.
     public var errors: [FieldError] = []
+    /// The warnings the target release's rules give the draft.
+    public internal(set) var warnings: [FieldWarning] = []
     /// Fields the user has left at least once, and steps Next or Create was tried on:
     /// errors show there (not while the user is still typing a field for the first time).
     public var touched: Set<WizardField> = []
@@ -129,6 +131,8 @@ public struct WizardState: Sendable {
         // The backend's verdict was on the text before: the new one has not been sent.
         next.known.serverErrors = []
         next.revealed = revealed
+        // Checked again by the kept release's rules.
+        next.revalidate()
         return next
     }
 
@@ -149,6 +153,11 @@ public struct WizardContext: Sendable {
     public var nameTaken: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
     public var serverErrors: [FieldError] = []
+    /// The rules of the target release (`useRules`).
+    public var rules: RuleSet = .wizard
+    /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
+    /// exactly this is allowed, the server having the last word.
+    public var serverAccepted: ManifestNode?
 }
 
 extension WizardState {
@@ -167,5 +176,15 @@ extension WizardState {
     public var serverErrors: [FieldError] {
         get { known.serverErrors }
         set { known.serverErrors = newValue }
+    }
+
+    public internal(set) var rules: RuleSet {
+        get { known.rules }
+        set { known.rules = newValue }
+    }
+
+    public var serverAccepted: ManifestNode? {
+        get { known.serverAccepted }
+        set { known.serverAccepted = newValue }
     }
 }

@@ -31,6 +31,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 let namespace = try await namespace(of: manifest, context: context)
                 let namesNamespace = manifest["metadata"]?["namespace"] != nil
                 if !namesNamespace { manifest.set("metadata.namespace", to: .string(namespace)) }
+                context.printWarnings(object.node, previous: nil, file: filename)
                 try await apply(manifest, name: name, namespace: namespace, namesNamespace: namesNamespace, context: context)
             } catch let error as StoreError {
                 failed = true
