@@ -4,7 +4,8 @@ import ServiceStore
 import TerminalUI
 
 extension AppState {
-    /// The one place state changes: an event in, the effects to run out.
+    /// The one place state changes: an event in, the effects to run out. A router with one
+    /// short case per event, kept whole so that every event's handling is found here.
     public mutating func update(_ event: AppEvent) -> [AppEffect] {
         switch event {
         case .key(let key):
