@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Module layout follows ../shared/design/ARCHITECTURE.md: every module depends downward only.
+// Module layout: docs/design/architecture.md. Every module depends downward only.
 let package = Package(
     name: "svcwiz",
     platforms: [.macOS(.v13)],
@@ -81,7 +81,7 @@ let package = Package(
             name: "SvcWizAppTests",
             dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient", "KubeTestServer"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer", "ProcessSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "TerminalUI", "KubeTestServer", "ProcessSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

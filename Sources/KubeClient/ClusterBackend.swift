@@ -254,15 +254,15 @@ public final class ClusterBackend: Backend, Sendable {
         return (rows, resourceVersion)
     }
 
-    /// Ready and total endpoints per service (`namespace/name`), from one EndpointSlice list
-    /// (or one Endpoints list on clusters without slices); nil when neither can be read.
-    func backendCounts(in namespace: String?) async -> [String: ServiceSummary.BackendCount]? {
-        var readiness: [String: [String: Bool]] = [:]
+    /// Ready and total endpoints per service, from one EndpointSlice list (or one Endpoints
+    /// list on clusters without slices); nil when neither can be read.
+    func backendCounts(in namespace: String?) async -> [ServiceID: ServiceSummary.BackendCount]? {
+        var readiness: [ServiceID: [String: Bool]] = [:]
         do {
             let slices = try await list(.endpointSlices, namespace: namespace).items
             for slice in slices {
                 guard let service = slice["metadata"]?["labels"]?["kubernetes.io/service-name"]?.scalarText else { continue }
-                let id = (slice["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default") + "/" + service
+                let id = ServiceID(namespace: slice["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default", name: service)
                 for endpoint in slice["endpoints"]?.items ?? [] {
                     let address = endpoint["addresses"]?[0]?.scalarText ?? ""
                     let ready = endpoint["conditions"]?["ready"]?.bool ?? true
@@ -272,8 +272,8 @@ public final class ClusterBackend: Backend, Sendable {
         } catch .notFound {
             guard let endpoints = try? await list(.endpoints, namespace: namespace).items else { return nil }
             for object in endpoints {
-                let id = (object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default") + "/"
-                    + (object["metadata"]?["name"]?.scalarText ?? "")
+                let id = ServiceID(namespace: object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default",
+                                   name: object["metadata"]?["name"]?.scalarText ?? "")
                 for subset in object["subsets"]?.items ?? [] {
                     for address in subset["notReadyAddresses"]?.items ?? [] {
                         readiness[id, default: [:]][address["ip"]?.scalarText ?? ""] = false
@@ -379,10 +379,10 @@ public final class ClusterBackend: Backend, Sendable {
 
 /// Backend counts shared between lists and the watch that follows them.
 actor CountCache {
-    private var counts: [String: ServiceSummary.BackendCount] = [:]
+    private var counts: [ServiceID: ServiceSummary.BackendCount] = [:]
 
-    func replace(_ new: [String: ServiceSummary.BackendCount]) { counts = new }
-    func count(for id: String) -> ServiceSummary.BackendCount? { counts[id] }
+    func replace(_ new: [ServiceID: ServiceSummary.BackendCount]) { counts = new }
+    func count(for id: ServiceID) -> ServiceSummary.BackendCount? { counts[id] }
 }
 
 extension NamespaceScope {

@@ -161,9 +161,7 @@ struct ServiceWatch: Sendable {
             if row.kind != .headlessExternalName { row.backends = await backend.countCache.count(for: row.id) }
             continuation.yield(.upserted(row))
         case "DELETED":
-            let metadata = object["metadata"]
-            continuation.yield(.deleted(namespace: metadata?["namespace"]?.scalarText ?? "default",
-                                        name: metadata?["name"]?.scalarText ?? ""))
+            continuation.yield(.deleted(ServiceID(manifest: object)))
         case "ERROR":
             let status = APIStatus(object)
             if status?.code == 410 || status?.reason == "Expired" || status?.reason == "Gone" { return .expired }

@@ -26,6 +26,7 @@ public struct StoredService: Sendable, Hashable {
 
     public var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
     public var namespace: String { manifest["metadata"]?["namespace"]?.scalarText ?? "default" }
+    public var id: ServiceID { ServiceID(manifest: manifest) }
 }
 
 /// What serves a service: endpoints on a cluster, matching workloads in a workspace.
@@ -65,7 +66,7 @@ public struct BackendStatus: Sendable, Hashable {
 /// A change seen by a backend's watch.
 public enum StoreEvent: Sendable, Hashable {
     case upserted(ServiceSummary)
-    case deleted(namespace: String, name: String)
+    case deleted(ServiceID)
     /// Everything may have changed (a relist): replace the rows.
     case reset([ServiceSummary])
     /// The backend could not be read; the last rows stay on screen with this message.

@@ -31,8 +31,8 @@ enum FileSystem {
         return status(info)
     }
 
-    /// `stat` of `name` inside an open directory: no walk of the whole path per file, which
-    /// was most of the kernel's time listing 10,000 files.
+    /// `stat` of `name` inside an open directory: the kernel does not walk the whole path
+    /// again for every file.
     static func status(_ name: String, in directory: Int32) -> Status? {
         var info = stat()
         guard fstatat(directory, name, &info, 0) == 0 else { return nil }

@@ -36,7 +36,7 @@ enum ServiceRules {
 
     /// A write that names another object than the version it expects: an update cannot change
     /// a name or namespace (the validator's words for it, `metadata.name` immutable).
-    static func identityErrors(_ new: ServiceKey, previous old: ServiceKey) -> [FieldError] {
+    static func identityErrors(_ new: ServiceID, previous old: ServiceID) -> [FieldError] {
         var errors: [FieldError] = []
         for (field, value, previous) in [("name", new.name, old.name), ("namespace", new.namespace, old.namespace)]
         where value != previous {

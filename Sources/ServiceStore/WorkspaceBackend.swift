@@ -83,7 +83,7 @@ public actor WorkspaceBackend: Backend {
 
     public func service(named name: String, in namespace: String) throws(StoreError) -> StoredService {
         try refresh()
-        return try locate(ServiceKey(namespace: namespace, name: name), verifyBytes: false).stored
+        return try locate(ServiceID(namespace: namespace, name: name), verifyBytes: false).stored
     }
 
     public func workloads(in namespace: String) throws(StoreError) -> [Workload] {
@@ -110,7 +110,7 @@ public actor WorkspaceBackend: Backend {
 
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
     public func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
-        let key = ServiceKey(manifest: manifest)
+        let key = ServiceID(manifest: manifest)
         try check(ServiceRules.validate(manifest, previous: nil, rules: rules), name: key.name)
         try refresh()
         if index.location(of: key) != nil { throw StoreError.alreadyExists(name: key.name, namespace: key.namespace) }
@@ -142,7 +142,7 @@ public actor WorkspaceBackend: Backend {
     }
 
     private func update(_ manifest: ManifestNode, text: ManifestText?, expecting version: String) throws(StoreError) -> StoredService {
-        let key = ServiceKey(manifest: manifest)
+        let key = ServiceID(manifest: manifest)
         try refresh()
         if let owner = index.key(forVersion: version), owner != key {
             throw StoreError.invalid(name: owner.name, errors: ServiceRules.identityErrors(key, previous: owner))
@@ -179,7 +179,7 @@ public actor WorkspaceBackend: Backend {
     /// Removes the service's document (and its `---`), or its List item; the file goes when
     /// the service was its only document. With `version`, only if the service is still that.
     public func delete(named name: String, in namespace: String, expecting version: String?) throws(StoreError) {
-        let key = ServiceKey(namespace: namespace, name: name)
+        let key = ServiceID(namespace: namespace, name: name)
         try refresh()
         let found = try locate(key, verifyBytes: true)
         if let version, found.stored.version != version {
@@ -206,7 +206,7 @@ public actor WorkspaceBackend: Backend {
 
     /// Reads the new bytes back before anything is written: a rewrite that would not parse,
     /// or would lose the service, is refused.
-    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String,
+    private func prepare(_ bytes: [UInt8], for key: ServiceID, at path: String,
                          parsed: ManifestFile? = nil) throws(StoreError) -> Prepared {
         let (record, file) = parsed.map { FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown, parsed: $0) }
             ?? FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
@@ -248,7 +248,7 @@ public actor WorkspaceBackend: Backend {
 
     /// Finds a service in its file as the file is now. When the file changed so that the
     /// service is no longer there, the whole workspace is scanned again to find where it went.
-    private func locate(_ key: ServiceKey, verifyBytes: Bool) throws(StoreError) -> Found {
+    private func locate(_ key: ServiceID, verifyBytes: Bool) throws(StoreError) -> Found {
         for attempt in 0..<2 {
             if attempt == 1 { try fullScan() }
             guard let (path, _) = index.location(of: key) else { break }
@@ -260,9 +260,9 @@ public actor WorkspaceBackend: Backend {
         throw StoreError.notFound(kind: "Service", name: key.name, namespace: key.namespace)
     }
 
-    private static func find(_ key: ServiceKey, in file: ManifestFile,
+    private static func find(_ key: ServiceID, in file: ManifestFile,
                              at path: String) -> (object: ManifestObject, stored: StoredService)? {
-        for object in file.objects where object.isService && ServiceKey(manifest: object.node) == key {
+        for object in file.objects where object.isService && ServiceID(manifest: object.node) == key {
             let version = FileRecord.version(of: object, in: file)
             return (object, StoredService(manifest: object.node, version: version, location: path,
                                           text: DocumentSplicer.text(of: object, in: file)))
@@ -308,7 +308,7 @@ public actor WorkspaceBackend: Backend {
     /// Every manifest file and its stamp. On the first scan the disk cache's records (with
     /// the stamps they were read at, so the scan reads only files whose stamp moved) are
     /// decoded meanwhile on another core: the walk waits on the kernel, the decoding on the
-    /// CPU, and the two took about the same time at 10,000 files.
+    /// CPU, so the two overlap.
     private func walkReadingDiskCache() -> FileSystem.Listing {
         guard !diskCacheRead, let diskCache else { return FileSystem.walk(root) }
         diskCacheRead = true
@@ -491,7 +491,7 @@ public actor WorkspaceBackend: Backend {
         } else {
             for key in change.keys.sorted() {
                 let event: StoreEvent = index.row(of: key).map { .upserted($0) }
-                    ?? .deleted(namespace: key.namespace, name: key.name)
+                    ?? .deleted(key)
                 for (id, subscriber) in subscribers where Self.covers(subscriber.scope, key.namespace) {
                     if case .terminated = subscriber.continuation.yield(event) { ended.append(id) }
                 }

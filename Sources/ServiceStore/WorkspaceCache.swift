@@ -1,8 +1,8 @@
 import Foundation
 import ServiceModel
 
-/// The workspace index on disk, so that opening a workspace of 10,000 files reads one file
-/// and `stat`s the others instead of parsing ~6 MB of YAML (about 0.7 s on two cores).
+/// The workspace index on disk, so that opening a large workspace reads one file and
+/// `stat`s the others instead of parsing all of their YAML (docs/performance.md).
 ///
 /// One file per workspace folder under `$XDG_CACHE_HOME/svcwiz/index/` (else
 /// `~/.cache/svcwiz/index/`). It holds what `FileRecord` keeps for each file that parsed
@@ -41,8 +41,8 @@ struct WorkspaceCache: Sendable {
     // MARK: Reading
 
     /// A fresh index holding the cached records, or nil when there is no usable cache. Put
-    /// one by one as they are decoded: an array of 100,000 records first was 15 MB more at
-    /// the peak.
+    /// one by one as they are decoded, so that no array of every record exists at once and
+    /// the peak memory stays low.
     func loadIndex() -> WorkspaceIndex? {
         guard let bytes = try? FileSystem.read(path) else { return nil }
         return loadIndex(from: bytes)

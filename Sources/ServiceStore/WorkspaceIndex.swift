@@ -8,7 +8,7 @@ import ServiceModel
 struct WorkspaceIndex: Sendable {
     /// What a put or a removal touched, so the backend can say what changed.
     struct Change: Sendable {
-        var keys: Set<ServiceKey> = []
+        var keys: Set<ServiceID> = []
         /// Namespaces whose workloads changed: their services' backend counts may move.
         var workloadNamespaces: Set<String> = []
         var namespacesChanged = false
@@ -26,14 +26,14 @@ struct WorkspaceIndex: Sendable {
     private(set) var files: [String: FileRecord] = [:]
     /// The files that hold each service, in path order. When two files define the same
     /// service, the first path wins; the other copy is left alone.
-    private var locations: [ServiceKey: [String]] = [:]
-    private var versions: [UInt64: ServiceKey] = [:]
+    private var locations: [ServiceID: [String]] = [:]
+    private var versions: [UInt64: ServiceID] = [:]
     /// Workloads by namespace, then by file.
     private var workloadFiles: [String: [String: [Workload]]] = [:]
     private var matchers: [String: WorkloadMatcher] = [:]
     private var namespacesCache: Set<String>?
     private var rowsCache: [ServiceSummary]?
-    private var staleKeys: Set<ServiceKey> = []
+    private var staleKeys: Set<ServiceID> = []
     private var staleNamespaces: Set<String> = []
     /// The files that do not parse: asking for problems must not visit every record.
     private var problemPaths: Set<String> = []
@@ -41,7 +41,7 @@ struct WorkspaceIndex: Sendable {
     // MARK: Changing
 
     /// Room for `count` files of one service each, before the disk cache fills an empty
-    /// index (10,000 records put one by one spent their time growing the dictionaries).
+    /// index, so that putting records one by one does not keep growing the dictionaries.
     mutating func reserve(files count: Int) {
         files.reserveCapacity(count)
         locations.reserveCapacity(count)
@@ -59,7 +59,7 @@ struct WorkspaceIndex: Sendable {
         if let old {
             change.namespacesChanged = old.namespaces != record.namespaces
         } else {
-            // No sets built for a new file (10,000 of them at the first scan).
+            // No sets built for a new file: the first scan adds every file.
             change.namespacesChanged = !record.services.isEmpty || !record.workloads.isEmpty || !record.namespaceObjects.isEmpty
         }
         files[record.path] = record
@@ -122,19 +122,19 @@ struct WorkspaceIndex: Sendable {
     // MARK: Reading
 
     /// The file and record of a service.
-    func location(of key: ServiceKey) -> (path: String, record: ServiceRecord)? {
+    func location(of key: ServiceID) -> (path: String, record: ServiceRecord)? {
         guard let path = locations[key]?.first,
               let record = files[path]?.services.first(where: { $0.key == key }) else { return nil }
         return (path, record)
     }
 
     /// The parse error of the file that held `key` before it stopped parsing.
-    func problem(hiding key: ServiceKey) -> ManifestParseError? {
+    func problem(hiding key: ServiceID) -> ManifestParseError? {
         files.values.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
     }
 
     /// The service a version belongs to, if some indexed service has it.
-    func key(forVersion version: String) -> ServiceKey? { ContentHash.hash(ofVersion: version).flatMap { versions[$0] } }
+    func key(forVersion version: String) -> ServiceID? { ContentHash.hash(ofVersion: version).flatMap { versions[$0] } }
 
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {
@@ -167,7 +167,7 @@ struct WorkspaceIndex: Sendable {
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
         for (path, file) in files {
-            var seen = Set<ServiceKey>()
+            var seen = Set<ServiceID>()
             for service in file.services where locations[service.key]?.first == path {
                 guard seen.insert(service.key).inserted else { continue }
                 rows.append(counted(service.summary))
@@ -201,7 +201,7 @@ struct WorkspaceIndex: Sendable {
     }
 
     /// The row of one service, with its backends counted.
-    mutating func row(of key: ServiceKey) -> ServiceSummary? {
+    mutating func row(of key: ServiceID) -> ServiceSummary? {
         guard let (_, record) = location(of: key) else { return nil }
         return counted(record.summary)
     }

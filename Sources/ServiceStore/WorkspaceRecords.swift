@@ -1,27 +1,5 @@
 import ServiceModel
 
-/// A service's identity in a workspace.
-struct ServiceKey: Sendable, Hashable, Comparable {
-    var namespace: String
-    var name: String
-
-    init(namespace: String, name: String) {
-        self.namespace = namespace
-        self.name = name
-    }
-
-    /// The key a manifest names: `metadata.namespace` (else `default`) and `metadata.name`.
-    init(manifest: ManifestNode) {
-        let metadata = manifest["metadata"]
-        self.init(namespace: metadata?["namespace"]?.scalarText ?? "default",
-                  name: metadata?["name"]?.scalarText ?? "")
-    }
-
-    static func < (lhs: ServiceKey, rhs: ServiceKey) -> Bool {
-        (lhs.namespace, lhs.name) < (rhs.namespace, rhs.name)
-    }
-}
-
 /// One service of a file, as the index keeps it: the slim summary and where it sits.
 struct ServiceRecord: Sendable {
     /// Carries `version` too, so a list row says which version a delete from it expects.
@@ -40,7 +18,7 @@ struct ServiceRecord: Sendable {
         self.summary.version = ContentHash.version(versionHash)
     }
 
-    var key: ServiceKey { ServiceKey(namespace: summary.namespace, name: summary.name) }
+    var key: ServiceID { summary.id }
 }
 
 /// What the index remembers about one file. The parsed tree is not kept (100k services
@@ -64,17 +42,17 @@ struct FileRecord: Sendable {
     }
     /// The services the file held when it last parsed, while it does not: a write to one of
     /// them names the parse error instead of answering "not found".
-    var lostServices: Set<ServiceKey> {
+    var lostServices: Set<ServiceID> {
         get { trouble?.lost ?? [] }
         set { setTrouble(problem: problem, lost: newValue) }
     }
 
-    /// The rare fields in one optional box: a record is stored for every file (100,000 in a
-    /// large workspace), and inline they made each one 50 bytes bigger.
+    /// The rare fields in one optional box: a record is stored for every file, and inline
+    /// they would make every record bigger for the few files that have them.
     private final class Trouble: Sendable {
         let problem: ManifestParseError?
-        let lost: Set<ServiceKey>
-        init(problem: ManifestParseError?, lost: Set<ServiceKey>) {
+        let lost: Set<ServiceID>
+        init(problem: ManifestParseError?, lost: Set<ServiceID>) {
             self.problem = problem
             self.lost = lost
         }
@@ -82,7 +60,7 @@ struct FileRecord: Sendable {
 
     private var trouble: Trouble?
 
-    private mutating func setTrouble(problem: ManifestParseError?, lost: Set<ServiceKey>) {
+    private mutating func setTrouble(problem: ManifestParseError?, lost: Set<ServiceID>) {
         trouble = problem == nil && lost.isEmpty ? nil : Trouble(problem: problem, lost: lost)
     }
 

@@ -63,7 +63,7 @@ final class BenchCluster {
                 if case .upserted(let row) = event, row.name == name { applied = true }
             }
             result.add(clock.now - start)
-            guard driver.state.list.rows.count == rows.count + n + 1 else { throw BenchError("the watch lost an event") }
+            guard driver.state.list.services.rows.count == rows.count + n + 1 else { throw BenchError("the watch lost an event") }
             try await Task.sleep(for: .milliseconds(100))
         }
         return result

@@ -67,7 +67,7 @@ enum InProcess {
             for _ in 0..<8 {
                 let elapsed = driver.press(.character("s"))
                 figures.sort.add(elapsed)
-                figures.sortByColumn[driver.state.list.sortColumn.rawValue, default: Samples()].add(elapsed)
+                figures.sortByColumn[driver.state.list.services.sortColumn.rawValue, default: Samples()].add(elapsed)
             }
             figures.reverse.add(driver.press(.character("S")))
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ServiceModel
+import TerminalUI
 
 /// The `svcwiz` binary's subcommands, run as a script would run them.
 @Suite(.serialized)
@@ -17,12 +18,12 @@ struct CommandLineTests {
         #expect(lines.contains { $0.hasPrefix("mysql (数据库)") && $0.contains("Headless") && $0.contains("None") })
         #expect(lines.contains { $0.hasPrefix("payments-ext ") && $0.contains("pay.example.com") })
         // Columns line up by display width: TYPE starts at the same cell on every line.
-        let typeColumn = DisplayWidth.of(String(lines[0][..<lines[0].range(of: "TYPE")!.lowerBound]))
+        let typeColumn = String(lines[0][..<lines[0].range(of: "TYPE")!.lowerBound]).displayWidth
         for line in lines.dropFirst() {
             let cells = line.split(separator: " ", omittingEmptySubsequences: true)
             let typeCell = cells.first { $0.hasPrefix("VirtualIP") || $0 == "Headless" || $0 == "ExternalName" }
             let prefix = line[..<line.range(of: String(try #require(typeCell)))!.lowerBound]
-            #expect(DisplayWidth.of(String(prefix)) == typeColumn, "\(line)")
+            #expect(String(prefix).displayWidth == typeColumn, "\(line)")
         }
     }
 

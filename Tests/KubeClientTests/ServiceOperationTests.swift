@@ -147,7 +147,7 @@ import Testing
         #expect(serviceLists.count == 3)
         let all = try await backend.services(in: .all)
         #expect(all.count == 8)
-        #expect(all.first?.id == "default/kubernetes")
+        #expect(all.first?.id.description == "default/kubernetes")
         let one = try await backend.service(named: "svc-3", in: "demo")
         #expect(one.manifest["kind"]?.string == "Service" && one.manifest["apiVersion"]?.string == "v1")
         await cluster.stop()

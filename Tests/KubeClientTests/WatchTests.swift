@@ -57,7 +57,7 @@ final class EventReader: @unchecked Sendable {
         let stored = try await writer.service(named: "after", in: "demo")
         try await writer.delete(named: "after", in: "demo", expecting: stored.version)
         let deleted = await reader.next()
-        #expect(deleted == .deleted(namespace: "demo", name: "after"))
+        #expect(deleted == .deleted(ServiceID(namespace: "demo", name: "after")))
         // Bookmarks move the version but show nothing.
         cluster.store.sendBookmarks()
         _ = try await writer.create(Manifests.service("third"), dryRun: false)

@@ -42,8 +42,8 @@ struct WorkspaceIndexTests {
         _ = index.put(Self.record("/w/b.yaml", Self.service("x", "ns", app: "b")))
         _ = index.put(Self.record("/w/a.yaml", Self.service("x", "ns", app: "a")))
         #expect(index.rows().count == 1)
-        #expect(index.location(of: ServiceKey(namespace: "ns", name: "x"))?.path == "/w/a.yaml")
+        #expect(index.location(of: ServiceID(namespace: "ns", name: "x"))?.path == "/w/a.yaml")
         index.remove("/w/a.yaml")
-        #expect(index.location(of: ServiceKey(namespace: "ns", name: "x"))?.path == "/w/b.yaml")
+        #expect(index.location(of: ServiceID(namespace: "ns", name: "x"))?.path == "/w/b.yaml")
     }
 }

@@ -92,7 +92,7 @@ struct WorkspaceReadingTests {
         let workspace = try Self.nestedWorkspace()
         let backend = try workspace.backend()
         let rows = try await backend.services(in: .all)
-        #expect(rows.map(\.id) == ["default/win", "shop/api", "shop/db", "shop/web", "tools/registry"])
+        #expect(rows.map(\.id.description) == ["default/win", "shop/api", "shop/db", "shop/web", "tools/registry"])
         let registry = try #require(rows.first { $0.name == "registry" })
         #expect(registry.kind == .headlessExternalName)
         #expect(try await backend.services(in: .named("shop")).map(\.name) == ["api", "db", "web"])
@@ -173,7 +173,7 @@ struct WorkspaceReadingTests {
         try workspace.write("broken/bad.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: fixed\n")
         try FileManager.default.removeItem(atPath: workspace.path("tools/registry.json"))
         let rows = try await backend.services(in: .all)
-        #expect(rows.map(\.id) == ["default/fixed", "default/win", "shop/api", "shop/db", "shop/web"])
+        #expect(rows.map(\.id.description) == ["default/fixed", "default/win", "shop/api", "shop/db", "shop/web"])
         #expect(try await backend.problems().isEmpty)
     }
 

@@ -61,7 +61,7 @@ struct WorkspaceWatchTests {
         #expect(await Self.next(&events, within: 10, where: Self.upserted("second")) != nil)
         try FileManager.default.removeItem(atPath: workspace.path("a.yaml"))
         let removed = await Self.next(&events, within: 10) { event in
-            if case .deleted(_, let name) = event { return name == "first" }
+            if case .deleted(let service) = event { return service.name == "first" }
             if case .reset(let rows) = event { return !rows.contains { $0.name == "first" } }
             return false
         }
@@ -89,7 +89,7 @@ struct WorkspaceWatchTests {
 
         try FileManager.default.removeItem(atPath: workspace.path("a.yaml"))
         let deleted = await next(&events, within: 10) { event in
-            if case .deleted(_, let name) = event { return name == "first" }
+            if case .deleted(let service) = event { return service.name == "first" }
             if case .reset(let rows) = event { return !rows.contains { $0.name == "first" } }
             return false
         }
@@ -116,6 +116,6 @@ struct WorkspaceWatchTests {
             Issue.record("expected an upsert for cart, got \(String(describing: event))")
             return
         }
-        #expect(row.id == "shop/cart")
+        #expect(row.id.description == "shop/cart")
     }
 }

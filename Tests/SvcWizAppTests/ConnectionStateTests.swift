@@ -19,8 +19,8 @@ struct ConnectionStateTests {
 
     @Test func aFailureShowsTheRowsAgeAndTheFirstRowsAfterItSayReconnected() async throws {
         var state = try await Self.clusterState()
-        let rows = state.list.rows
-        state.lastUpdated = ShopScreens.now.addingTimeInterval(-40)
+        let rows = state.list.services.rows
+        state.list.lastUpdated = ShopScreens.now.addingTimeInterval(-40)
         _ = state.update(.store(.named("shop"), .failed(Self.refused)))
         _ = state.update(.store(.named("shop"), .failed(Self.refused)))
         #expect(state.messages.filter { $0.severity == .error }.count == 1, "a failure each retry repeats is posted once")
@@ -32,7 +32,7 @@ struct ConnectionStateTests {
         #expect(failing.contains { $0.hasPrefix(">cart") }, "the rows stay")
 
         _ = state.update(.store(.named("shop"), .reset(rows)))
-        #expect(state.listError == nil)
+        #expect(state.list.error == nil)
         #expect(!state.showsStaleRows)
         #expect(state.status?.text == "Reconnected: the list is current again.")
         let healed = ShopScreens.render(state).lines
@@ -48,27 +48,27 @@ struct ConnectionStateTests {
     @Test func aFailedRefreshIsClearedByTheWatchToo() async throws {
         var state = try await Self.clusterState()
         _ = state.update(.servicesLoaded(.named("shop"), .failure(Self.refused)))
-        #expect(state.listError != nil)
-        _ = state.update(.store(.named("shop"), .upserted(state.list.rows[0])))
-        #expect(state.listError == nil)
+        #expect(state.list.error != nil)
+        _ = state.update(.store(.named("shop"), .upserted(state.list.services.rows[0])))
+        #expect(state.list.error == nil)
         #expect(state.status?.text == "Reconnected: the list is current again.")
     }
 
     @Test func aWorkspaceSaysItCanBeReadAgainNotReconnected() async throws {
         var state = try await ShopScreens.listState()
         _ = state.update(.store(.named("shop"), .failed(.io(path: "/work/shop", message: "the workspace folder is gone"))))
-        _ = state.update(.store(.named("shop"), .reset(state.list.rows)))
+        _ = state.update(.store(.named("shop"), .reset(state.list.services.rows)))
         #expect(state.status?.text == "The workspace can be read again: the list is current.")
     }
 
     @Test func theStatusLineSpeaksChinese() async throws {
         var state = try await Self.clusterState(language: .zh)
-        state.lastUpdated = ShopScreens.now.addingTimeInterval(-40)
+        state.list.lastUpdated = ShopScreens.now.addingTimeInterval(-40)
         _ = state.update(.store(.named("shop"), .failed(Self.refused)))
         let line = ShopScreens.render(state).lines[22]
         #expect(line.contains("无法连接集群：10.0.0.1:6443: connection refused；正在重试"))
         #expect(line.contains("显示的是 40s前的数据"))
-        _ = state.update(.store(.named("shop"), .reset(state.list.rows)))
+        _ = state.update(.store(.named("shop"), .reset(state.list.services.rows)))
         #expect(state.status?.text == "已重新连接：列表已是最新。")
     }
 }

@@ -54,8 +54,8 @@ struct DetailScreenTests {
         let manifest = try ManifestReader.objects(yaml)[0]
         var state = AppState(text: UIText(.en), backend: BackendInfo(kind: .workspace, location: "/w"), readOnly: false,
                              size: TerminalSize(columns: 100, rows: 40), scope: .named("default"), exportFolder: ".")
-        state.screen = .detail(DetailState(namespace: "default", name: "evil"))
-        _ = state.update(.detailLoaded(namespace: "default", name: "evil",
+        state.screen = .detail(DetailScreen(ServiceID(namespace: "default", name: "evil")))
+        _ = state.update(.detailLoaded(ServiceID(namespace: "default", name: "evil"),
                                        .success(DetailData(stored: StoredService(manifest: manifest, version: "1", location: "x"), backends: nil))))
         let text = ShopScreens.render(state).text
         #expect(text.contains("\\e[31mred\\e[0m \\x07 bell"))
@@ -66,7 +66,7 @@ struct DetailScreenTests {
         var state = try await ShopScreens.detailState("mysql")
         ShopScreens.press([.escape], on: &state)
         guard case .list = state.screen else { Issue.record("not on the list"); return }
-        #expect(state.list.selected?.name == "mysql")
+        #expect(state.list.services.selected?.name == "mysql")
     }
 
     @Test func chineseDetailUsesTheConsolesWords() async throws {

@@ -26,11 +26,11 @@ struct EditConflictTests {
 
         // Save: the diff shows first, then the update goes with the version that was read.
         _ = state.update(.key(.ctrl("s")))
-        guard case .diff(let lines, _, )? = state.overlay else {
+        guard case .diff(let panel)? = state.overlay else {
             Issue.record("no diff before save")
             return
         }
-        #expect(lines.contains(.added("    app: shop")))
+        #expect(panel.lines.contains(.added("    app: shop")))
         #expect(state.update(.key(.enter)).contains { if case .update(_, "v1") = $0 { return true } else { return false } })
 
         // Meanwhile someone added a label and a port.

@@ -181,16 +181,16 @@ struct EditorModeTests {
     @Test(arguments: [("out", "out/web.shop.service.yaml", ManifestFormat.yaml), ("x/web.json", "x/web.json", .json),
                       ("a.yml", "a.yml", .yaml), ("", "web.shop.service.yaml", .yaml)])
     func exportTargets(input: String, suffix: String, format: ManifestFormat) {
-        let (path, chosen) = AppRunner.exportTarget(input, name: "web", namespace: "shop")
+        let (path, chosen) = ServiceFiles.exportTarget(input, for: ServiceID(namespace: "shop", name: "web"))
         #expect(path.hasSuffix(suffix))
         #expect(chosen == format)
     }
 
     @Test func exportAsksBeforeOverwriting() {
         var state = Self.app(.list)
-        _ = state.update(.exportExists(path: "/tmp/web.shop.service.yaml", namespace: "shop", name: "web"))
+        _ = state.update(.exportExists(path: "/tmp/web.shop.service.yaml", ServiceID(namespace: "shop", name: "web")))
         #expect(ShopScreens.render(state).text.contains("/tmp/web.shop.service.yaml exists. Overwrite it?"))
-        #expect(state.update(.key(.character("y"))) == [.export(namespace: "shop", name: "web", target: "/tmp/web.shop.service.yaml", overwrite: true)])
+        #expect(state.update(.key(.character("y"))) == [.export(ServiceID(namespace: "shop", name: "web"), target: "/tmp/web.shop.service.yaml", overwrite: true)])
     }
 
     @Test func tabCompletesTheImportPath() throws {

@@ -93,11 +93,11 @@ struct EditorSourceTests {
         var state = EditorModeTests.app(.wizard(WizardState.edit(stored, step: .labels, usedNodePorts: [:])))
         try Self.addLabel(&state, key: "tier", value: "web")
         _ = state.update(.key(.ctrl("s")))
-        guard case .diff(let shown, _)? = state.overlay else {
+        guard case .diff(let panel)? = state.overlay else {
             Issue.record("no diff shown: \(String(describing: state.overlay))")
             return
         }
-        #expect(shown.filter { if case .same = $0 { return false } else { return true } } == [.added("    tier: web")])
+        #expect(panel.lines.filter { if case .same = $0 { return false } else { return true } } == [.added("    tier: web")])
         let effects = state.update(.key(.ctrl("s")))
         guard case .updateText(let manifest, let text, let version)? = effects.first else {
             Issue.record("no text save: \(effects)")
@@ -105,7 +105,7 @@ struct EditorSourceTests {
         }
         _ = try await backend.update(manifest, writing: text, expecting: version)
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(LineDiff.unified(from: Self.document, to: written) == shown)
+        #expect(LineDiff.unified(from: Self.document, to: written) == panel.lines)
         #expect(written == Self.document.replacingOccurrences(of: "  labels:\n    app: frontend\n", with: "  labels:\n    app: frontend\n    tier: web\n"))
     }
 
@@ -117,7 +117,11 @@ struct EditorSourceTests {
         wizard.draft.selector = [KeyValueRow(key: "app", value: "shop")]
         state.screen = .wizard(wizard)
         _ = state.update(.key(.ctrl("s")))
-        let note = try #require(EditorModeTests.wizardState(state)?.saveNote)
+        guard case .diff(let panel)? = state.overlay else {
+            Issue.record("no diff before save")
+            return
+        }
+        let note = try #require(panel.note)
         #expect(note.hasPrefix("Written anew"))
     }
 }

@@ -42,9 +42,9 @@ struct HonestDeleteClusterTests {
         #expect(ShopScreens.render(state).text.contains("api changed since you looked at it and was not deleted."))
 
         // Looked at again, it goes.
-        #expect(state.update(.key(.enter)) == [.loadDetail(namespace: "shop", name: "api")])
+        #expect(state.update(.key(.enter)) == [.loadDetail(ServiceID(namespace: "shop", name: "api"))])
         let now = try await backend.service(named: "api", in: "shop")
-        _ = state.update(.detailLoaded(namespace: "shop", name: "api", .success(DetailData(stored: now, backends: nil))))
+        _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: now, backends: nil))))
         await HonestDeleteTests.run(try HonestDeleteTests.confirmDelete(&state), on: backend, into: &state)
         #expect(store.object("services", namespace: "shop", name: "api") == nil)
         await server.stop()

@@ -58,16 +58,16 @@ struct HonestDeleteTests {
     enum Failure: Error { case noDelete([AppEffect]) }
 
     static func run(_ targets: [DeletionTarget], on backend: any Backend, into state: inout AppState) async {
-        for event in await DeleteEffect.run(targets, on: backend, language: state.text.language) { _ = state.update(event) }
+        for event in await DeleteEffect.run(targets, on: backend) { _ = state.update(event) }
     }
 
     @Test func aRowChangedOnDiskSinceItWasListedIsNotDeletedAndTheDialogShowsWhatChanged() async throws {
         let folder = try Folder()
         let backend = try WorkspaceBackend(root: folder.root)
         var state = try await Self.listState(backend)
-        #expect(state.list.selected?.name == "api")
+        #expect(state.list.services.selected?.name == "api")
         let targets = try Self.confirmDelete(&state)
-        #expect(targets.map(\.version) == [state.list.selected?.version], "the delete expects the row's version")
+        #expect(targets.map(\.version) == [state.list.services.selected?.version], "the delete expects the row's version")
 
         try folder.write("api", port: 9090)
         await Self.run(targets, on: backend, into: &state)
@@ -77,7 +77,7 @@ struct HonestDeleteTests {
             Issue.record("no refusal dialog: \(String(describing: state.overlay))")
             return
         }
-        #expect(refusal.items.map(\.name) == ["api"])
+        #expect(refusal.items.map(\.service.name) == ["api"])
         #expect(refusal.items[0].changes.contains(.removed("PORTS: http:8080/TCP")))
         #expect(refusal.items[0].changes.contains(.added("PORTS: http:9090/TCP")))
         let screen = ShopScreens.render(state).text
@@ -90,9 +90,9 @@ struct HonestDeleteTests {
 
         // Look again: the service's detail, as it is now; a second Ctrl-D there deletes it.
         let effects = state.update(.key(.enter))
-        #expect(effects == [.loadDetail(namespace: "shop", name: "api")])
+        #expect(effects == [.loadDetail(ServiceID(namespace: "shop", name: "api"))])
         let now = try await backend.service(named: "api", in: "shop")
-        _ = state.update(.detailLoaded(namespace: "shop", name: "api", .success(DetailData(stored: now, backends: nil))))
+        _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: now, backends: nil))))
         await Self.run(try Self.confirmDelete(&state), on: backend, into: &state)
         #expect(!folder.exists("api"))
         #expect(state.overlay == nil)
@@ -103,9 +103,9 @@ struct HonestDeleteTests {
         let backend = try WorkspaceBackend(root: folder.root)
         var state = try await Self.listState(backend)
         ShopScreens.press([.character(" "), .character(" ")], on: &state)
-        #expect(state.list.marks.count == 2)
+        #expect(state.list.services.marks.count == 2)
         let targets = try Self.confirmDelete(&state)
-        #expect(Set(targets.map(\.name)) == ["api", "web"])
+        #expect(Set(targets.map(\.service.name)) == ["api", "web"])
 
         try folder.write("web", port: 81)
         await Self.run(targets, on: backend, into: &state)
@@ -115,7 +115,7 @@ struct HonestDeleteTests {
             Issue.record("no refusal dialog")
             return
         }
-        #expect(refusal.items.map(\.name) == ["web"])
+        #expect(refusal.items.map(\.service.name) == ["web"])
         #expect(state.messages.contains { $0.text == "Deleted api." })
         _ = state.update(.key(.escape))
         #expect(state.overlay == nil)
@@ -131,9 +131,9 @@ struct HonestDeleteTests {
         var state = try await Self.listState(backend)
         _ = state.update(.key(.enter))
         let seen = try await backend.service(named: "api", in: "shop")
-        _ = state.update(.detailLoaded(namespace: "shop", name: "api", .success(DetailData(stored: seen, backends: nil))))
+        _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: seen, backends: nil))))
         let targets = try Self.confirmDelete(&state)
-        #expect(targets == [DeletionTarget(namespace: "shop", name: "api", version: seen.version, seen: .stored(seen))])
+        #expect(targets == [DeletionTarget(ServiceID(namespace: "shop", name: "api"), version: seen.version, seen: .stored(seen))])
 
         try folder.write("api", port: 8081)
         await Self.run(targets, on: backend, into: &state)
@@ -166,9 +166,9 @@ struct HonestDeleteTests {
         let folder = try Folder()
         let backend = try WorkspaceBackend(root: folder.root)
         var state = try await Self.listState(backend)
-        var rows = state.list.rows
+        var rows = state.list.services.rows
         for i in rows.indices { rows[i].version = nil }
-        let unversioned = rows.map { DeletionTarget(namespace: $0.namespace, name: $0.name, seen: .row($0)) }
+        let unversioned = rows.map { DeletionTarget($0.id, seen: .row($0)) }
 
         try folder.write("web", port: 81)
         await Self.run(unversioned, on: backend, into: &state)
@@ -178,6 +178,6 @@ struct HonestDeleteTests {
             Issue.record("no refusal dialog")
             return
         }
-        #expect(refusal.items.map(\.name) == ["web"])
+        #expect(refusal.items.map(\.service.name) == ["web"])
     }
 }

@@ -79,13 +79,13 @@ struct ListScreenTests {
         #expect(lines[22].hasPrefix(" /cat"))
         #expect(lines[22].hasSuffix("1 of 9 match"))
         ShopScreens.press([.escape], on: &state)
-        #expect(state.list.visible.count == 9)
+        #expect(state.list.services.visible.count == 9)
     }
 
     @Test func labelTermsFilterByLabel() async throws {
         var state = try await ShopScreens.listState()
         ShopScreens.press([.character("/")] + "tier=web".map { Key.character($0) } + [.enter], on: &state)
-        #expect(state.list.visible.map { state.list.rows[$0].name } == ["frontend"])
+        #expect(state.list.services.visible.map { state.list.services.rows[$0].name } == ["frontend"])
         #expect(ShopScreens.render(state).lines[22].hasSuffix("1 of 9 match"))
     }
 
@@ -110,7 +110,7 @@ struct ListScreenTests {
         #expect(text.contains("2 of them are hidden by the filter."))
         // The Ctrl-D that opened the dialog was the first press; the second deletes.
         let effects = state.update(.key(.ctrl("d")))
-        let rows = state.list.rows.filter { ["cart", "catalog"].contains($0.name) }
+        let rows = state.list.services.rows.filter { ["cart", "catalog"].contains($0.name) }
         #expect(effects == [.delete(rows.map(DeletionTarget.init(row:)))], "each with the version its row shows")
         #expect(rows.count == 2 && rows.allSatisfy { $0.version != nil })
     }
@@ -181,11 +181,11 @@ struct ListScreenTests {
     @Test func liveUpdatesDoNotMoveTheSelection() async throws {
         var state = try await ShopScreens.listState()
         ShopScreens.press([.down, .down], on: &state)
-        let selected = state.list.selected?.name
-        var added = state.list.rows[0]
+        let selected = state.list.services.selected?.name
+        var added = state.list.services.rows[0]
         added.name = "aaa-new"
         _ = state.update(.store(.named("shop"), .upserted(added)))
-        #expect(state.list.selected?.name == selected)
-        #expect(state.list.rows.count == 10)
+        #expect(state.list.services.selected?.name == selected)
+        #expect(state.list.services.rows.count == 10)
     }
 }

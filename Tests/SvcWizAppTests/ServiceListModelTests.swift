@@ -58,7 +58,7 @@ struct ServiceListModelTests {
         #expect(model.selected?.name == "frontend")
         model.upsert(Self.summary("aaa"))
         #expect(model.selected?.name == "frontend")
-        model.remove(namespace: "shop", name: "cart")
+        model.remove(ServiceID(namespace: "shop", name: "cart"))
         #expect(model.selected?.name == "frontend")
         model.setFilter("front")
         #expect(model.selected?.name == "frontend")
@@ -67,7 +67,7 @@ struct ServiceListModelTests {
     @Test func removingTheSelectedRowSelectsItsNeighbour() {
         var model = Self.model()
         model.move(by: 1)
-        model.remove(namespace: "shop", name: "catalog")
+        model.remove(ServiceID(namespace: "shop", name: "catalog"))
         #expect(model.selected?.name == "frontend")
     }
 
@@ -98,7 +98,7 @@ struct ServiceListModelTests {
         var model = Self.model()
         model.upsert(Self.summary("cart", alias: "购物车", labels: ["app": "cart", "tier": "edge"]))
         model.upsert(Self.summary("zeta", labels: ["tier": "edge"]))
-        model.remove(namespace: "shop", name: "catalog")
+        model.remove(ServiceID(namespace: "shop", name: "catalog"))
         model.setFilter("edge")
         #expect(model.visible.map { model.rows[$0].name } == ["cart", "zeta"])
         model.setFilter("购物")

@@ -80,7 +80,7 @@ struct WizardScreenTests {
         var wizard = Self.filled()
         wizard.go(to: .externalAccess)
         wizard.press(.ctrl("n"))
-        #expect(wizard.page == .review)
+        #expect(wizard.isReviewing)
         let text = Self.render(wizard, columns: 80, rows: 40, language: .en).text
         #expect(text.contains("Ready"))
         #expect(text.contains("name: search"))

@@ -23,7 +23,7 @@ struct WizardStateTests {
         wizard.type("search")
         let commands = wizard.press(.ctrl("n"))
         #expect(wizard.page == .step(.serviceSettings))
-        #expect(commands.contains(.checkName(namespace: "shop", name: "search")))
+        #expect(commands.contains(.checkName(ServiceID(namespace: "shop", name: "search"))))
         #expect(wizard.draft.labels == [KeyValueRow(key: "app", value: "search")])
     }
 

@@ -24,7 +24,7 @@ import Testing
     @Test func tabIsRefusedInYAMLWithAMessage() {
         var editor = TextEditor(text: "a:", language: .yaml)
         editor.moveCursor(to: TextPosition(line: 0, column: 2))
-        #expect(editor.handle(.tab) == .message("tabs are not allowed in YAML: indent with spaces"))
+        #expect(editor.handle(.tab) == .notice(.tabRefusedInYAML))
         #expect(editor.text == "a:")
     }
 
@@ -48,7 +48,7 @@ import Testing
         #expect(editor.text == "spec:\n  ")
         _ = editor.handle(.ctrl("u"))
         _ = editor.handle(.ctrl("u"))
-        #expect(editor.handle(.ctrl("u")) == .message(EditorMessage.nothingToUndo))
+        #expect(editor.handle(.ctrl("u")) == .notice(.nothingToUndo))
     }
 
     @Test func keysForTheScreenAreNotConsumed() {
@@ -66,13 +66,13 @@ import Testing
         #expect(editor.buffer.cursor == .start)
         #expect(editor.handle(.enter) == .consumed)
         #expect(editor.buffer.cursor == TextPosition(line: 2, column: 6))
-        #expect(editor.handle(.ctrl("f")) == .message(EditorMessage.searchWrapped))
+        #expect(editor.handle(.ctrl("f")) == .notice(.searchWrapped))
         #expect(editor.buffer.cursor == .start)
         #expect(editor.handle(.escape) == .consumed)
         #expect(!editor.search.isActive)
         // Ctrl-F again remembers the query; the first character typed replaces it.
         _ = editor.handle(.ctrl("f"))
-        #expect(editor.handle(.character("z")) == .message(EditorMessage.notFound("z")))
+        #expect(editor.handle(.character("z")) == .notice(.notFound("z")))
         #expect(editor.search.query == "z")
         // An arrow closes the prompt and moves.
         #expect(editor.handle(.down) == .consumed)

@@ -9,67 +9,46 @@ import Testing
         #expect(!TooSmallNotice.applies(to: TerminalSize(columns: 80, rows: 24)))
     }
 
-    @Test func tooSmallNoticeIsCentredAndSaysWhatIsNeeded() {
+    @Test func tooSmallNoticeIsCentredWithTheProblemFirst() {
         let surface = MemorySurface(columns: 40, rows: 10)
-        TooSmallNotice.draw(on: surface)
+        TooSmallNotice.draw(["Terminal too small", "40x10, need at least 60x16"], on: surface)
         #expect(surface.lines[4] == "           Terminal too small")
         #expect(surface.lines[5] == "       40x10, need at least 60x16")
         #expect(surface.style(atColumn: 11, row: 4) == .warning)
-    }
-
-    @Test func helpOverlayAlignsDescriptionsInOneColumn() {
-        let help = HelpOverlay(sections: [
-            HelpSection(title: "Service list", hints: [
-                KeyHint(keys: [.up, .down], description: "move"),
-                KeyHint(keys: [.ctrl("d")], description: "delete"),
-            ]),
-            HelpSection(title: "Everywhere", hints: [
-                KeyHint(keys: [.character("?")], description: "help"),
-                KeyHint(keys: [.function(2), .ctrl("e")], description: "switch to the editor"),
-            ]),
-        ])
-        let surface = MemorySurface(columns: 80, rows: 24)
-        help.draw(on: surface)
-        let lines = surface.lines
-        #expect(lines[1] == "    ┌─ Help ───────────────────────────────────────────────────────────────┐")
-        #expect(lines[2] == "    │ Service list                                                         │")
-        #expect(lines[3] == "    │   Up/Down  move                                                      │")
-        #expect(lines[4] == "    │   ^D       delete                                                    │")
-        #expect(lines[5] == "    │                                                                      │")
-        #expect(lines[6] == "    │ Everywhere                                                           │")
-        #expect(lines[7] == "    │   ?        help                                                      │")
-        #expect(lines[8] == "    │   F2/^E    switch to the editor                                      │")
-        #expect(lines[22] == "    └──────────────────────────────────────────────────────────────────────┘")
-        #expect(surface.style(atColumn: 6, row: 2) == .header)
-    }
-
-    @Test func helpOverlayScrollsWhenTaller() {
-        var help = HelpOverlay(sections: [
-            HelpSection(title: "Keys", hints: (1...12).map { KeyHint(keys: [.function($0)], description: "action \($0)") }),
-        ])
-        let surface = MemorySurface(columns: 60, rows: 8)
-        _ = help.handle(.pageDown, pageSize: 4)
-        help.draw(on: surface)
-        #expect(surface.lines[2].contains("F4 "))
-        #expect(surface.lines[5].contains("F7 "))
+        #expect(surface.style(atColumn: 7, row: 5) == .normal)
     }
 
     @Test func footerDropsHintsThatDoNotFitWhole() {
         let surface = MemorySurface(columns: 30, rows: 1)
         KeyHints.draw([
-            KeyHint(keys: [.enter], description: "open"),
-            KeyHint(keys: [.character("c")], description: "create"),
-            KeyHint(keys: [.ctrl("d")], description: "delete"),
-        ], on: surface, in: surface.bounds)
+            KeyHint(keys: "Enter", description: "open"),
+            KeyHint(keys: "c", description: "create"),
+            KeyHint(keys: "^D", description: "delete"),
+        ], on: surface, row: 0, width: 30)
         #expect(surface.lines[0] == " Enter open  c create")
         #expect(surface.style(atColumn: 1, row: 0) == .keyHint)
         #expect(surface.style(atColumn: 7, row: 0) == .normal)
     }
 
-    @Test func statusLineMarksSeverityInText() {
+    @Test func footerKeepsRoomForTrailingHintsAtTheEnd() {
+        let surface = MemorySurface(columns: 31, rows: 1)
+        KeyHints.draw([
+            KeyHint(keys: "Enter", description: "open"),
+            KeyHint(keys: "c", description: "create"),
+        ], trailing: [KeyHint(keys: "?", description: "help")], on: surface, row: 0, width: 31)
+        #expect(surface.lines[0] == " Enter open  c create  ? help")
+        let narrow = MemorySurface(columns: 24, rows: 1)
+        KeyHints.draw([KeyHint(keys: "Enter", description: "open"), KeyHint(keys: "c", description: "create")],
+                      trailing: [KeyHint(keys: "?", description: "help")], on: narrow, row: 0, width: 24)
+        #expect(narrow.lines[0] == " Enter open  ? help")
+    }
+
+    @Test func statusLineMarksWhatNeedsAttentionInText() {
         let surface = MemorySurface(columns: 40, rows: 1)
-        StatusLine.draw(StatusMessage("port: must be 1-65535", severity: .error), trailing: "1 of 12", on: surface, in: surface.bounds)
-        #expect(surface.lines[0] == " ✗ port: must be 1-65535        1 of 12")
-        #expect(surface.appearance(atColumn: 1, row: 0, theme: .monochrome).attributes.contains(.bold))
+        StatusLine.draw("port: must be 1-65535", flagged: true, style: .error, on: surface, row: 0, width: 40)
+        StatusLine.drawTrailing("1 of 12 ", on: surface, row: 0, width: 40)
+        #expect(surface.lines[0] == " ! port: must be 1-65535        1 of 12")
+        #expect(surface.style(atColumn: 3, row: 0) == .error)
+        #expect(surface.style(atColumn: 33, row: 0) == .muted)
     }
 }

@@ -37,7 +37,7 @@ public enum Catalog {
 
     /// Replaces each `{n}` with `arguments[n]` in one pass, so an argument that itself
     /// contains `{1}` stays as written; a placeholder without an argument stays visible.
-    static func fill(_ template: String, with arguments: [String]) -> String {
+    public static func fill(_ template: String, with arguments: [String]) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {

@@ -26,15 +26,6 @@ public enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
     /// The annotation keys the preset owns.
     public var presetKeys: [String] { presetRows.map(\.key) }
 
-    /// Preset keys whose value the user must fill in (the EIP to bind).
-    public var requiredKeys: [String] {
-        switch self {
-        case .qingCloud: return [Self.qingCloudEIPIDs]
-        case .openELB: return [Self.openELBEIP]
-        case .custom: return []
-        }
-    }
-
     /// Every key some preset owns: these are read into the LoadBalancer rows of a
     /// LoadBalancer service rather than into the general annotation rows.
     public static let allPresetKeys: Set<String> = Set(allCases.flatMap(\.presetKeys))

@@ -87,22 +87,13 @@ public enum JSONWriter {
     }
 
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0x00..<0x20, 0x7F, 0x2028, 0x2029:
-                out += "\\u" + YAMLWriter.hex(scalar.value, width: 4).lowercased()
-            default:
-                out.unicodeScalars.append(scalar)
+        QuotedString.quoted(text) { value in
+            switch value {
+            case 0x08: return "\\b"
+            case 0x0C: return "\\f"
+            case 0x00..<0x20, 0x7F, 0x2028, 0x2029: return "\\u" + YAMLWriter.hex(value, width: 4).lowercased()
+            default: return nil
             }
         }
-        return out + "\""
     }
 }

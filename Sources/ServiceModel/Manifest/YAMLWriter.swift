@@ -175,25 +175,15 @@ public enum YAMLWriter {
     }
 
     static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x09: out += "\\t"
-            case 0x0D: out += "\\r"
-            case 0x00: out += "\\0"
-            case 0x1B: out += "\\e"
-            case 0x00..<0x20, 0x7F, 0x80...0x9F:
-                out += "\\x" + hex(scalar.value, width: 2)
-            case 0xFEFF, 0x2028, 0x2029:
-                out += "\\u" + hex(scalar.value, width: 4)
-            default:
-                out.unicodeScalars.append(scalar)
+        QuotedString.quoted(text) { value in
+            switch value {
+            case 0x00: return "\\0"
+            case 0x1B: return "\\e"
+            case 0x00..<0x20, 0x7F, 0x80...0x9F: return "\\x" + hex(value, width: 2)
+            case 0xFEFF, 0x2028, 0x2029: return "\\u" + hex(value, width: 4)
+            default: return nil
             }
         }
-        return out + "\""
     }
 
     static func hex(_ value: UInt32, width: Int) -> String {

@@ -3,11 +3,10 @@ import Foundation
 /// Every row's sort key for every list column, kept in flat arrays beside the rows, so that
 /// changing the sort of 100,000 services reads contiguous memory only.
 ///
-/// Why: a comparator that rebuilt cell strings per comparison sorted 100,000 rows in
-/// 0.5–2.7 s; building byte keys from the summaries at each sort still cost 20–60 ms, most
-/// of it cache misses on the summaries' scattered strings and arrays (swift_retain was the
-/// top symbol). Keys built once when rows arrive, and name orders kept up to date, make a
-/// sort a plain array sort. Byte order of UTF-8 is code point order, which is also how
+/// Why: a comparator that rebuilds cell strings per comparison is slow, and building byte
+/// keys from the summaries at each sort still spends its time in cache misses on the
+/// summaries' scattered strings and arrays (docs/performance.md). Keys built once when
+/// rows arrive, and name orders kept up to date, make a sort a plain array sort. Byte order of UTF-8 is code point order, which is also how
 /// kubectl (Go) orders names.
 ///
 /// Order of a column: its key, then namespace and name (NAME: name, then namespace).

@@ -62,7 +62,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
         }
     }
 
-    public var id: String { namespace + "/" + name }
+    public var id: ServiceID { ServiceID(namespace: namespace, name: name) }
 
     /// A summary from its fields (the workspace's index cache reads them back from disk).
     public init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,

@@ -38,7 +38,7 @@ extension AppState {
         if state.confirmingJSON {
             state.confirmingJSON = false
             status = nil
-            if key == .character("y") || key == .character("Y") || key == .enter { convert(&state) }
+            if Confirm.answer(to: key) == true { convert(&state) }
             return []
         }
         let result = state.editor.handle(key)
@@ -46,14 +46,14 @@ extension AppState {
         case .consumed:
             if status?.severity == .info { status = nil }
             return state.wizard.isCreate ? [.saveDraft(savedDraft(of: state))] : []
-        case .message(let message):
-            post(StatusMessage(Self.editorMessage(message, text), severity: .warning))
+        case .notice(let notice):
+            post(StatusMessage(describe(notice), severity: .warning))
             return []
         case .notConsumed:
             break
         }
         let table = KeyMap.editor(create: state.wizard.isCreate, language: state.editor.language)
-        switch table.first(where: { $0.keys.contains(key) })?.action {
+        switch KeyMap.action(for: key, in: table, global: []) {
         case .toForm?:
             _ = leaveEditor(&state)
         case .convert?:
@@ -74,7 +74,7 @@ extension AppState {
                 }
             }
             if leaveEditor(&state), case .wizard(var wizard) = screen {
-                return handleWizardKey(.ctrl("s"), &wizard)
+                return perform(wizard.perform(.save), &wizard)
             }
         case .externalEditor?:
             let ext = state.editor.language == .json ? "json" : "yaml"
@@ -101,11 +101,7 @@ extension AppState {
         case .success(let parsed):
             let wizard = state.wizard
             let manifest = ServerFields.restored(parsed, from: wizard.base)
-            var next = WizardState(mode: wizard.mode, draft: ServiceDraft(manifest: manifest), base: manifest,
-                                   page: .step(wizard.step), usedNodePorts: wizard.usedNodePorts)
-            next.workloads = wizard.workloads
-            next.nameTaken = wizard.nameTaken
-            next.revealed = wizard.revealed
+            var next = wizard.reloaded(mode: wizard.mode, manifest: manifest, base: manifest)
             next.source = ManifestText(state.editor.text, format: state.editor.language == .json ? .json : .yaml)
             if next.isCreate, next.draft.namespace.isEmpty { next.draft.namespace = wizard.draft.namespace }
             let count = markErrors(of: parsed, in: &state)
@@ -140,16 +136,14 @@ extension AppState {
                    baseYAML: YAMLWriter.write(state.wizard.base), editorText: state.editor.text)
     }
 
-    /// The editor's own English notices in the user's language.
-    static func editorMessage(_ message: String, _ text: UIText) -> String {
-        switch message {
-        case EditorMessage.tabRefusedInYAML: return text(.editorTabRefused)
-        case EditorMessage.nothingToUndo: return text(.editorNothingToUndo)
-        case EditorMessage.nothingToRedo: return text(.editorNothingToRedo)
-        case EditorMessage.searchWrapped: return text(.editorSearchWrapped)
-        default:
-            if message.hasPrefix("not found: ") { return text(.editorNotFound, String(message.dropFirst(11))) }
-            return message
+    /// The editor's notice in the user's language.
+    func describe(_ notice: EditorNotice) -> String {
+        switch notice {
+        case .tabRefusedInYAML: return text(.editorTabRefused)
+        case .nothingToUndo: return text(.editorNothingToUndo)
+        case .nothingToRedo: return text(.editorNothingToRedo)
+        case .searchWrapped: return text(.editorSearchWrapped)
+        case .notFound(let query): return text(.editorNotFound, query)
         }
     }
 

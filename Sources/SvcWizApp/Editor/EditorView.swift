@@ -19,23 +19,17 @@ enum EditorView {
         editor.draw(on: surface, in: pane)
         surface.drawRule(at: Point(column: 0, row: size.rows - 3), width: size.columns)
         let statusRow = size.rows - 2
-        surface.draw("", at: Point(column: 0, row: statusRow), width: size.columns)
         if let status = app.status {
-            let style: Style = status.severity == .error ? .error : (status.severity == .warning ? .warning : .normal)
-            surface.draw((status.severity == .info ? " " : " ! ") + status.text, at: Point(column: 0, row: statusRow),
-                         width: size.columns, style: style)
+            StatusLine.draw(status, on: surface, row: statusRow, width: size.columns)
         } else if let marker = editor.markerAtCursor {
-            surface.draw(" ! " + marker, at: Point(column: 0, row: statusRow), width: size.columns, style: .error)
+            StatusLine.draw(marker, flagged: true, style: .error, on: surface, row: statusRow, width: size.columns)
         } else if !editor.markers.isEmpty {
-            surface.draw(" ! " + t(.editorInvalid, String(editor.markers.count)), at: Point(column: 0, row: statusRow),
-                         width: size.columns, style: .warning)
+            StatusLine.draw(t(.editorInvalid, String(editor.markers.count)), flagged: true, style: .warning,
+                            on: surface, row: statusRow, width: size.columns)
+        } else {
+            surface.draw("", at: Point(column: 0, row: statusRow), width: size.columns)
         }
-        var x = 1
-        for binding in KeyMap.editor(create: state.wizard.isCreate, language: state.editor.language) where binding.inFooter {
-            let key = binding.keys[0].displayName, label = t(binding.footerLabel)
-            guard x + key.displayWidth + label.displayWidth + 3 <= size.columns else { break }
-            x += surface.draw(key, at: Point(column: x, row: size.rows - 1), style: .keyHint) + 1
-            x += surface.draw(label, at: Point(column: x, row: size.rows - 1)) + 2
-        }
+        let bindings = KeyMap.editor(create: state.wizard.isCreate, language: state.editor.language)
+        KeyHints.draw(bindings.footerHints(t), on: surface, row: size.rows - 1, width: size.columns)
     }
 }

@@ -5,23 +5,24 @@ import ServiceStore
 /// so a service changed since is never deleted silently; it comes back as refused, with the
 /// service as it is now for the dialog to show what changed.
 enum DeleteEffect {
-    static func run(_ targets: [DeletionTarget], on backend: any Backend, language: Language) async -> [AppEvent] {
-        var deleted: [String] = []
-        var failures: [String] = []
+    static func run(_ targets: [DeletionTarget], on backend: any Backend) async -> [AppEvent] {
+        var deleted: [ServiceID] = []
+        var failures: [DeleteFailure] = []
         var refused: [RefusedDelete] = []
         for target in targets {
+            let service = target.service
             do throws(StoreError) {
-                try await backend.delete(named: target.name, in: target.namespace, expecting: try await version(of: target, on: backend))
-                deleted.append(target.name)
+                try await backend.delete(named: service.name, in: service.namespace, expecting: try await version(of: target, on: backend))
+                deleted.append(service)
             } catch {
                 if case .conflict(_, _, let current?) = error {
                     refused.append(RefusedDelete(target: target, current: current))
                 } else {
-                    failures.append(UIText(language)(.deleteFailed, target.name, error.message(in: language)))
+                    failures.append(DeleteFailure(service: service, error: error))
                 }
             }
         }
-        var events: [AppEvent] = [.deleted(names: deleted, failures: failures)]
+        var events: [AppEvent] = [.deleted(deleted, failures: failures)]
         if !refused.isEmpty { events.append(.deleteRefused(refused)) }
         return events
     }
@@ -30,7 +31,7 @@ enum DeleteEffect {
     /// rows no version has the service read now, and what the user saw compared with it.
     private static func version(of target: DeletionTarget, on backend: any Backend) async throws(StoreError) -> String {
         if let version = target.version { return version }
-        let current = try await backend.service(named: target.name, in: target.namespace)
+        let current = try await backend.service(named: target.service.name, in: target.service.namespace)
         let unchanged: Bool
         switch target.seen {
         case .row(let row)?:
@@ -39,7 +40,7 @@ enum DeleteEffect {
         case .stored(let stored)?: unchanged = ServerFields.stripped(stored.manifest) == ServerFields.stripped(current.manifest)
         case nil: unchanged = false
         }
-        guard unchanged else { throw .conflict(name: target.name, namespace: target.namespace, current: current) }
+        guard unchanged else { throw .conflict(name: target.service.name, namespace: target.service.namespace, current: current) }
         return current.version
     }
 }

@@ -1,5 +1,5 @@
-/// What a key does. Handlers switch on actions, never on keys, so the key tables below are
-/// the only place a key is named.
+/// What a key does. Handlers switch on actions, never on keys, so the key tables are the
+/// only place a key is named.
 public enum AppAction: String, Sendable, Hashable, CaseIterable {
     // Everywhere
     case help, back, quit, quitNow, suspend, redraw, command, messages
@@ -16,4 +16,6 @@ public enum AppAction: String, Sendable, Hashable, CaseIterable {
     case toForm, convert, externalEditor, find, undo, redo
     // List and detail: the stored service as text
     case editText
+    // Overlays: choosers, questions and prompts
+    case confirm, complete, discard
 }

@@ -3,8 +3,8 @@ import ServiceModel
 
 /// The lowercased searchable text of every row (name, alias, labels) in one byte buffer,
 /// rows separated by a NUL byte, so that a filter word is found with one scan over the
-/// whole list (`memchr` and `memcmp`) instead of a search per row: at 100,000 rows a keystroke that widens the
-/// filter searches ~6 MB, and a scan over one buffer does that in a few milliseconds.
+/// whole list (`memchr` and `memcmp`) instead of a search per row: a keystroke that widens
+/// the filter searches every row again.
 struct ServiceSearchText: Sendable {
     private var bytes: [UInt8] = []
     /// Where each row's text starts; one extra entry closes the last row.

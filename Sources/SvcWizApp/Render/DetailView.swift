@@ -9,7 +9,7 @@ enum DetailView {
         var segments: [(text: String, style: Style, width: Int?)]
     }
 
-    static func draw(_ state: AppState, _ detail: DetailState, on surface: Surface, in rect: Rect, now: Date) -> Int {
+    static func draw(_ state: AppState, _ detail: DetailScreen, on surface: Surface, in rect: Rect, now: Date) -> Int {
         guard let data = detail.data else {
             let message = detail.error ?? state.text(.loading)
             surface.draw(message, at: Point(column: rect.column + 1, row: rect.row), width: rect.width - 1,

@@ -9,23 +9,23 @@ enum ListView {
         let layout = ListColumnLayout(width: rect.width, showNamespace: state.scope == .all)
         drawHeader(state, layout, on: surface, row: rect.row, column: rect.column)
         let body = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 1)
-        guard state.listLoaded || !state.list.rows.isEmpty else {
+        guard state.list.loaded || !state.list.services.rows.isEmpty else {
             // A first list that failed says why, and that it is being retried.
-            let (message, style): (String, Style) = state.listError.map { ("! " + $0, .error) } ?? (state.text(.loading), .muted)
+            let (message, style): (String, Style) = state.list.error.map { ("! " + $0, .error) } ?? (state.text(.loading), .muted)
             surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: style)
             return
         }
-        if state.list.visible.isEmpty {
-            let message = state.list.rows.isEmpty
+        if state.list.services.visible.isEmpty {
+            let message = state.list.services.rows.isEmpty
                 ? state.text(.noServices, namespaceName(state))
-                : state.text(.noMatches, state.list.filter.text)
+                : state.text(.noMatches, state.list.services.filter.text)
             surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: .muted)
             return
         }
-        let end = min(state.list.visible.count, state.listScroll + body.height)
-        for position in state.listScroll..<end {
+        let end = min(state.list.services.visible.count, state.list.scroll + body.height)
+        for position in state.list.scroll..<end {
             drawRow(state, layout, position: position, on: surface,
-                    at: Point(column: body.column, row: body.row + position - state.listScroll), now: now)
+                    at: Point(column: body.column, row: body.row + position - state.list.scroll), now: now)
         }
     }
 
@@ -41,7 +41,7 @@ enum ListView {
         surface.draw(" ", at: Point(column: column, row: row), width: ListColumnLayout.markerWidth, style: .header)
         for (i, entry) in layout.columns.enumerated() {
             var title = ListColumnLayout.header(entry.column, width: entry.width, text: state.text)
-            if entry.column == state.list.sortColumn { title += state.list.ascending ? " ▲" : " ▼" }
+            if entry.column == state.list.services.sortColumn { title += state.list.services.ascending ? " ▲" : " ▼" }
             x = drawCell(title, width: entry.width, last: i == layout.columns.count - 1, on: surface,
                          at: Point(column: x, row: row), style: .header)
         }
@@ -52,13 +52,13 @@ enum ListView {
 
     private static func drawRow(_ state: AppState, _ layout: ListColumnLayout, position: Int, on surface: Surface,
                                 at point: Point, now: Date) {
-        let row = state.list.row(at: position)
-        let selected = position == state.list.selection
-        let marked = state.list.isMarked(row)
+        let row = state.list.services.row(at: position)
+        let selected = position == state.list.services.selection
+        let marked = state.list.services.isMarked(row)
         let rowStyle: Style = marked ? .marked : .normal
         // The selection is the `>` marker and the NAME cell, not the whole row: a move then
-        // repaints two names instead of two full rows (86 instead of 221 bytes at 80x24;
-        // every cell whose look changes must be sent again).
+        // repaints two names instead of two full rows (every cell whose look changes must be
+        // sent to the terminal again).
         let selectionStyle: Style = selected ? .selected : rowStyle
         let marker = marked ? "*" : (selected ? ">" : " ")
         surface.draw(marker, at: point, width: ListColumnLayout.markerWidth, style: selectionStyle)

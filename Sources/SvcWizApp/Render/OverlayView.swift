@@ -6,35 +6,21 @@ import TerminalUI
 enum OverlayView {
     static func draw(_ overlay: Overlay, _ state: AppState, on surface: Surface, in area: Rect) {
         let t = state.text
+        let promptRow = area.maxRow - 1
         switch overlay {
         case .help:
             drawHelp(state, on: surface, in: area)
         case .messages:
-            let lines = state.messages.isEmpty
-                ? [(t(.noMessages), Style.muted)]
-                : state.messages.suffix(area.height - 2).map { message -> (String, Style) in
-                    let time = ISO8601DateFormatter.string(from: message.time, timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
-                    let style: Style = message.severity == .error ? .error : (message.severity == .warning ? .warning : .normal)
-                    return ("\(time)  \(message.text)", style)
-                }
-            drawPanel(title: t(.recentMessages), lines: lines, on: surface, in: area, widthHint: area.width - 4)
-        case .namespaces(let selection):
-            let choices = state.namespaceChoices
-            let box = box(in: area, width: max(30, (choices.map(\.displayWidth).max() ?? 0) + 6), height: min(area.height, choices.count + 2))
-            surface.fill(box)
-            surface.drawBox(box, title: t(.namespaceChooserTitle))
-            let visible = box.height - 2
-            let first = max(0, min(selection - visible + 1, choices.count - visible))
-            for (offset, choice) in choices.dropFirst(max(0, first)).prefix(visible).enumerated() {
-                let index = max(0, first) + offset
-                let selected = index == selection
-                surface.draw((selected ? "> " : "  ") + choice, at: Point(column: box.column + 1, row: box.row + 1 + offset),
-                             width: box.width - 2, style: selected ? .selected : .normal)
-            }
+            drawMessages(state, on: surface, in: area)
+        case .namespaces(let chooser):
+            drawNamespaces(state, selection: chooser.selection, on: surface, in: area)
         case .command(let input):
-            drawPrompt(t(.commandPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
-        case .export(let input, _, let name):
-            drawPrompt(" " + name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
+            PromptView.draw(t(.commandPrompt), input, on: surface, row: promptRow, width: area.width)
+        case let .export(input, service):
+            PromptView.draw(" " + service.name + "  " + t(.exportPrompt), input, on: surface, row: promptRow, width: area.width)
+        case let .importPrompt(input, candidates):
+            drawCandidates(candidates, on: surface, in: area)
+            PromptView.draw(" " + t(.importPrompt), input, on: surface, row: promptRow, width: area.width)
         case .confirmDelete(let confirmation):
             drawDeleteConfirmation(confirmation, state, on: surface, in: area)
         case .deleteRefused(let refusal):
@@ -42,6 +28,79 @@ enum OverlayView {
             let shown = refusal.lines(t).dropFirst(refusal.scroll).prefix(max(1, area.height - 4))
             drawPanel(title: t(.deleteRefusedTitle), lines: Array(shown) + [(t(.deleteRefusedHint), .keyHint)],
                       on: surface, in: area, widthHint: area.width - 4)
+        case .leaveWizard, .resumeDraft, .confirmOverwrite:
+            drawQuestion(overlay, state, on: surface, in: area)
+        case .workloadPicker(let chooser):
+            drawWorkloadPicker(state, selection: chooser.selection, on: surface, in: area)
+        case .editChooser(let chooser):
+            let lines = chooser.steps.enumerated().map { i, step in
+                choice(t(WizardView.stepKey(step)), selected: i == chooser.chooser.selection)
+            }
+            drawPanel(title: t(.editChooserTitle, chooser.service.name), lines: lines, on: surface, in: area, widthHint: 40)
+        case .importChooser(let chooser):
+            let lines = chooser.services.enumerated().map { i, node in
+                let metadata = node["metadata"]
+                let kind = ServiceTerms.kind(ServiceKind(spec: node["spec"]), language: t.language)
+                let label = "\(metadata?["name"]?.scalarText ?? "?")  \(metadata?["namespace"]?.scalarText ?? "-")  \(kind)"
+                return choice(label, selected: i == chooser.chooser.selection)
+            }
+            drawPanel(title: t(.importChooseTitle, chooser.path), lines: lines + [(t(.pickerHint), .keyHint)],
+                      on: surface, in: area, widthHint: 60)
+        case .diff(let panel):
+            let title: String
+            if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
+            drawDiff(panel.lines, scroll: panel.scroll, title: title, hint: t(.diffHint), on: surface, in: area, heading: panel.note)
+        case let .conflict(current, changes):
+            drawDiff(changes, scroll: 0, title: t(.conflictTitle), hint: t(.conflictHint), on: surface, in: area,
+                     heading: t(.conflictMessage, current.name))
+        }
+    }
+
+    /// An entry of a chooser: `> ` and the selected style on the chosen one.
+    private static func choice(_ label: String, selected: Bool) -> (String, Style) {
+        ((selected ? "> " : "  ") + label, selected ? .selected : .normal)
+    }
+
+    private static func drawMessages(_ state: AppState, on surface: Surface, in area: Rect) {
+        let t = state.text
+        let lines = state.messages.isEmpty
+            ? [(t(.noMessages), Style.muted)]
+            : state.messages.suffix(area.height - 2).map { message -> (String, Style) in
+                let time = ISO8601DateFormatter.string(from: message.time, timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
+                return ("\(time)  \(message.text)", message.style)
+            }
+        drawPanel(title: t(.recentMessages), lines: lines, on: surface, in: area, widthHint: area.width - 4)
+    }
+
+    /// The namespace chooser: a box as wide as the longest name, scrolled to the selection.
+    private static func drawNamespaces(_ state: AppState, selection: Int, on surface: Surface, in area: Rect) {
+        let choices = state.namespaceChoices
+        let box = box(in: area, width: max(30, (choices.map(\.displayWidth).max() ?? 0) + 6), height: min(area.height, choices.count + 2))
+        surface.fill(box)
+        surface.drawBox(box, title: state.text(.namespaceChooserTitle))
+        let visible = box.height - 2
+        let first = max(0, min(selection - visible + 1, choices.count - visible))
+        for (offset, name) in choices.dropFirst(first).prefix(visible).enumerated() {
+            let (line, style) = choice(name, selected: first + offset == selection)
+            surface.draw(line, at: Point(column: box.column + 1, row: box.row + 1 + offset), width: box.width - 2, style: style)
+        }
+    }
+
+    /// Tab completion's other candidates, above the import prompt.
+    private static func drawCandidates(_ candidates: [String], on surface: Surface, in area: Rect) {
+        guard !candidates.isEmpty else { return }
+        let shown = candidates.prefix(area.height - 3)
+        let rect = Rect(column: 0, row: area.maxRow - 2 - shown.count, width: area.width, height: shown.count + 1)
+        surface.fill(rect)
+        for (i, line) in shown.enumerated() {
+            surface.draw("  " + line, at: Point(column: 0, row: rect.row + i), width: area.width, style: .muted)
+        }
+    }
+
+    /// The yes/no and resume questions: the question, then the keys that answer it.
+    private static func drawQuestion(_ overlay: Overlay, _ state: AppState, on surface: Surface, in area: Rect) {
+        let t = state.text
+        switch overlay {
         case .leaveWizard:
             var question = t(.leaveQuestion)
             if case .wizard(let wizard) = state.screen, let stored = wizard.stored { question = t(.leaveEditQuestion, stored.name) }
@@ -51,44 +110,11 @@ enum OverlayView {
             let age = ServiceRow.age(since: saved.savedAt, now: Date())
             drawPanel(title: t(.resumeTitle), lines: [(t(.resumeQuestion, name, String(saved.step.rawValue + 1), age), .normal),
                                                       (t(.resumeChoices), .keyHint)], on: surface, in: area, widthHint: 64)
-        case .workloadPicker(let selection):
-            drawWorkloadPicker(state, selection: selection, on: surface, in: area)
-        case let .editChooser(target, selection, headless):
-            let choices = AppState.editChoices(headless: headless).map { t(WizardView.stepKey($0)) }
-            let lines = choices.enumerated().map { i, label in ((i == selection ? "> " : "  ") + label, i == selection ? Style.selected : .normal) }
-            drawPanel(title: t(.editChooserTitle, target.name), lines: lines, on: surface, in: area, widthHint: 40)
-        case let .diff(lines, scroll):
-            var title = "", note: String?
-            if case .wizard(let wizard) = state.screen, let stored = wizard.stored {
-                title = t(.diffTitle, stored.name)
-                note = wizard.saveNote
-            }
-            drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area, heading: note)
-        case let .importPrompt(input, candidates):
-            if !candidates.isEmpty {
-                let shown = candidates.prefix(area.height - 3).map { ($0, Style.muted) }
-                let rect = Rect(column: 0, row: area.maxRow - 2 - shown.count, width: area.width, height: shown.count + 1)
-                surface.fill(rect)
-                for (i, line) in shown.enumerated() {
-                    surface.draw("  " + line.0, at: Point(column: 0, row: rect.row + i), width: area.width, style: line.1)
-                }
-            }
-            drawPrompt(" " + t(.importPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
-        case let .importChooser(services, selection, path):
-            var lines = services.enumerated().map { i, node -> (String, Style) in
-                let name = node["metadata"]?["name"]?.scalarText ?? "?"
-                let namespace = node["metadata"]?["namespace"]?.scalarText ?? "-"
-                let kind = ServiceTerms.kind(ServiceKind(spec: node["spec"]), language: t.language)
-                return ((i == selection ? "> " : "  ") + "\(name)  \(namespace)  \(kind)", i == selection ? .selected : .normal)
-            }
-            lines.append((t(.pickerHint), .keyHint))
-            drawPanel(title: t(.importChooseTitle, path), lines: lines, on: surface, in: area, widthHint: 60)
-        case .confirmOverwrite(let path, _, _):
+        case .confirmOverwrite(let path, _):
             drawPanel(title: t(.exportTitle), lines: [(t(.exportOverwrite, path), .warning), (t(.yesNo), .keyHint)],
                       on: surface, in: area, widthHint: 60)
-        case let .conflict(current, changes):
-            drawDiff(changes, scroll: 0, title: t(.conflictTitle), hint: t(.conflictHint), on: surface, in: area,
-                     heading: t(.conflictMessage, current.name))
+        default:
+            break
         }
     }
 
@@ -119,7 +145,7 @@ enum OverlayView {
         let screenName: String
         switch state.screen {
         case .list: screenName = t(.listTitle)
-        case .detail(let detail): screenName = t(.detailTitle, detail.name)
+        case .detail(let detail): screenName = t(.detailTitle, detail.service.name)
         case .wizard(let wizard): screenName = wizard.isCreate ? t(.wizardCreateTitle) : t(.wizardEditTitle, wizard.draft.name)
         case .editor: screenName = t(.editMode)
         }
@@ -143,11 +169,6 @@ enum OverlayView {
         drawPanel(title: "?", lines: lines, on: surface, in: area, widthHint: 60)
     }
 
-    private static func drawPrompt(_ prompt: String, _ input: TextField, on surface: Surface, row: Int, width: Int) {
-        surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
-        surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorPlacement(width: width - prompt.displayWidth).column), row: row)
-    }
-
     private static func drawWorkloadPicker(_ state: AppState, selection: Int, on surface: Surface, in area: Rect) {
         let t = state.text
         guard case .wizard(let wizard) = state.screen else { return }
@@ -157,8 +178,7 @@ enum OverlayView {
             for (i, workload) in workloads.enumerated() {
                 let labels = workload.podLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
                 let pods = workload.replicas.map { $0 == 1 ? t(.workloadPod) : t(.workloadPods, String($0)) } ?? t(.daemonPods)
-                let text = "\(i == selection ? "> " : "  ")\(t.workload(workload))  \(labels)  \(pods)"
-                lines.append((text, i == selection ? .selected : .normal))
+                lines.append(choice("\(t.workload(workload))  \(labels)  \(pods)", selected: i == selection))
             }
         } else {
             lines.append((t(.loading), .muted))
@@ -194,7 +214,7 @@ enum OverlayView {
 
     private static func drawDeleteConfirmation(_ confirmation: DeleteConfirmation, _ state: AppState, on surface: Surface, in area: Rect) {
         let t = state.text
-        let names = confirmation.targets.map(\.name)
+        let names = confirmation.targets.map(\.service.name)
         var lines: [(String, Style)] = []
         if names.count == 1 {
             lines.append((t(.deleteOne, names[0]), .warning))

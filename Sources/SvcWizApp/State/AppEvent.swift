@@ -9,15 +9,15 @@ public enum AppEvent: Sendable {
     case servicesLoaded(NamespaceScope, Result<[ServiceSummary], StoreError>)
     case store(NamespaceScope, StoreEvent)
     case namespacesLoaded([String])
-    case detailLoaded(namespace: String, name: String, Result<DetailData, StoreError>)
-    case deleted(names: [String], failures: [String])
+    case detailLoaded(ServiceID, Result<DetailData, StoreError>)
+    case deleted([ServiceID], failures: [DeleteFailure])
     /// Deletes refused because the services changed since the user saw them.
     case deleteRefused([RefusedDelete])
     /// A second passed while the screen shows something that ages (`showsStaleRows`).
     case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
-    case nameChecked(namespace: String, name: String, exists: Bool)
+    case nameChecked(ServiceID, exists: Bool)
     case workloadsLoaded(namespace: String, [Workload])
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
@@ -26,7 +26,7 @@ public enum AppEvent: Sendable {
     case textLoaded(Result<StoredService, StoreError>)
     case pathCompleted(input: String, completed: String, candidates: [String])
     case imported(path: String, Result<[ManifestNode], ImportFailure>)
-    case exportExists(path: String, namespace: String, name: String)
+    case exportExists(path: String, ServiceID)
     case externalEdited(String?, status: Int32)
     /// What RBAC denies in the namespace (cluster): those actions leave the key tables.
     case permissions(namespace: String, denied: Set<AppAction>)
@@ -41,10 +41,15 @@ public enum AppEvent: Sendable {
     case problems([ManifestParseError])
 }
 
-/// Why a file could not be imported.
-public enum ImportFailure: Error, Sendable {
-    case unreadable(String)
-    case parse(ManifestParseError)
+/// A service a delete could not remove, and the backend's reason.
+public struct DeleteFailure: Sendable, Hashable {
+    public var service: ServiceID
+    public var error: StoreError
+
+    public init(service: ServiceID, error: StoreError) {
+        self.service = service
+        self.error = error
+    }
 }
 
 /// What the detail screen shows of a service, loaded together.
@@ -69,11 +74,11 @@ public enum AppEffect: Sendable, Hashable {
     case loadServices(NamespaceScope)
     case watch(NamespaceScope)
     case loadNamespaces
-    case loadDetail(namespace: String, name: String)
+    case loadDetail(ServiceID)
     case delete([DeletionTarget])
     /// Writes the service to `target` (a folder, or a file ending in .yaml, .yml or .json).
-    case export(namespace: String, name: String, target: String, overwrite: Bool)
-    case loadForText(namespace: String, name: String)
+    case export(ServiceID, target: String, overwrite: Bool)
+    case loadForText(ServiceID)
     case completePath(String)
     case importFile(String)
     /// Asks the backend for files it could not read.
@@ -87,7 +92,7 @@ public enum AppEffect: Sendable, Hashable {
     case checkDraft
     case saveDraft(SavedDraft)
     case deleteDraft
-    case checkName(namespace: String, name: String)
+    case checkName(ServiceID)
     case loadWorkloads(namespace: String)
     /// A dry run, then the create.
     case create(ManifestNode)
@@ -95,26 +100,8 @@ public enum AppEffect: Sendable, Hashable {
     /// A workspace save: `text` is the document exactly as it will be written.
     case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
-    case loadForEdit(namespace: String, name: String, step: WizardStep?)
+    case loadForEdit(ServiceID, step: WizardStep?)
     case suspend
     case redraw
     case quit
-}
-
-/// One service to delete, with the version it was shown at.
-public struct DeletionTarget: Sendable, Hashable {
-    public var namespace: String
-    public var name: String
-    /// The version the user saw: the delete goes ahead only while the service is still
-    /// that version. Nil where no delete follows (the edit chooser names its service so).
-    public var version: String?
-    /// What the user saw, to show what changed when the delete is refused.
-    public var seen: SeenService?
-
-    public init(namespace: String, name: String, version: String? = nil, seen: SeenService? = nil) {
-        self.namespace = namespace
-        self.name = name
-        self.version = version
-        self.seen = seen
-    }
 }

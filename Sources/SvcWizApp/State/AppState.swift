@@ -3,32 +3,25 @@ import ServiceModel
 import ServiceStore
 import TerminalUI
 
-/// Everything the screens show. Only `update` changes it; rendering only reads it.
+/// What is global to the app: the backend, the terminal's size, the namespace scope, the
+/// messages, and which screen and overlay are in front. Each screen and overlay is its own
+/// model; `update` routes keys to the one in front and turns what it asks for into effects.
+/// Rendering only reads this.
 public struct AppState: Sendable {
     public var text: UIText
     public var backend: BackendInfo
-    public var readOnly: Bool
+    public var permissions: Permissions
     public var size: TerminalSize
     public var scope: NamespaceScope
-    public var namespaces: [String] = []
-    public var list = ServiceListModel()
-    /// True once the first list of the current scope arrived.
-    public var listLoaded = false
-    /// The backend's last failure while rows are kept on screen, and when rows last arrived.
-    public var listError: String?
-    public var lastUpdated: Date?
+    /// The list stays under the other screens: its rows name the node ports in use and
+    /// the count on the title line.
+    public var list = ListScreen()
     public var screen: Screen = .list
     /// Where the wizard returns when it is left.
     public var wizardOrigin: Screen = .list
     public var overlay: Overlay?
-    /// The filter prompt while it is open (`/`); the filter itself lives in `list`.
-    public var filterInput: TextField?
-    /// The first list row on screen.
-    public var listScroll = 0
     public var status: StatusMessage?
     public var messages: [StatusMessage] = []
-    /// Actions RBAC denies in the current namespace (cluster); their keys are hidden.
-    public var denied: Set<AppAction> = []
     /// Where exports go; the prompt offers it.
     public var exportFolder: String
     /// The Kubernetes release checked against, shown in the title (`AppState+KubeVersion`).
@@ -38,7 +31,7 @@ public struct AppState: Sendable {
                 exportFolder: String) {
         self.text = text
         self.backend = backend
-        self.readOnly = readOnly
+        self.permissions = Permissions(readOnly: readOnly)
         self.size = size
         self.scope = scope
         self.exportFolder = exportFolder
@@ -46,16 +39,14 @@ public struct AppState: Sendable {
 
     /// The key table of the screen in front.
     public var keyTable: [KeyBinding] {
-        allKeys.filter { !denied.contains($0.action) }
-    }
-
-    private var allKeys: [KeyBinding] {
+        let all: [KeyBinding]
         switch screen {
-        case .list: return KeyMap.list(readOnly: readOnly)
-        case .detail: return KeyMap.detail(readOnly: readOnly)
-        case .wizard(let wizard): return KeyMap.wizard(create: wizard.isCreate)
-        case .editor(let editor): return KeyMap.editor(create: editor.wizard.isCreate, language: editor.editor.language)
+        case .list: all = KeyMap.list(readOnly: permissions.readOnly)
+        case .detail: all = KeyMap.detail(readOnly: permissions.readOnly)
+        case .wizard(let wizard): all = KeyMap.wizard(create: wizard.isCreate)
+        case .editor(let editor): all = KeyMap.editor(create: editor.wizard.isCreate, language: editor.editor.language)
         }
+        return all.filter { permissions.allows($0.action) }
     }
 
     /// Rows of the list body: the screen less title, header, status and footer.
@@ -68,11 +59,8 @@ public struct AppState: Sendable {
         if messages.count > 50 { messages.removeFirst(messages.count - 50) }
     }
 
-    /// Keeps the selected row inside the visible window.
-    mutating func scrollToSelection() {
-        let height = listBodyHeight
-        if list.selection < listScroll { listScroll = list.selection }
-        if list.selection >= listScroll + height { listScroll = list.selection - height + 1 }
-        listScroll = max(0, min(listScroll, max(0, list.visible.count - height)))
+    /// The chooser's entries: `all` first, then the backend's namespaces.
+    public var namespaceChoices: [String] {
+        [text(.allNamespaces)] + list.namespaces
     }
 }

@@ -39,6 +39,7 @@ extension UIKey {
         .actHelp: "帮助", .actMessages: "最近消息", .actCommand: "命令行", .actRedraw: "重绘",
         .actSuspend: "挂起，回到命令行", .actMove: "移动", .actPage: "翻页", .actTopBottom: "顶部 / 底部",
         .actScroll: "滚动", .actDismiss: "关闭", .actConfirm: "确认", .actCancel: "取消",
+        .actComplete: "补全", .actReload: "重新加载", .actResume: "继续", .actStartFresh: "重新开始",
         .kindVirtualIP: "虚拟 IP",
         .kindHeadlessSelector: "Headless（选择器）",
         .kindHeadlessExternalName: "Headless（外部域名）",

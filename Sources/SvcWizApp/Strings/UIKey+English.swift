@@ -39,6 +39,7 @@ extension UIKey {
         .actHelp: "help", .actMessages: "recent messages", .actCommand: "command line", .actRedraw: "redraw",
         .actSuspend: "suspend to the shell", .actMove: "move", .actPage: "page", .actTopBottom: "top / bottom",
         .actScroll: "scroll", .actDismiss: "dismiss", .actConfirm: "confirm", .actCancel: "cancel",
+        .actComplete: "complete", .actReload: "reload", .actResume: "resume", .actStartFresh: "start fresh",
         .kindVirtualIP: "VirtualIP",
         .kindHeadlessSelector: "Headless (selector)",
         .kindHeadlessExternalName: "Headless (external name)",

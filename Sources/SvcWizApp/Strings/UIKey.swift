@@ -25,7 +25,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     // Actions (footer and help)
     case actOpen, actBack, actQuit, actFilter, actSort, actReverse, actNamespace, actRefresh, actMark, actDelete
     case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
-    case actDismiss, actConfirm, actCancel
+    case actDismiss, actConfirm, actCancel, actComplete, actReload, actResume, actStartFresh
     // Editor, import and export
     case actToJSON, actToYAML, actImport, actEditText, actEditor, actForm, actFind, actUndo, actRedo, actExternalEditor, editMode, editorPosition, editorCommentsLost, editorInvalid, editorParseError, editorNotOne, editorNotService, editorTabRefused, editorNothingToUndo, editorNothingToRedo, editorSearchWrapped, editorNotFound, externalEditorFailed, importPrompt, importNoService, importChooseTitle, imported, exportTitle, exportOverwrite
     case contextSwitched, contextNeedsCluster

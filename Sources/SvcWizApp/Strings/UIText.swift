@@ -14,11 +14,14 @@ public struct UIText: Sendable {
     /// The text for `key` with `{0}`, `{1}` ... replaced by `arguments`.
     public func callAsFunction(_ key: UIKey, _ arguments: String...) -> String {
         let table = language == .zh ? UIKey.chinese : UIKey.english
-        var text = table[key] ?? UIKey.english[key] ?? key.rawValue
-        for (i, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(i)}", with: argument)
-        }
-        return text
+        // One pass over the template (`Catalog.fill`), so an argument that holds `{1}` itself
+        // (a file name, a service's description) stays as it is.
+        return Catalog.fill(table[key] ?? UIKey.english[key] ?? key.rawValue, with: arguments)
+    }
+
+    /// What a key does, in a sentence (`svcwiz keys`, the keymap documents).
+    public func callAsFunction(_ help: KeyHelp) -> String {
+        (language == .zh ? KeyHelp.chinese[help] : nil) ?? KeyHelp.english[help] ?? help.rawValue
     }
 }
 

@@ -18,4 +18,17 @@ enum EditorCommand {
                                       inheritStandardInput: true, inheritStandardOutput: true,
                                       inheritStandardError: true).exitCode
     }
+
+    /// Hands `text` to an editor through a private temporary file (mode 0600, removed
+    /// after): the edited text when the editor exited 0, and its exit status (127 when it
+    /// could not be started); nil when the temporary file could not be made.
+    static func edit(_ text: String, fileExtension: String,
+                     runEditor: (String) -> Int32?) -> (text: String?, status: Int32)? {
+        let path = NSTemporaryDirectory() + "svcwiz-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(fileExtension)"
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else { return nil }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let status = runEditor(path) ?? 127
+        return (status == 0 ? (try? String(contentsOfFile: path, encoding: .utf8)) : nil, status)
+    }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import ServiceStore
 
 /// Tab completion for the import prompt: folders and manifest files (.yaml, .yml, .json).
 enum PathCompletion {
     /// The completed input and, when several names fit, the candidates.
     static func complete(_ input: String, home: String = NSHomeDirectory(), currentDirectory: String = FileManager.default.currentDirectoryPath)
         -> (completed: String, candidates: [String]) {
-        let expanded = input.hasPrefix("~") ? home + input.dropFirst() : input
+        let expanded = ServiceFiles.expandingHome(input, home: home)
         let slash = expanded.lastIndex(of: "/")
         let folderPart = slash.map { String(expanded[...$0]) } ?? ""
         let prefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded

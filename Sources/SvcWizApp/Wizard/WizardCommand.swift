@@ -6,7 +6,7 @@ public enum WizardCommand: Sendable, Hashable {
     /// The draft changed: save it (create mode).
     case saveDraft
     /// Check that no service of this name exists in the namespace.
-    case checkName(namespace: String, name: String)
+    case checkName(ServiceID)
     /// Load the namespace's workloads (for the picker and the "matches" line).
     case loadWorkloads(namespace: String)
     /// Open the workload picker.

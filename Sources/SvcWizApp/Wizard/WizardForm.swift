@@ -51,99 +51,110 @@ enum WizardForm {
     }
 
     static func lines(_ wizard: WizardState, text t: UIText, width: Int = 80) -> [FormLine] {
-        let language = t.language
-        var b = Builder(wizard: wizard, language: language)
+        var b = Builder(wizard: wizard, language: t.language)
         switch wizard.step {
-        case .basicInfo:
-            if wizard.isCreate {
-                b.add(t(.fieldName), [.text(.name, width: 32)], messagesFor: [.name])
-                b.append(FormLine(cells: [.label(""), .note(t(.hintName), .muted)]))
-            } else {
-                b.add(t(.fieldName), [.note(wizard.draft.name, .normal)])
-            }
-            b.add(t(.fieldAlias), [.text(.alias, width: 32)], messagesFor: [.alias])
-            b.add(t(.fieldDescription), [.text(.description, width: 48)], messagesFor: [.description])
-            if wizard.isCreate {
-                b.add(t(.fieldNamespace), [.text(.namespace, width: 24)], messagesFor: [.namespace])
-            } else {
-                b.add(t(.fieldNamespace), [.note(wizard.draft.namespace, .normal)])
-            }
-        case .serviceSettings:
-            if wizard.isCreate {
-                b.add(t(.fieldType), [.choice(.kind)], messagesFor: [.kind])
-            } else {
-                b.add(t(.fieldType), [.note(ServiceTerms.kind(wizard.draft.kind, language: language) + "  " + t(.typeLocked), .muted)])
-            }
-            b.append(FormLine(cells: []))
-            if wizard.draft.kind == .headlessExternalName {
-                b.add(t(.fieldExternalName), [.text(.externalName, width: 40)], messagesFor: [.externalName])
-                b.append(FormLine(cells: [.label(""), .note(t(.hintExternalName), .muted)]))
-            } else {
-                selectorLines(wizard, t, into: &b)
-                b.append(FormLine(cells: []))
-                portLines(wizard, t, into: &b)
-            }
-            b.append(FormLine(cells: []))
-            var affinity: [FormLine.Cell] = [.choice(.affinity)]
-            if wizard.draft.sessionAffinity == .clientIP {
-                affinity += [.note("  " + t(.fieldTimeout) + " ", .normal), .text(.affinityTimeout, width: 7), .note(" s", .normal)]
-            }
-            b.add(t(.fieldAffinity), affinity, messagesFor: [.affinity, .affinityTimeout])
-            advancedLines(wizard, t, step: .serviceSettings, into: &b)
-        case .labels:
-            for i in 0..<max(1, wizard.draft.labels.count) {
-                b.add(i == 0 ? t(.fieldLabels) : "", [.text(.labelKey(i), width: 24), .note(" = ", .normal), .text(.labelValue(i), width: 24)],
-                    messagesFor: [.labelKey(i), .labelValue(i)])
-            }
-            b.append(FormLine(cells: [.label(""), .note(t(.hintAddRow), .muted)]))
-            b.append(FormLine(cells: []))
-            b.append(FormLine(cells: [.note(t(.sectionAdvanced), .header)]))
-            for i in 0..<max(1, wizard.draft.annotations.count) {
-                b.add(i == 0 ? t(.fieldAnnotations) : "", [.text(.annotationKey(i), width: 30), .note(" = ", .normal), .text(.annotationValue(i), width: 24)],
-                    messagesFor: [.annotationKey(i), .annotationValue(i)])
-            }
-        case .externalAccess:
-            guard wizard.draft.kind == .virtualIP else {
-                b.append(FormLine(cells: [.note(t(.accessHeadlessOnly), .muted)]))
-                break
-            }
-            b.add(t(.fieldAccess), [.choice(.access)], messagesFor: [.access])
-            guard wizard.draft.externalAccess != .none else {
-                b.append(FormLine(cells: [.label(""), .note(t(.hintAccessNone), .muted)]))
-                break
-            }
-            for (i, port) in wizard.draft.ports.enumerated() {
-                let name = (port.name.isEmpty ? "" : port.name + ":") + (port.port.isEmpty ? "?" : port.port) + "/" + port.effectiveProtocol
-                b.add(i == 0 ? t(.fieldNodePorts) : "", [.note(name.padded(toWidth: 18), .normal), .text(.nodePort(i), width: 7),
-                                                       .note("  " + t(.hintNodePort), .muted)], messagesFor: [.nodePort(i)])
-            }
-            if wizard.draft.externalAccess == .loadBalancer {
-                b.append(FormLine(cells: []))
-                b.add(t(.fieldProvider), [.choice(.provider)])
-                for i in 0..<max(1, wizard.draft.loadBalancerAnnotations.count) {
-                    // Preset keys are long: give them what the form can spare.
-                    let keyWidth = max(20, min(44, width - FormLine.labelWidth - 3 - 14 - 2))
-                    b.add("", [.text(.loadBalancerKey(i), width: keyWidth), .note(" = ", .normal), .text(.loadBalancerValue(i), width: 14)],
-                        messagesFor: [.loadBalancerKey(i), .loadBalancerValue(i)])
-                }
-            }
-            b.append(FormLine(cells: []))
-            b.append(FormLine(cells: [.note(t(.sectionAdvanced), .header)]))
-            b.add(t(.fieldTrafficPolicy), [.choice(.trafficPolicy)], messagesFor: [.trafficPolicy])
-            if wizard.draft.externalAccess == .loadBalancer {
-                for i in 0..<max(1, wizard.draft.loadBalancerSourceRanges.count) {
-                    b.add(i == 0 ? t(.fieldSourceRanges) : "", [.text(.sourceRange(i), width: 20)], messagesFor: [.sourceRange(i)])
-                }
-                for field in wizard.advancedFields(of: .externalAccess) {
-                    let cell: FormLine.Cell = field.isChoice ? .choice(.advanced(field)) : .text(.advanced(field), width: 28)
-                    b.add(t(field.label), [cell], messagesFor: [.advanced(field)])
-                }
-            }
+        case .basicInfo: basicInfoLines(wizard, t, into: &b)
+        case .serviceSettings: serviceSettingsLines(wizard, t, into: &b)
+        case .labels: labelLines(wizard, t, into: &b)
+        case .externalAccess: externalAccessLines(wizard, t, width: width, into: &b)
         }
-        for message in wizard.generalMessages(of: wizard.step, language: language) {
+        for message in wizard.generalMessages(of: wizard.step, language: t.language) {
             b.append(FormLine(cells: [.note("! " + message, .error)]))
         }
         return b.lines
+    }
+
+    private static func basicInfoLines(_ wizard: WizardState, _ t: UIText, into b: inout Builder) {
+        if wizard.isCreate {
+            b.add(t(.fieldName), [.text(.name, width: 32)], messagesFor: [.name])
+            b.append(FormLine(cells: [.label(""), .note(t(.hintName), .muted)]))
+        } else {
+            b.add(t(.fieldName), [.note(wizard.draft.name, .normal)])
+        }
+        b.add(t(.fieldAlias), [.text(.alias, width: 32)], messagesFor: [.alias])
+        b.add(t(.fieldDescription), [.text(.description, width: 48)], messagesFor: [.description])
+        if wizard.isCreate {
+            b.add(t(.fieldNamespace), [.text(.namespace, width: 24)], messagesFor: [.namespace])
+        } else {
+            b.add(t(.fieldNamespace), [.note(wizard.draft.namespace, .normal)])
+        }
+    }
+
+    private static func serviceSettingsLines(_ wizard: WizardState, _ t: UIText, into b: inout Builder) {
+        if wizard.isCreate {
+            b.add(t(.fieldType), [.choice(.kind)], messagesFor: [.kind])
+        } else {
+            b.add(t(.fieldType), [.note(ServiceTerms.kind(wizard.draft.kind, language: t.language) + "  " + t(.typeLocked), .muted)])
+        }
+        b.append(FormLine(cells: []))
+        if wizard.draft.kind == .headlessExternalName {
+            b.add(t(.fieldExternalName), [.text(.externalName, width: 40)], messagesFor: [.externalName])
+            b.append(FormLine(cells: [.label(""), .note(t(.hintExternalName), .muted)]))
+        } else {
+            selectorLines(wizard, t, into: &b)
+            b.append(FormLine(cells: []))
+            portLines(wizard, t, into: &b)
+        }
+        b.append(FormLine(cells: []))
+        var affinity: [FormLine.Cell] = [.choice(.affinity)]
+        if wizard.draft.sessionAffinity == .clientIP {
+            affinity += [.note("  " + t(.fieldTimeout) + " ", .normal), .text(.affinityTimeout, width: 7), .note(" s", .normal)]
+        }
+        b.add(t(.fieldAffinity), affinity, messagesFor: [.affinity, .affinityTimeout])
+        advancedLines(wizard, t, step: .serviceSettings, into: &b)
+    }
+
+    private static func labelLines(_ wizard: WizardState, _ t: UIText, into b: inout Builder) {
+        for i in 0..<max(1, wizard.draft.labels.count) {
+            b.add(i == 0 ? t(.fieldLabels) : "", [.text(.labelKey(i), width: 24), .note(" = ", .normal), .text(.labelValue(i), width: 24)],
+                messagesFor: [.labelKey(i), .labelValue(i)])
+        }
+        b.append(FormLine(cells: [.label(""), .note(t(.hintAddRow), .muted)]))
+        b.append(FormLine(cells: []))
+        b.append(FormLine(cells: [.note(t(.sectionAdvanced), .header)]))
+        for i in 0..<max(1, wizard.draft.annotations.count) {
+            b.add(i == 0 ? t(.fieldAnnotations) : "", [.text(.annotationKey(i), width: 30), .note(" = ", .normal), .text(.annotationValue(i), width: 24)],
+                messagesFor: [.annotationKey(i), .annotationValue(i)])
+        }
+    }
+
+    private static func externalAccessLines(_ wizard: WizardState, _ t: UIText, width: Int, into b: inout Builder) {
+        guard wizard.draft.kind == .virtualIP else {
+            b.append(FormLine(cells: [.note(t(.accessHeadlessOnly), .muted)]))
+            return
+        }
+        b.add(t(.fieldAccess), [.choice(.access)], messagesFor: [.access])
+        guard wizard.draft.externalAccess != .none else {
+            b.append(FormLine(cells: [.label(""), .note(t(.hintAccessNone), .muted)]))
+            return
+        }
+        for (i, port) in wizard.draft.ports.enumerated() {
+            let name = (port.name.isEmpty ? "" : port.name + ":") + (port.port.isEmpty ? "?" : port.port) + "/" + port.effectiveProtocol
+            b.add(i == 0 ? t(.fieldNodePorts) : "", [.note(name.padded(toWidth: 18), .normal), .text(.nodePort(i), width: 7),
+                                                   .note("  " + t(.hintNodePort), .muted)], messagesFor: [.nodePort(i)])
+        }
+        if wizard.draft.externalAccess == .loadBalancer {
+            b.append(FormLine(cells: []))
+            b.add(t(.fieldProvider), [.choice(.provider)])
+            for i in 0..<max(1, wizard.draft.loadBalancerAnnotations.count) {
+                // Preset keys are long: give them what the form can spare.
+                let keyWidth = max(20, min(44, width - FormLine.labelWidth - 3 - 14 - 2))
+                b.add("", [.text(.loadBalancerKey(i), width: keyWidth), .note(" = ", .normal), .text(.loadBalancerValue(i), width: 14)],
+                    messagesFor: [.loadBalancerKey(i), .loadBalancerValue(i)])
+            }
+        }
+        b.append(FormLine(cells: []))
+        b.append(FormLine(cells: [.note(t(.sectionAdvanced), .header)]))
+        b.add(t(.fieldTrafficPolicy), [.choice(.trafficPolicy)], messagesFor: [.trafficPolicy])
+        if wizard.draft.externalAccess == .loadBalancer {
+            for i in 0..<max(1, wizard.draft.loadBalancerSourceRanges.count) {
+                b.add(i == 0 ? t(.fieldSourceRanges) : "", [.text(.sourceRange(i), width: 20)], messagesFor: [.sourceRange(i)])
+            }
+            for field in wizard.advancedFields(of: .externalAccess) {
+                let cell: FormLine.Cell = field.isChoice ? .choice(.advanced(field)) : .text(.advanced(field), width: 28)
+                b.add(t(field.label), [cell], messagesFor: [.advanced(field)])
+            }
+        }
     }
 
     /// What an empty field shows, muted, so an operator sees where to type.

@@ -24,9 +24,7 @@ extension WizardState {
     /// The choice's options: "default" (unset), then the values. A value the release does not
     /// take but the service has is kept as an option, so reading never changes it.
     func advancedOptions(_ field: AdvancedField, text t: UIText) -> [String] {
-        var values = field.values(profile: rules.profile)
-        let current = draft.advanced[field]
-        if !current.isEmpty && !values.contains(current) { values.append(current) }
+        let values = advancedValues(field)
         // Booleans read as words of the user's language; other values are Kubernetes terms.
         let words = ["true": t(.optionTrue), "false": t(.optionFalse)]
         return [t(.optionDefault)] + values.map { words[$0] ?? $0 }
@@ -35,16 +33,20 @@ extension WizardState {
     func advancedChoice(_ field: AdvancedField) -> Int {
         let current = draft.advanced[field]
         guard !current.isEmpty else { return 0 }
-        var values = field.values(profile: rules.profile)
-        if !values.contains(current) { values.append(current) }
-        return (values.firstIndex(of: current) ?? 0) + 1
+        return (advancedValues(field).firstIndex(of: current) ?? 0) + 1
     }
 
     mutating func chooseAdvanced(_ index: Int, for field: AdvancedField) {
+        draft.advanced[field] = index == 0 ? "" : advancedValues(field)[safe: index - 1] ?? ""
+    }
+
+    /// The release's values of a choice, and the service's own when the release does not
+    /// take it (option 0, "default", comes before them).
+    func advancedValues(_ field: AdvancedField) -> [String] {
         var values = field.values(profile: rules.profile)
         let current = draft.advanced[field]
         if !current.isEmpty && !values.contains(current) { values.append(current) }
-        draft.advanced[field] = index == 0 ? "" : values[safe: index - 1] ?? ""
+        return values
     }
 
     /// The manifest path that places a field on its step.

@@ -114,18 +114,53 @@ extension WizardState {
 
     // MARK: Choices
 
+    /// Port protocols a Service accepts, in the order the form cycles through them.
+    static let portProtocols = ["TCP", "UDP", "SCTP"]
+    /// `spec.externalTrafficPolicy`'s values.
+    static let trafficPolicies = ["Cluster", "Local"]
+
+    /// How many options a choice field has: from the enums and lists the options come from.
+    func choiceCount(of field: WizardField) -> Int {
+        switch field {
+        case .kind: return ServiceKind.allCases.count
+        case .portProtocol: return Self.portProtocols.count
+        case .affinity: return ServiceDraft.SessionAffinity.allCases.count
+        case .access: return ExternalAccess.allCases.count
+        case .provider: return LoadBalancerProvider.allCases.count
+        case .trafficPolicy: return Self.trafficPolicies.count
+        case .advanced(let field): return advancedValues(field).count + 1
+        default: return 0
+        }
+    }
+
     /// The options of a choice field, in the user's language.
     public func options(of field: WizardField, text t: UIText) -> [String] {
         let language = t.language
         switch field {
-        case .kind: return [t(.kindVirtualIP), t(.kindHeadlessSelector), t(.kindHeadlessExternalName)]
-        case .portProtocol: return ["TCP", "UDP", "SCTP"]
-        case .affinity: return [t(.affinityNone), "ClientIP"]
+        case .kind: return ServiceKind.allCases.map { t(Self.kindKey($0)) }
+        case .portProtocol: return Self.portProtocols
+        case .affinity: return ServiceDraft.SessionAffinity.allCases.map { $0 == .none ? t(.affinityNone) : $0.rawValue }
         case .access: return ExternalAccess.allCases.map { ServiceTerms.access($0, language: language) }
-        case .provider: return [t(.providerQingCloud), t(.providerOpenELB), t(.providerCustom)]
-        case .trafficPolicy: return ["Cluster", "Local"]
+        case .provider: return LoadBalancerProvider.allCases.map { t(Self.providerKey($0)) }
+        case .trafficPolicy: return Self.trafficPolicies
         case .advanced(let field): return advancedOptions(field, text: t)
         default: return []
+        }
+    }
+
+    private static func kindKey(_ kind: ServiceKind) -> UIKey {
+        switch kind {
+        case .virtualIP: return .kindVirtualIP
+        case .headlessSelector: return .kindHeadlessSelector
+        case .headlessExternalName: return .kindHeadlessExternalName
+        }
+    }
+
+    private static func providerKey(_ provider: LoadBalancerProvider) -> UIKey {
+        switch provider {
+        case .qingCloud: return .providerQingCloud
+        case .openELB: return .providerOpenELB
+        case .custom: return .providerCustom
         }
     }
 
@@ -133,11 +168,11 @@ extension WizardState {
     public func choice(of field: WizardField) -> Int {
         switch field {
         case .kind: return ServiceKind.allCases.firstIndex(of: draft.kind) ?? 0
-        case .portProtocol(let i): return ["TCP", "UDP", "SCTP"].firstIndex(of: text(of: .portProtocol(i))) ?? 0
-        case .affinity: return draft.sessionAffinity == .clientIP ? 1 : 0
+        case .portProtocol(let i): return Self.portProtocols.firstIndex(of: text(of: .portProtocol(i))) ?? 0
+        case .affinity: return ServiceDraft.SessionAffinity.allCases.firstIndex(of: draft.sessionAffinity) ?? 0
         case .access: return ExternalAccess.allCases.firstIndex(of: draft.externalAccess) ?? 0
         case .provider: return LoadBalancerProvider.allCases.firstIndex(of: draft.loadBalancerProvider) ?? 0
-        case .trafficPolicy: return draft.externalTrafficPolicy == "Local" ? 1 : 0
+        case .trafficPolicy: return Self.trafficPolicies.firstIndex(of: draft.externalTrafficPolicy) ?? 0
         case .advanced(let field): return advancedChoice(field)
         default: return 0
         }
@@ -148,11 +183,11 @@ extension WizardState {
         case .kind: draft.kind = ServiceKind.allCases[index]
         case .portProtocol(let i):
             Self.ensure(&draft.ports, i, PortRow())
-            draft.ports[i].protocol = ["TCP", "UDP", "SCTP"][index]
-        case .affinity: draft.sessionAffinity = index == 1 ? .clientIP : .none
+            draft.ports[i].protocol = Self.portProtocols[index]
+        case .affinity: draft.sessionAffinity = ServiceDraft.SessionAffinity.allCases[index]
         case .access: draft.externalAccess = ExternalAccess.allCases[index]
         case .provider: draft.loadBalancerProvider = LoadBalancerProvider.allCases[index]
-        case .trafficPolicy: draft.externalTrafficPolicy = index == 1 ? "Local" : "Cluster"
+        case .trafficPolicy: draft.externalTrafficPolicy = Self.trafficPolicies[index]
         case .advanced(let field): chooseAdvanced(index, for: field)
         default: break
         }

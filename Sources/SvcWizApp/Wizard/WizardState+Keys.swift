@@ -4,29 +4,13 @@ import TerminalUI
 extension WizardState {
     /// Applies a key; returns what the app must do about it.
     public mutating func handle(_ key: Key) -> [WizardCommand] {
-        if page == .review { return handleReviewKey(key) }
+        if isReviewing { return handleReviewKey(key) }
         // On a choice, the arrows change the choice (KEYMAP: "move within a list or choice").
         if focus.isChoice, [Key.up, .down, .left, .right, .enter, .character(" ")].contains(key) {
             return handleChoiceKey(key)
         }
-        if let action = KeyMap.wizard(create: isCreate).first(where: { $0.keys.contains(key) })?.action {
-            switch action {
-            case .leave: return [.leave]
-            case .nextField: return moveFocus(by: 1)
-            case .previousField: return moveFocus(by: -1)
-            case .nextStep: return nextStep()
-            case .previousStep: return previousStep()
-            case .save: return finish()
-            case .addRow: return addRow()
-            case .removeRow: return removeRow()
-            case .help: return [.help]
-            case .toEditor: return [.toEditor]
-            case .importFile: return isCreate ? [.importFile] : []
-            case .pickWorkload:
-                guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
-                return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]
-            default: return []
-            }
+        if let action = KeyMap.action(for: key, in: KeyMap.wizard(create: isCreate), global: []) {
+            return perform(action)
         }
         if focus.isChoice { return [] }
         switch key {
@@ -37,6 +21,27 @@ extension WizardState {
             editor = field
             let target = focus
             return changed { $0.setText(field.text, for: target) }
+        }
+    }
+
+    /// An action of the form's key table; the editor's save comes here too.
+    public mutating func perform(_ action: AppAction) -> [WizardCommand] {
+        switch action {
+        case .leave: return [.leave]
+        case .nextField: return moveFocus(by: 1)
+        case .previousField: return moveFocus(by: -1)
+        case .nextStep: return nextStep()
+        case .previousStep: return previousStep()
+        case .save: return finish()
+        case .addRow: return addRow()
+        case .removeRow: return removeRow()
+        case .help: return [.help]
+        case .toEditor: return [.toEditor]
+        case .importFile: return isCreate ? [.importFile] : []
+        case .pickWorkload:
+            guard step == .serviceSettings, draft.kind != .headlessExternalName else { return [] }
+            return [.loadWorkloads(namespace: draft.namespace), .pickWorkload]
+        default: return []
         }
     }
 
@@ -52,14 +57,6 @@ extension WizardState {
         guard next != current, !isLocked(focus) else { return [] }
         let field = focus
         return changed { $0.choose(next, for: field) }
-    }
-
-    private func choiceCount(of field: WizardField) -> Int {
-        switch field {
-        case .kind, .portProtocol, .access, .provider: return 3
-        case .affinity, .trafficPolicy: return 2
-        default: return 0
-        }
     }
 
     /// The type of a stored service cannot change: a cluster keeps its clusterIP.
@@ -93,7 +90,7 @@ extension WizardState {
         focus = field
         editor = TextField(text(of: field))
         if left == .name, isCreate, !draft.name.isEmpty {
-            return [.checkName(namespace: draft.namespace, name: draft.name)]
+            return [.checkName(ServiceID(namespace: draft.namespace, name: draft.name))]
         }
         return []
     }
@@ -120,7 +117,7 @@ extension WizardState {
         revealed.insert(step)
         var commands: [WizardCommand] = []
         if step == .basicInfo, isCreate, !draft.name.isEmpty {
-            commands.append(.checkName(namespace: draft.namespace, name: draft.name))
+            commands.append(.checkName(ServiceID(namespace: draft.namespace, name: draft.name)))
         }
         guard !hasProblems(step) else { return commands }
         guard let index = steps.firstIndex(of: step) else { return commands }
@@ -128,8 +125,7 @@ extension WizardState {
             go(to: steps[index + 1])
             if steps[index + 1] == .serviceSettings { commands.append(.loadWorkloads(namespace: draft.namespace)) }
         } else {
-            page = .review
-            reviewScroll = 0
+            page = .review(scroll: 0)
         }
         return commands
     }
@@ -162,15 +158,14 @@ extension WizardState {
     }
 
     private mutating func handleReviewKey(_ key: Key) -> [WizardCommand] {
-        switch key {
-        case .escape, .ctrl("p"):
-            go(to: steps.last ?? .externalAccess)
-        case .ctrl("s"), .enter: return finish()
-        case .function(2), .ctrl("e"): return [.toEditor]
-        case .up: reviewScroll = max(0, reviewScroll - 1)
-        case .down: reviewScroll += 1
-        case .pageUp: reviewScroll = max(0, reviewScroll - 10)
-        case .pageDown: reviewScroll += 10
+        switch KeyMap.action(for: key, in: KeyMap.review(create: isCreate), global: []) {
+        case .previousStep?: go(to: steps.last ?? .externalAccess)
+        case .save?: return finish()
+        case .toEditor?: return [.toEditor]
+        case .up?: page = .review(scroll: max(0, reviewScroll - 1))
+        case .down?: page = .review(scroll: reviewScroll + 1)
+        case .pageUp?: page = .review(scroll: max(0, reviewScroll - 10))
+        case .pageDown?: page = .review(scroll: reviewScroll + 10)
         default: break
         }
         return []

@@ -11,10 +11,11 @@ public struct WizardState: Sendable {
         case edit(StoredService, step: WizardStep)
     }
 
-    /// After step 4 (or the edited step) comes a page that shows what will be written.
+    /// After step 4 (or the edited step) comes a page that shows what will be written,
+    /// scrolled.
     public enum Page: Sendable, Hashable {
         case step(WizardStep)
-        case review
+        case review(scroll: Int)
     }
 
     public var mode: Mode
@@ -27,41 +28,28 @@ public struct WizardState: Sendable {
     public var editor = TextField()
     /// Every error of the draft as it is now, from the shared validation.
     public var errors: [FieldError] = []
+    /// The warnings the target release's rules give the draft.
+    public internal(set) var warnings: [FieldWarning] = []
     /// Fields the user has left at least once, and steps Next or Create was tried on:
     /// errors show there (not while the user is still typing a field for the first time).
     public var touched: Set<WizardField> = []
     public var revealed: Set<WizardStep> = []
-    /// A service of the draft's name that exists already (checked against the backend).
-    public var nameTaken: String?
-    /// Node ports other services use, and by whom: a NodePort that clashes is refused early.
-    public var usedNodePorts: [Int: String]
-    /// The namespace's workloads, for the picker and the "matches" line.
-    public var workloads: [Workload]?
+    /// What the wizard learnt from the backend; it survives a trip through the editor and a
+    /// reload after a conflict (all but the errors of the last failed write).
+    public var known: WizardContext
     /// A line about what just happened ("selector replaced by Deployment frontend").
     public var notice: String?
-    /// Errors a failed create or save placed on fields; cleared by the next change.
-    public var serverErrors: [FieldError] = []
-    /// The rules of the target release (`useRules`), and the warnings they give the draft.
-    public internal(set) var rules: RuleSet = .wizard
-    public internal(set) var warnings: [FieldWarning] = []
-    /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
-    /// exactly this is allowed, the server having the last word.
-    public var serverAccepted: ManifestNode?
-    /// How far the review page or preview is scrolled.
-    public var reviewScroll = 0
     /// The service as text, as its author wrote it: the stored document (workspace) or the
     /// editor's last text. The editor opens it with the form's changes placed in it, and a
     /// workspace save writes it (`savePreview`), so comments survive form and editor.
     public var source: ManifestText?
-    /// What the diff before saving says beyond the lines: nodes written anew.
-    public var saveNote: String?
 
     public init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
         self.mode = mode
         self.draft = draft
         self.base = base
         self.page = page
-        self.usedNodePorts = usedNodePorts
+        self.known = WizardContext(usedNodePorts: usedNodePorts)
         self.focus = .name
         if case .step(let step) = page { focus = fields(of: step).first ?? .name }
         editor = TextField(text(of: focus))
@@ -99,6 +87,17 @@ public struct WizardState: Sendable {
         return state
     }
 
+    public var isReviewing: Bool {
+        if case .review = page { return true }
+        return false
+    }
+
+    /// How far the review page is scrolled.
+    public var reviewScroll: Int {
+        if case .review(let scroll) = page { return scroll }
+        return 0
+    }
+
     public var isCreate: Bool {
         if case .create = mode { return true }
         return false
@@ -123,9 +122,69 @@ public struct WizardState: Sendable {
     /// What will be written.
     public var manifest: ManifestNode { draft.apply(to: base) }
 
+    /// The same wizard over another manifest (the editor's text, a reload after a
+    /// conflict): the step, what was revealed and what the backend said are kept.
+    func reloaded(mode: Mode, manifest: ManifestNode, base: ManifestNode) -> WizardState {
+        var next = WizardState(mode: mode, draft: ServiceDraft(manifest: manifest), base: base, page: .step(step),
+                               usedNodePorts: known.usedNodePorts)
+        next.known = known
+        // The backend's verdict was on the text before: the new one has not been sent.
+        next.known.serverErrors = []
+        next.revealed = revealed
+        // Checked again by the kept release's rules.
+        next.revalidate()
+        return next
+    }
+
     /// The stored manifest an edit started from.
     public var stored: StoredService? {
         if case .edit(let stored, _) = mode { return stored }
         return nil
+    }
+}
+
+/// What the wizard knows from the backend rather than from the user.
+public struct WizardContext: Sendable {
+    /// Node ports other services use, and by whom: a NodePort that clashes is refused early.
+    public var usedNodePorts: [Int: String]
+    /// The namespace's workloads, for the picker and the "matches" line.
+    public var workloads: [Workload]?
+    /// A service of the draft's name that exists already (checked against the backend).
+    public var nameTaken: String?
+    /// Errors a failed create or save placed on fields; cleared by the next change.
+    public var serverErrors: [FieldError] = []
+    /// The rules of the target release (`useRules`).
+    public var rules: RuleSet = .wizard
+    /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
+    /// exactly this is allowed, the server having the last word.
+    public var serverAccepted: ManifestNode?
+}
+
+extension WizardState {
+    public var usedNodePorts: [Int: String] { known.usedNodePorts }
+
+    public var workloads: [Workload]? {
+        get { known.workloads }
+        set { known.workloads = newValue }
+    }
+
+    public var nameTaken: String? {
+        get { known.nameTaken }
+        set { known.nameTaken = newValue }
+    }
+
+    public var serverErrors: [FieldError] {
+        get { known.serverErrors }
+        set { known.serverErrors = newValue }
+    }
+
+    public internal(set) var rules: RuleSet {
+        get { known.rules }
+        set { known.rules = newValue }
+    }
+
+    public var serverAccepted: ManifestNode? {
+        get { known.serverAccepted }
+        set { known.serverAccepted = newValue }
     }
 }

@@ -15,7 +15,7 @@ enum WizardView {
         let showPreview = size.columns >= previewMinimumWidth
         let formWidth = showPreview ? size.columns / 2 : size.columns
         let body = Rect(column: 0, row: 2, width: formWidth, height: bodyHeight)
-        if wizard.page == .review {
+        if wizard.isReviewing {
             drawReview(wizard, t, on: surface, in: Rect(column: 0, row: 2, width: size.columns, height: bodyHeight))
         } else {
             drawForm(wizard, t, on: surface, in: body)
@@ -59,7 +59,7 @@ enum WizardView {
             if i > 0 { x += surface.draw(" > ", at: Point(column: x, row: 0), style: .title) }
             x += surface.draw(step.0, at: Point(column: x, row: 0), style: step.1)
         }
-        if wizard.page == .review {
+        if wizard.isReviewing {
             x += surface.draw(" > ", at: Point(column: x, row: 0), style: .title)
             surface.draw("[" + t(.wizardReview) + "]", at: Point(column: x, row: 0), style: .focused)
         }
@@ -196,30 +196,20 @@ enum WizardView {
     }
 
     private static func drawStatus(_ wizard: WizardState, _ state: AppState, on surface: Surface, row: Int, width: Int) {
-        surface.draw("", at: Point(column: 0, row: row), width: width)
         if let status = state.status {
-            let style: Style = status.severity == .error ? .error : (status.severity == .warning ? .warning : .normal)
-            surface.draw((status.severity == .info ? " " : " ! ") + status.text, at: Point(column: 0, row: row), width: width, style: style)
+            StatusLine.draw(status, on: surface, row: row, width: width)
         } else if let notice = wizard.notice {
-            surface.draw(" " + notice, at: Point(column: 0, row: row), width: width, style: .success)
+            StatusLine.draw(notice, flagged: false, style: .success, on: surface, row: row, width: width)
         } else if wizard.revealed.contains(wizard.step), wizard.hasProblems(wizard.step) {
-            surface.draw(" ! " + state.text(.stepHasErrors), at: Point(column: 0, row: row), width: width, style: .error)
+            StatusLine.draw(state.text(.stepHasErrors), flagged: true, style: .error, on: surface, row: row, width: width)
+        } else {
+            surface.draw("", at: Point(column: 0, row: row), width: width)
         }
     }
 
     private static func drawFooter(_ wizard: WizardState, _ t: UIText, on surface: Surface, row: Int, width: Int) {
-        surface.draw("", at: Point(column: 0, row: row), width: width)
-        let bindings = wizard.page == .review
-            ? KeyMap.wizard(create: wizard.isCreate).filter { $0.action == .save || $0.action == .previousStep }
-            : KeyMap.wizard(create: wizard.isCreate).filter(\.inFooter)
-        var x = 1
-        for binding in bindings {
-            let key = binding.keys[0].displayName
-            let text = t(binding.footerLabel)
-            guard x + key.displayWidth + text.displayWidth + 3 <= width else { break }
-            x += surface.draw(key, at: Point(column: x, row: row), style: .keyHint) + 1
-            x += surface.draw(text, at: Point(column: x, row: row)) + 2
-        }
+        let bindings = wizard.isReviewing ? KeyMap.review(create: wizard.isCreate) : KeyMap.wizard(create: wizard.isCreate)
+        KeyHints.draw(bindings.footerHints(t), on: surface, row: row, width: width)
     }
 }
 

@@ -4,20 +4,22 @@ public enum EditorKeyResult: Hashable, Sendable {
     case consumed
     /// Not an editor key (F2, F3, Ctrl-S, Esc outside a search...): the screen handles it.
     case notConsumed
-    /// The editor used the key and has something to tell the user in the status line
-    /// (a refused Tab, a search that found nothing or wrapped, nothing to undo).
-    case message(String)
+    /// The editor used the key and has something to tell the user in the status line.
+    case notice(EditorNotice)
 
     /// True for everything but `notConsumed`.
     public var isConsumed: Bool { self != .notConsumed }
 }
 
-/// The messages the editor reports, in one place so screens and tests share the words.
-public enum EditorMessage {
-    public static let tabRefusedInYAML = "tabs are not allowed in YAML: indent with spaces"
-    public static let nothingToUndo = "nothing to undo"
-    public static let nothingToRedo = "nothing to redo"
-    public static let searchWrapped = "search wrapped to the top"
-
-    public static func notFound(_ query: String) -> String { "not found: " + query }
+/// What the editor tells the user after a key. The screen puts it in words, in the
+/// user's language.
+public enum EditorNotice: Hashable, Sendable {
+    /// Tab in YAML: indentation there is spaces only.
+    case tabRefusedInYAML
+    case nothingToUndo
+    case nothingToRedo
+    /// The search went past the end and found a match from the top.
+    case searchWrapped
+    /// The search found nothing for this query.
+    case notFound(String)
 }

@@ -54,19 +54,19 @@ extension TextEditor {
             return .consumed
         }
         guard let match = buffer.find(search.query, from: search.origin) else {
-            return .message(EditorMessage.notFound(search.query))
+            return .notice(.notFound(search.query))
         }
         buffer.moveCursor(to: match.position)
-        return match.wrapped ? .message(EditorMessage.searchWrapped) : .consumed
+        return match.wrapped ? .notice(.searchWrapped) : .consumed
     }
 
     /// The match after the cursor, wrapping to the top.
     mutating func findNext() -> EditorKeyResult {
         guard !search.query.isEmpty else { return .consumed }
         guard let match = buffer.findNext(search.query) else {
-            return .message(EditorMessage.notFound(search.query))
+            return .notice(.notFound(search.query))
         }
         buffer.moveCursor(to: match.position)
-        return match.wrapped ? .message(EditorMessage.searchWrapped) : .consumed
+        return match.wrapped ? .notice(.searchWrapped) : .consumed
     }
 }

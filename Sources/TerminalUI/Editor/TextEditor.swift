@@ -47,7 +47,7 @@ public struct TextEditor: Sendable {
         case .paste(let text): buffer.paste(text)
         case .enter: buffer.insertNewline(autoIndentFor: language)
         case .tab:
-            guard language == .json else { return .message(EditorMessage.tabRefusedInYAML) }
+            guard language == .json else { return .notice(.tabRefusedInYAML) }
             let width = EditorLanguage.indentWidth
             buffer.type(String(repeating: " ", count: width - buffer.displayColumn(of: buffer.cursor) % width))
         case .backspace: buffer.deleteBackward()
@@ -64,8 +64,8 @@ public struct TextEditor: Sendable {
         case .alt("f"): buffer.moveWordRight()
         case .alt("<"): buffer.moveToDocumentStart()
         case .alt(">"): buffer.moveToDocumentEnd()
-        case .ctrl("u"): return buffer.undo() ? .consumed : .message(EditorMessage.nothingToUndo)
-        case .ctrl("r"): return buffer.redo() ? .consumed : .message(EditorMessage.nothingToRedo)
+        case .ctrl("u"): return buffer.undo() ? .consumed : .notice(.nothingToUndo)
+        case .ctrl("r"): return buffer.redo() ? .consumed : .notice(.nothingToRedo)
         case .ctrl("f"): openSearch()
         default: return .notConsumed
         }

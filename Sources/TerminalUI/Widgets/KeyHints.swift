@@ -1,6 +1,6 @@
-/// A key and what it does here, as the footer and the help screen show it.
+/// A key and what it does here, as the footer shows it: `^D delete`.
 public struct KeyHint: Hashable, Sendable {
-    /// The key names as shown (`^D`, `Up/Down, k/j`).
+    /// The key as shown (`^D`, `Enter`).
     public var keys: String
     public var description: String
 
@@ -9,25 +9,31 @@ public struct KeyHint: Hashable, Sendable {
         self.description = description
     }
 
-    /// Several keys for one action, shown as `F2/^E`.
-    public init(keys: [Key], description: String) {
-        self.init(keys: keys.map(\.displayName).joined(separator: "/"), description: description)
-    }
+    /// The cells the hint takes in the footer, with the two-cell gap after it.
+    var footerWidth: Int { keys.displayWidth + 1 + description.displayWidth + 2 }
 }
 
-/// The footer: `Enter open  c create  ? help`, keys highlighted. Hints that do not fit
-/// are left out whole, from the end, so the first (most important) ones always show.
+/// The footer: `Enter open  c create  ? help`, keys highlighted. A hint that does not fit
+/// is left out whole, so the first (most important) ones always show; `trailing` hints
+/// (help) keep their room and always come last.
 public enum KeyHints {
-    public static func draw(_ hints: [KeyHint], on surface: some Surface, in rect: Rect) {
-        guard !rect.isEmpty else { return }
-        var x = rect.column + 1
-        for hint in hints {
-            let keyWidth = hint.keys.displayWidth
-            let width = keyWidth + 1 + hint.description.displayWidth
-            guard x + width <= rect.maxColumn else { break }
-            surface.draw(hint.keys, at: Point(column: x, row: rect.row), style: .keyHint)
-            surface.draw(hint.description, at: Point(column: x + keyWidth + 1, row: rect.row))
-            x += width + 2
+    public static func draw(_ hints: [KeyHint], trailing: [KeyHint] = [], on surface: some Surface, row: Int, width: Int) {
+        surface.draw("", at: Point(column: 0, row: row), width: width)
+        let reserved = trailing.reduce(0) { $0 + $1.footerWidth }
+        var x = 1
+        for hint in hints where x + hint.footerWidth + reserved <= width {
+            x = draw(hint, on: surface, at: Point(column: x, row: row))
         }
+        // The two-cell gap after the last hint may fall off the edge.
+        for hint in trailing where x + hint.footerWidth <= width + 2 {
+            x = draw(hint, on: surface, at: Point(column: x, row: row))
+        }
+    }
+
+    /// Draws one hint; returns the column after it and its gap.
+    private static func draw(_ hint: KeyHint, on surface: some Surface, at point: Point) -> Int {
+        var x = point.column + surface.draw(hint.keys, at: point, style: .keyHint) + 1
+        x += surface.draw(hint.description, at: Point(column: x, row: point.row), style: .normal)
+        return x + 2
     }
 }

@@ -1,5 +1,5 @@
-/// What the app shows instead of a screen's body when the terminal is below the size
-/// every screen is designed for.
+/// What the app shows instead of a screen when the terminal is below the size every
+/// screen is designed for.
 public enum TooSmallNotice {
     /// Every screen is usable from this size up.
     public static let minimumSize = TerminalSize(columns: 60, rows: 16)
@@ -8,17 +8,13 @@ public enum TooSmallNotice {
         size.columns < minimumSize.columns || size.rows < minimumSize.rows
     }
 
-    /// Draws the notice centred in `rect` (the whole surface by default). The texts come
-    /// from the app's catalog; the English defaults say what is needed.
-    public static func draw(on surface: some Surface, in rect: Rect? = nil,
-                            title: String = "Terminal too small", detail: String? = nil) {
-        let area = rect ?? surface.bounds
+    /// Draws `lines` (the app's words: what is wrong, then what to do) centred on the
+    /// surface, the first as a warning.
+    public static func draw(_ lines: [String], on surface: some Surface) {
         let size = surface.size
-        let detailText = detail ?? "\(size.columns)x\(size.rows), need at least \(minimumSize.columns)x\(minimumSize.rows)"
-        let lines = [title] + detailText.wrapped(toWidth: area.width)
-        let top = area.row + max(0, (area.height - lines.count) / 2)
-        for (offset, line) in lines.enumerated() where top + offset < area.maxRow {
-            surface.draw(line, at: Point(column: area.column, row: top + offset), width: area.width,
+        let top = max(0, size.rows / 2 - 1)
+        for (offset, line) in lines.enumerated() where top + offset < size.rows {
+            surface.draw(line, at: Point(column: 0, row: top + offset), width: size.columns,
                          style: offset == 0 ? .warning : .normal, alignment: .center)
         }
     }

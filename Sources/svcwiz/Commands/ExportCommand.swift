@@ -33,7 +33,8 @@ struct ExportCommand: AsyncParsableCommand {
             var target = URL(fileURLWithPath: file)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                target.appendPathComponent("\(name).\(namespace).service.\(output.rawValue)")
+                target.appendPathComponent(ServiceFiles.fileName(for: ServiceID(namespace: namespace, name: name),
+                                                                 format: output == .json ? .json : .yaml))
             }
             try AtomicFile.write(Array(text.utf8), to: target.path)
             Console.out(context.language == .zh ? "已导出到 \(target.path)" : "exported to \(target.path)")

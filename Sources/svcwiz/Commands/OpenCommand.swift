@@ -38,7 +38,7 @@ struct OpenCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw context.fail(error)
         }
-        var options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        var options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor)
         options.kubeVersion = context.kubeVersion
         let flag = global.kubeVersion
         let language = context.language

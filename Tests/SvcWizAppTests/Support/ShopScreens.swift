@@ -34,13 +34,13 @@ enum ShopScreens {
     /// Opens the detail of `name` the way Enter does, with the backend's answer fed back.
     static func detailState(_ name: String, columns: Int = 80, rows: Int = 24, language: Language = .en) async throws -> AppState {
         var state = try await listState(columns: columns, rows: rows, language: language)
-        while state.list.selected?.name != name { state.list.move(by: 1) }
+        while state.list.services.selected?.name != name { state.list.services.move(by: 1) }
         let effects = state.update(.key(.enter))
-        guard case .loadDetail(let namespace, _)? = effects.first else { return state }
+        guard case .loadDetail(let service)? = effects.first else { return state }
         let backend = try backend()
-        let stored = try await backend.service(named: name, in: namespace)
+        let stored = try await backend.service(named: name, in: service.namespace)
         let data = DetailData(stored: stored, backends: try await backend.backends(of: stored))
-        _ = state.update(.detailLoaded(namespace: namespace, name: name, .success(data)))
+        _ = state.update(.detailLoaded(service, .success(data)))
         return state
     }
 

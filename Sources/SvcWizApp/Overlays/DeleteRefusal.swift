@@ -3,26 +3,6 @@ import ServiceModel
 import ServiceStore
 import TerminalUI
 
-/// What the user saw of a service when they asked to delete it.
-public enum SeenService: Sendable, Hashable {
-    /// A row of the list: only what the list holds is known.
-    case row(ServiceSummary)
-    /// The detail screen: the whole service as it was loaded.
-    case stored(StoredService)
-}
-
-extension DeletionTarget {
-    /// A delete of a list row, expecting the version the row was read at.
-    init(row: ServiceSummary) {
-        self.init(namespace: row.namespace, name: row.name, version: row.version, seen: .row(row))
-    }
-
-    /// A delete from the detail screen, expecting the version it shows.
-    init(stored: StoredService) {
-        self.init(namespace: stored.namespace, name: stored.name, version: stored.version, seen: .stored(stored))
-    }
-}
-
 /// A delete the backend refused because the service is no longer the version the user saw.
 public struct RefusedDelete: Sendable, Hashable {
     public var target: DeletionTarget
@@ -39,8 +19,7 @@ public struct RefusedDelete: Sendable, Hashable {
 /// saw and what is stored now. Nothing was deleted of these; the user looks again or cancels.
 public struct DeleteRefusal: Sendable, Hashable {
     public struct Item: Sendable, Hashable {
-        public var namespace: String
-        public var name: String
+        public var service: ServiceID
         /// What the user saw, then what is stored now: the changed lines.
         public var changes: [LineDiff.Line]
     }
@@ -64,8 +43,7 @@ public struct DeleteRefusal: Sendable, Hashable {
                 seenText = ""
                 currentText = YAMLWriter.write(ServerFields.stripped(refusal.current.manifest))
             }
-            return Item(namespace: refusal.current.namespace, name: refusal.current.name,
-                        changes: LineDiff.unified(from: seenText, to: currentText, context: 2))
+            return Item(service: refusal.current.id, changes: LineDiff.unified(from: seenText, to: currentText, context: 2))
         }
     }
 
@@ -86,7 +64,7 @@ public struct DeleteRefusal: Sendable, Hashable {
     func lines(_ text: UIText) -> [(String, Style)] {
         var lines: [(String, Style)] = []
         for item in items {
-            lines.append((text(.deleteChangedHeading, item.name), .warning))
+            lines.append((text(.deleteChangedHeading, item.service.name), .warning))
             let changed = item.changes.filter { if case .same = $0 { return false } else { return true } }
             if changed.isEmpty {
                 lines.append(("  " + text(.deleteChangedHidden), .muted))
@@ -104,37 +82,16 @@ public struct DeleteRefusal: Sendable, Hashable {
     }
 }
 
-extension AppState {
-    /// Deletes the service changed under: nothing of them went; the dialog shows why.
-    mutating func applyDeleteRefusal(_ refused: [RefusedDelete]) -> [AppEffect] {
-        guard !refused.isEmpty else { return [] }
-        for item in refused {
-            post(StatusMessage(text(.deleteRefused, item.current.name), severity: .error))
-        }
-        overlay = .deleteRefused(DeleteRefusal(refused, text: text))
-        return []
-    }
-
+extension DeleteRefusal {
     /// Enter looks again: the first changed service's detail, loaded as it is now (the list
     /// rows are current already). Esc cancels. Up and Down scroll a long diff.
-    mutating func handleDeleteRefusalKey(_ key: Key, _ refusal: DeleteRefusal) -> [AppEffect] {
-        var refusal = refusal
-        switch key {
-        case .escape, .character("q"):
-            overlay = nil
-        case .enter, .character("r"):
-            overlay = nil
-            guard let first = refusal.items.first else { return [] }
-            screen = .detail(DetailState(namespace: first.namespace, name: first.name))
-            return [.loadDetail(namespace: first.namespace, name: first.name)]
-        case .up, .character("k"):
-            refusal.scroll = max(0, refusal.scroll - 1)
-            overlay = .deleteRefused(refusal)
-        case .down, .character("j"):
-            refusal.scroll = min(max(0, refusal.lines(text).count - 1), refusal.scroll + 1)
-            overlay = .deleteRefused(refusal)
-        default:
-            break
+    mutating func handle(_ key: Key, text: UIText) -> [OverlayCommand] {
+        switch KeyMap.action(for: key, in: KeyMap.deleteRefusal, global: []) {
+        case .back?: return [.close]
+        case .open?: return [.close] + (items.first.map { [.lookAgain($0.service)] } ?? [])
+        case .up?: scroll = max(0, scroll - 1)
+        case .down?: scroll = min(max(0, lines(text).count - 1), scroll + 1)
+        default: break
         }
         return []
     }

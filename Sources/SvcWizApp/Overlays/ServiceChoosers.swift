@@ -1,0 +1,37 @@
+import ServiceModel
+import TerminalUI
+
+/// `e`: which part of a service to edit. External access is offered only where there is a
+/// virtual IP.
+public struct EditChooser: Sendable, Hashable {
+    public var service: ServiceID
+    public var steps: [WizardStep]
+    public var chooser = Chooser()
+
+    public init(service: ServiceID, headless: Bool) {
+        self.service = service
+        steps = headless ? [.basicInfo, .serviceSettings, .labels] : WizardStep.allCases
+    }
+
+    mutating func handle(_ key: Key) -> [OverlayCommand] {
+        let service = self.service, steps = self.steps
+        return Overlay.commands(chooser.handle(key, count: steps.count)) { .edit(service, steps[$0]) }
+    }
+}
+
+/// A file with several Services: which one to import.
+public struct ImportChooser: Sendable, Hashable {
+    public var services: [ManifestNode]
+    public var path: String
+    public var chooser = Chooser()
+
+    public init(services: [ManifestNode], path: String) {
+        self.services = services
+        self.path = path
+    }
+
+    mutating func handle(_ key: Key) -> [OverlayCommand] {
+        let services = self.services
+        return Overlay.commands(chooser.handle(key, count: services.count)) { .importService(services[$0]) }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import ServiceModel
+import TerminalUI
+
+/// The service list screen: its rows (filtered, sorted, selected, marked), whether the
+/// first list arrived, the backend's last failure while older rows stay on screen, the
+/// filter prompt, the first row on screen, and the namespaces for the chooser.
+public struct ListScreen: Sendable {
+    public var services = ServiceListModel()
+    /// True once the first list of the current scope arrived.
+    public var loaded = false
+    public var error: String?
+    public var lastUpdated: Date?
+    /// The filter prompt while it is open (`/`); the filter itself lives in `services`.
+    public var filterInput: Prompt?
+    /// The first row on screen.
+    public var scroll = 0
+    /// The backend's namespaces, for the chooser.
+    public var namespaces: [String] = []
+
+    public init() {}
+
+    /// Another scope: no rows until its first list arrives.
+    mutating func reset() {
+        services = ServiceListModel()
+        loaded = false
+        error = nil
+        scroll = 0
+    }
+
+    /// Rows arrived: a whole list, or a watch's reset.
+    mutating func replaceRows(_ rows: [ServiceSummary], pageSize: Int) {
+        services.replaceRows(rows)
+        loaded = true
+        scrollToSelection(pageSize: pageSize)
+    }
+
+    /// Keeps the selected row inside the `pageSize` rows on screen.
+    mutating func scrollToSelection(pageSize: Int) {
+        let selection = services.selection
+        if selection < scroll { scroll = selection }
+        if selection >= scroll + pageSize { scroll = selection - pageSize + 1 }
+        scroll = max(0, min(scroll, max(0, services.visible.count - pageSize)))
+    }
+
+    /// A list action; `pageSize` is the rows on screen, `allNamespaces` whether the
+    /// namespace column shows (and so can be sorted by).
+    mutating func handle(_ action: AppAction, pageSize: Int, allNamespaces: Bool) -> [ScreenCommand] {
+        if let command = command(for: action) { return command }
+        switch action {
+        case .up: services.move(by: -1)
+        case .down: services.move(by: 1)
+        case .pageUp: services.move(by: -pageSize)
+        case .pageDown: services.move(by: pageSize)
+        case .top: services.moveToTop()
+        case .bottom: services.moveToBottom()
+        case .filter: filterInput = Prompt(services.filter.text)
+        case .back: if !services.filter.isEmpty { services.setFilter("") }
+        case .sortNext:
+            let columns = Self.sortColumns(allNamespaces: allNamespaces)
+            let index = columns.firstIndex(of: services.sortColumn).map { ($0 + 1) % columns.count } ?? 0
+            services.sort(by: columns[index], ascending: true)
+        case .sortReverse: services.reverseOrder()
+        case .mark:
+            services.toggleMark()
+            services.move(by: 1)
+        default: return [.global(action)]
+        }
+        scrollToSelection(pageSize: pageSize)
+        return []
+    }
+
+    /// The actions that leave the list as it is and ask the app for something.
+    private func command(for action: AppAction) -> [ScreenCommand]? {
+        let selected = services.selected?.id
+        switch action {
+        case .open: return selected.map { [.openDetail($0)] } ?? []
+        case .namespace: return [.chooseNamespace]
+        case .refresh: return [.reloadList]
+        case .delete:
+            let (targets, hidden) = services.deletionTargets()
+            return targets.isEmpty ? [] : [.confirmDelete(targets.map(DeletionTarget.init(row:)), hiddenByFilter: hidden)]
+        case .export: return selected.map { [.export($0)] } ?? []
+        case .create: return [.create]
+        case .editText: return selected.map { [.editText($0)] } ?? []
+        case .importFile: return [.importFile]
+        case .edit: return selected.map { [.edit($0)] } ?? []
+        default: return nil
+        }
+    }
+
+    /// A key while the filter prompt is open: typing narrows the list at once, Enter keeps
+    /// the filter, Esc clears it, and the list's moves still move.
+    mutating func handleFilterKey(_ key: Key, pageSize: Int) {
+        guard var input = filterInput else { return }
+        switch input.handle(key) {
+        case .submitted:
+            filterInput = nil
+        case .cancelled:
+            filterInput = nil
+            services.setFilter("")
+        case .edited:
+            filterInput = input
+            services.setFilter(input.text)
+        case .ignored, .complete:
+            if let action = KeyMap.action(for: key, in: KeyMap.movement, global: []) {
+                _ = handle(action, pageSize: pageSize, allNamespaces: false)
+            }
+        }
+        scrollToSelection(pageSize: pageSize)
+    }
+
+    /// The columns `s` cycles through: every column the list can show.
+    static func sortColumns(allNamespaces: Bool) -> [ServiceColumn] {
+        ServiceColumn.allCases.filter { $0 != .namespace || allNamespaces }
+    }
+}
