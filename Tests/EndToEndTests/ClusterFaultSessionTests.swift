@@ -5,18 +5,20 @@ import ServiceModel
 
 /// The real binary against a test API server that misbehaves: a stall, a failed TLS
 /// handshake, 503 and 429 answers, connections reset in the middle of a list and of a
-/// watch. Keys keep working throughout, each fault is named on the status line within 5 s
-/// with the age of the rows kept on screen, and "Reconnected" replaces it once the server
-/// answers again.
+/// watch. Keys keep working throughout, each fault is named on the status line while it
+/// lasts, with the age of the rows kept on screen, and "Reconnected" replaces it once the
+/// server answers again. Stalls are long (20 s) so that "while it lasts" holds on a loaded
+/// machine, where one look at the screen through tmux can take seconds; the 5 s bound is
+/// asserted in process, by `ConnectionFaultTests`.
 @Suite(.serialized)
 struct ClusterFaultSessionTests {
-    /// 5 s, plus what reading the screen costs: each look spawns `tmux capture-pane`, slow
-    /// on a loaded machine (a full `swift test` saw the TLS failure on screen after 6.4 s).
-    /// The exact bound is asserted in process, by `ConnectionFaultTests`.
-    static let withinFiveSeconds: TimeInterval = 8
-    /// A key must be answered well before a stall (5 or 6 s) ends: a UI thread that waited on
-    /// the network would answer only after it.
-    static let answerBound: TimeInterval = 3
+    /// How long a stall lasts: every bound below stays well inside it.
+    static let stall: Int64 = 20
+    /// A fault must be on screen before the stall ends, and well before that on an idle machine.
+    static let whileItLasts: TimeInterval = 15
+    /// A key must be answered well before a stall ends: a UI thread that waited on the
+    /// network would answer only after it.
+    static let answerBound: TimeInterval = 12
 
     func waitForWatch(_ faults: TestFaults) async throws {
         let deadline = Date().addingTimeInterval(20)
@@ -40,10 +42,10 @@ struct ClusterFaultSessionTests {
     func keysAnswer(_ tmux: TmuxSession) async throws -> TimeInterval {
         let pressed = Date()
         try await tmux.keys("?")
-        try await waitFor(tmux, "help opens", timeout: 5) { $0.contains("Keys: ") }
+        try await waitFor(tmux, "help opens", timeout: Self.answerBound) { $0.contains("Keys: ") }
         let answered = Date().timeIntervalSince(pressed)
         try await tmux.keys("Escape")
-        try await waitFor(tmux, "help closes", timeout: 5) { !$0.contains("Keys: ") }
+        try await waitFor(tmux, "help closes", timeout: Self.answerBound) { !$0.contains("Keys: ") }
         return answered
     }
 
@@ -54,23 +56,23 @@ struct ClusterFaultSessionTests {
         try await ClusterSessionTests().launch(tmux, kubeconfig: try cluster.kubeconfig(token: ClusterSessionTests.adminToken))
         try await waitForWatch(faults)
 
-        // A 5 s stall: keys are answered meanwhile; the wait is named within 5 s.
+        // A stall: keys are answered meanwhile; the wait is named while it lasts.
         let stalled = Date()
-        faults.stall(for: .seconds(5))
+        faults.stall(for: .seconds(Self.stall))
         faults.resetWatches()
         #expect(try await keysAnswer(tmux) < Self.answerBound, "a key is answered while the request hangs")
-        let waiting = try await waitFor(tmux, "stall named", timeout: 10) { $0.contains("no answer for 3 s") }
-        #expect(Date().timeIntervalSince(stalled) < Self.withinFiveSeconds)
+        let waiting = try await waitFor(tmux, "stall named", timeout: 30) { $0.contains("no answer for 3 s") }
+        #expect(Date().timeIntervalSince(stalled) < Self.whileItLasts)
         #expect(waiting.contains("showing rows from"), "the rows' age beside the error")
         #expect(waiting.contains("web (网站)"), "the rows stay")
-        try await waitFor(tmux, "stall over", timeout: 20) { $0.contains("Reconnected") && !$0.contains("no answer") }
+        try await waitFor(tmux, "stall over", timeout: 60) { $0.contains("Reconnected") && !$0.contains("no answer") }
         try await waitForWatch(faults)
 
-        // TLS handshakes fail: named within 5 s; keys still answered; healed, it says so.
+        // TLS handshakes fail: named; keys still answered; healed, it says so.
         let broken = Date()
         faults.failHandshakes(true)
-        try await waitFor(tmux, "TLS named", timeout: 10) { $0.contains("TLS") }
-        #expect(Date().timeIntervalSince(broken) < Self.withinFiveSeconds)
+        try await waitFor(tmux, "TLS named", timeout: 30) { $0.contains("TLS") }
+        #expect(Date().timeIntervalSince(broken) < Self.whileItLasts)
         #expect(try await keysAnswer(tmux) < Self.answerBound)
         faults.failHandshakes(false)
         try await waitFor(tmux, "TLS over", timeout: 30) { $0.contains("Reconnected") && !$0.contains("TLS") }
@@ -116,15 +118,15 @@ struct ClusterFaultSessionTests {
         // while each hangs, and each completes when the server answers again.
         try await tmux.type("/api")
         try await tmux.keys("Enter")
-        faults.stall(for: .seconds(6))
+        faults.stall(for: .seconds(Self.stall))
         try await tmux.keys("Enter")
-        try await waitFor(tmux, "detail opens", timeout: 5) { $0.contains("service: api") }
+        try await waitFor(tmux, "detail opens", timeout: 10) { $0.contains("service: api") }
         #expect(try await keysAnswer(tmux) < Self.answerBound, "answered while the detail loads")
         try await tmux.keys("C-d")
-        try await waitFor(tmux, "delete asks", timeout: 5) { $0.contains("Delete service api?") }
+        try await waitFor(tmux, "delete asks", timeout: 10) { $0.contains("Delete service api?") }
         try await tmux.keys("C-d")
         #expect(try await keysAnswer(tmux) < Self.answerBound, "answered while the delete hangs")
-        try await waitFor(tmux, "delete done", timeout: 20) { $0.contains("Deleted api.") }
+        try await waitFor(tmux, "delete done", timeout: 60) { $0.contains("Deleted api.") }
         #expect(cluster.server.store.object("services", namespace: "demo", name: "api") == nil)
 
         try await tmux.keys("q")
