@@ -42,11 +42,11 @@ shared=../shared
 export SVCWIZ_FUZZ=1
 # A crash is reported by the sanitizer; Swift's backtracer would only add a wait.
 export SWIFT_BACKTRACE=enable=no
-for target in "${targets[@]}"; do
-    swift build --scratch-path "$scratch" -c "$config" --product "$target" -Xswiftc -enable-testing \
+build() {
+    swift build --scratch-path "$scratch" -c "$config" --product "$1" -Xswiftc -enable-testing \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
         -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld >&2
-done
+}
 bin="$(swift build --scratch-path "$scratch" -c "$config" --show-bin-path)"
 
 # Seeds: copied at run time from ../shared, the tests' fixtures and Fuzz/Seeds (an index
@@ -74,6 +74,7 @@ seed() {
 
 failed=0
 for target in "${targets[@]}"; do
+    build "$target"
     seed "$target"
     mkdir -p "$scratch/crashes/$target"
     echo "== $target: up to $runs runs or $seconds s" >&2
