@@ -39,6 +39,7 @@ sort > "$scratch/expected" <<EOF
 /usr/share/doc/svcwiz/$changelog
 /usr/share/doc/svcwiz/copyright
 /usr/share/fish/vendor_completions.d/svcwiz.fish
+/usr/share/lintian/overrides/svcwiz
 /usr/share/man/man1/svcwiz.1.gz
 /usr/share/zsh/vendor-completions/_svcwiz
 EOF

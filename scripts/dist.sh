@@ -6,18 +6,18 @@
 #   dist/SHA256SUMS                             for both
 # The binary is a release build with the Swift runtime linked in (--static-swift-stdlib),
 # stripped, so it needs only glibc, libstdc++, libgcc_s, zlib and ncursesw on the host.
-# The version and commit come from scripts/version.sh; a tree with changes builds too,
-# as <number>-dirty. SCRATCH_PATH picks swift build's scratch folder (default
-# .build-release); KEEP_UNSTRIPPED=1 also leaves dist/svcwiz.unstripped.
+# The build is scripts/build-release.sh's; the version and commit come from
+# scripts/version.sh, and a tree with changes builds too, as <number>-dirty.
+# SCRATCH_PATH picks swift build's scratch folder (default .build-release);
+# KEEP_UNSTRIPPED=1 also leaves dist/svcwiz.unstripped.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-scratch=${SCRATCH_PATH:-$root/.build-release}
 dist=$root/dist
 cd "$root"
 
 fail() { echo "dist.sh: $*" >&2; exit 1; }
-for tool in swift git strip gzip tar sha256sum dpkg dpkg-deb dpkg-shlibdeps; do
+for tool in swift git strip gzip tar sha256sum dpkg dpkg-deb dpkg-shlibdeps dpkg-gencontrol; do
     command -v "$tool" >/dev/null 2>&1 || fail "needs $tool (Debian: apt-get install dpkg-dev binutils)"
 done
 
@@ -29,20 +29,13 @@ deb_arch=$(dpkg --print-architecture)
 # Dates inside the archives: the commit's, so the same commit packs the same bytes.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 
-echo "dist.sh: building svcwiz $version (commit $commit), release, static Swift runtime" >&2
-build=(swift build -c release --static-swift-stdlib --product svcwiz --scratch-path "$scratch"
-       -Xswiftc -Xcc -Xswiftc "-DSVCWIZ_BUILD_COMMIT=\"$commit\"")
-"${build[@]}" >&2
-bin=$("${build[@]}" --show-bin-path)/svcwiz
-
 rm -rf "$dist"
 mkdir -p "$dist"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The same file goes into the tarball and the package. dh_strip's options: symbols and
-# the .comment/.note sections out, the build id kept.
-strip --strip-unneeded --remove-section=.comment --remove-section=.note -o "$work/svcwiz" "$bin"
+# The same stripped file goes into the tarball and the package.
+bin=$(scripts/build-release.sh --strip-to "$work/svcwiz")
 if [ "${KEEP_UNSTRIPPED:-0}" = 1 ]; then cp "$bin" "$dist/svcwiz.unstripped"; fi
 echo "dist.sh: binary $(stat -c %s "$bin") bytes, stripped $(stat -c %s "$work/svcwiz") bytes" >&2
 "$work/svcwiz" --version | grep -qF "$commit" || fail "the built binary does not report commit $commit"
@@ -76,10 +69,14 @@ install -D -m 0644 packaging/control "$src/debian/control"
 install -D -m 0755 "$work/svcwiz" "$p/usr/bin/svcwiz"
 install -d -m 0755 "$p/usr/share/man/man1" "$doc"
 gzip -9n < docs/svcwiz.1 > "$p/usr/share/man/man1/svcwiz.1.gz"
-install -D -m 0644 docs/completions/svcwiz.bash "$p/usr/share/bash-completion/completions/svcwiz"
+# bash sources completions, so the generated script's #! line is noise to Debian.
+install -d -m 0755 "$p/usr/share/bash-completion/completions"
+sed '1{/^#!/d}' docs/completions/svcwiz.bash > "$p/usr/share/bash-completion/completions/svcwiz"
+chmod 0644 "$p/usr/share/bash-completion/completions/svcwiz"
 install -D -m 0644 docs/completions/_svcwiz "$p/usr/share/zsh/vendor-completions/_svcwiz"
 install -D -m 0644 docs/completions/svcwiz.fish "$p/usr/share/fish/vendor_completions.d/svcwiz.fish"
 install -m 0644 packaging/copyright "$doc/copyright"
+install -D -m 0644 packaging/lintian-overrides "$p/usr/share/lintian/overrides/svcwiz"
 maintainer=$(sed -n 's/^Maintainer: //p' packaging/control | head -n 1)
 {
     echo "svcwiz ($version) unstable; urgency=medium"
@@ -93,9 +90,9 @@ case "$version" in *-*) changelog=changelog.Debian.gz ;; *) changelog=changelog.
 gzip -9n < "$src/debian/changelog" > "$doc/$changelog"
 (
     cd "$src"
+    install -d -m 0755 debian/svcwiz/DEBIAN
     dpkg-shlibdeps -Tdebian/svcwiz.substvars debian/svcwiz/usr/bin/svcwiz
     grep -q '^shlibs:Depends=.' debian/svcwiz.substvars || fail "dpkg-shlibdeps computed no Depends"
-    install -d -m 0755 debian/svcwiz/DEBIAN
     (cd debian/svcwiz && find usr -type f | LC_ALL=C sort | xargs md5sum) > debian/svcwiz/DEBIAN/md5sums
     chmod 0644 debian/svcwiz/DEBIAN/md5sums
     dpkg-gencontrol -psvcwiz -Pdebian/svcwiz -Tdebian/svcwiz.substvars -v"$version"

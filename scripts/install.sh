@@ -121,16 +121,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 if [ -n "$root" ]; then
-    command -v swift >/dev/null 2>&1 || fail "building from a checkout needs the Swift toolchain (swift is not on PATH)"
-    commit=$("$root/scripts/version.sh" --commit)
-    echo "install.sh: building svcwiz (commit $commit), release, Swift runtime linked in" >&2
-    build=(swift build --package-path "$root" -c release --static-swift-stdlib --product svcwiz
-           --scratch-path "${SCRATCH_PATH:-$root/.build-release}"
-           -Xswiftc -Xcc -Xswiftc "-DSVCWIZ_BUILD_COMMIT=\"$commit\"")
-    "${build[@]}" >&2
     src_bin=$work/svcwiz
-    strip --strip-unneeded --remove-section=.comment --remove-section=.note \
-        -o "$src_bin" "$("${build[@]}" --show-bin-path)/svcwiz"
+    "$root/scripts/build-release.sh" --strip-to "$src_bin" >/dev/null
 fi
 gzip -9n < "$src_man" > "$work/svcwiz.1.gz"
 
