@@ -34,11 +34,11 @@ if [ ! -f "$stamp" ]; then
 fi
 
 # Link-only flags, so they cost a relink: no $ORIGIN rpath (nothing is loaded from beside
-# the binary), no libz.so for the zlib that swift-nio-extras compiles in, symbols bound at
-# start so the relocated tables can be read-only (Debian's hardening-no-bindnow).
+# the binary), symbols bound at start so the relocated tables can be read-only (Debian's
+# hardening-no-bindnow).
 build=(swift build --package-path "$root" -c release --static-swift-stdlib --product svcwiz
        --scratch-path "$scratch" --disable-local-rpath
-       -Xlinker --as-needed -Xlinker -z -Xlinker now -Xlinker "$stamp")
+       -Xlinker -z -Xlinker now -Xlinker "$stamp")
 echo "build-release.sh: building svcwiz, release, static Swift runtime, commit $commit" >&2
 "${build[@]}" >&2
 bin=$("${build[@]}" --show-bin-path)/svcwiz
