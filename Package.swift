@@ -79,7 +79,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "SvcWizAppTests", dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel"]),
+        .testTarget(
+            name: "SvcWizAppTests",
+            dependencies: ["SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient", "KubeTestServer"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["svcwiz", "ServiceModel", "KubeTestServer", "ProcessSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -205,8 +205,8 @@ public final class ClusterBackend: Backend, Sendable {
 
     /// All pages of a list, and the list's resourceVersion. A continue token that expired
     /// (410) starts the list over once.
-    func list(_ resource: APIResource, namespace: String?, query: [(name: String, value: String)] = [])
-        async throws(StoreError) -> (items: [ManifestNode], resourceVersion: String) {
+    func list(_ resource: APIResource, namespace: String?, query: [(name: String, value: String)] = [],
+              retrying: (@Sendable (StoreError) -> Void)? = nil) async throws(StoreError) -> (items: [ManifestNode], resourceVersion: String) {
         var items: [ManifestNode] = []
         var resourceVersion = ""
         var token: String?
@@ -214,7 +214,7 @@ public final class ClusterBackend: Backend, Sendable {
         repeat {
             var pageQuery = query + [("limit", String(options.pageSize))]
             if let token { pageQuery.append(("continue", token)) }
-            let response = try await transport.send(.get(resource.path(namespace: namespace), pageQuery))
+            let response = try await transport.send(.get(resource.path(namespace: namespace), pageQuery), retrying: retrying)
             if response.status == 410, token != nil, !restarted {
                 restarted = true
                 items = []
@@ -232,13 +232,14 @@ public final class ClusterBackend: Backend, Sendable {
     }
 
     /// The services of `scope` as rows with their backend counts, and the list's version.
-    func serviceList(in scope: NamespaceScope) async throws(StoreError) -> (rows: [ServiceSummary], resourceVersion: String) {
+    func serviceList(in scope: NamespaceScope, retrying: (@Sendable (StoreError) -> Void)? = nil)
+        async throws(StoreError) -> (rows: [ServiceSummary], resourceVersion: String) {
         let namespace = scope.namespace
-        let (items, resourceVersion) = try await list(.services, namespace: namespace)
+        let (items, resourceVersion) = try await list(.services, namespace: namespace, retrying: retrying)
         let counts = await backendCounts(in: namespace)
         if let counts { await countCache.replace(counts) }
         let rows = items.map { item -> ServiceSummary in
-            var row = ServiceSummary(manifest: item)
+            var row = Self.row(item)
             if let counts, row.kind != .headlessExternalName {
                 row.backends = counts[row.id] ?? ServiceSummary.BackendCount(ready: 0, total: 0)
             }
@@ -338,6 +339,13 @@ public final class ClusterBackend: Backend, Sendable {
         entries.insert(ManifestEntry(key: "apiVersion", value: .string(resource.apiVersion)), at: 0)
         entries.insert(ManifestEntry(key: "kind", value: .string(resource.kind)), at: 0)
         return ManifestNode(.mapping(entries))
+    }
+
+    /// A list row of an API object, with the resourceVersion a delete from it expects.
+    static func row(_ object: ManifestNode) -> ServiceSummary {
+        var row = ServiceSummary(manifest: object)
+        row.version = object["metadata"]?["resourceVersion"]?.scalarText
+        return row
     }
 
     static func stored(_ object: ManifestNode) -> StoredService {

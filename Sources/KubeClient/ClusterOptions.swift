@@ -10,7 +10,8 @@ public struct ClusterOptions: Sendable {
     /// Tries for a read (GET) that fails on the network or gets 429/502/503/504; writes are
     /// sent once (a create is never repeated blindly).
     public var readAttempts = 4
-    /// The first pause between tries and between watch reconnections; doubled each time.
+    /// The first pause between tries and between watch reconnections; doubled each time,
+    /// with jitter (see `Backoff`).
     public var retryDelay: Duration = .milliseconds(300)
     /// The longest pause between tries.
     public var maxRetryDelay: Duration = .seconds(30)
@@ -21,6 +22,11 @@ public struct ClusterOptions: Sendable {
     public var watchTimeoutSeconds = 300
     /// Sent as `User-Agent`; the server records its first word as the field manager.
     public var userAgent = "svcwiz/0.1.0"
+    /// How long the list or watch behind the screen may go without an answer before the
+    /// screen is told (it keeps waiting): a failure shows within this, whatever the timeouts.
+    public var patience: Duration = .seconds(3)
+    /// The clock and random source of retries.
+    public var clock = RetryClock.system
 
     public init() {}
 }

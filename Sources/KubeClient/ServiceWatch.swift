@@ -5,6 +5,12 @@ import ServiceModel
 import ServiceStore
 
 /// One `changes(in:)` stream: list, then watch from the list's resourceVersion, forever.
+///
+/// The screen hears of a failure when a list or watch fails, or when it has not succeeded
+/// within `patience` (while it keeps waiting or retrying): then with the reason of the last
+/// failed try, else that there is no answer yet. A fault that a quick retry heals is not
+/// shown. After a failure the screen hears that it is over only from a fresh list
+/// (`.reset`), so a failure is never left on screen after the cluster answers again.
 struct ServiceWatch: Sendable {
     let backend: ClusterBackend
     let scope: NamespaceScope
@@ -18,46 +24,98 @@ struct ServiceWatch: Sendable {
         case expired
     }
 
+    /// What opening a watch got.
+    private enum Opening {
+        case opened(HTTPClientResponse)
+        /// The resourceVersion is too old (410): list again.
+        case expired
+        /// An error status; `retryAfter` from a 429 or 503.
+        case refused(StoreError, retryAfter: Duration?)
+    }
+
     func run() async {
+        let reporter = WatchReporter(continuation)
+        let options = backend.options
+        let backoff = Backoff(base: options.retryDelay, cap: options.maxRetryDelay)
         var failures = 0
         var resourceVersion: String?
         while !Task.isCancelled {
+            var retryAfter: Duration?
+            let started = ContinuousClock.now
             do throws(StoreError) {
                 if resourceVersion == nil {
-                    let (rows, version) = try await backend.serviceList(in: scope)
-                    continuation.yield(.reset(rows))
+                    let (rows, version) = try await patiently(reporter) { gate async throws(StoreError) in
+                        try await backend.serviceList(in: scope, retrying: { gate.note($0) })
+                    }
+                    reporter.listed(rows)
                     resourceVersion = version
                 }
-                let ending = try await watch(from: resourceVersion ?? "") { resourceVersion = $0 }
-                failures = 0
-                if ending == .expired {
+                switch try await patiently(reporter, { _ async throws(StoreError) in try await open(from: resourceVersion ?? "") }) {
+                case .expired:
                     resourceVersion = nil
-                } else {
-                    // Not at once: a server that ends every watch at once is not hammered.
-                    try? await Task.sleep(nanoseconds: UInt64(backend.options.retryDelay.nanoseconds))
+                case let .refused(error, after):
+                    retryAfter = after
+                    throw error
+                case .opened(let response):
+                    if reporter.isFailing {
+                        // The screen shows a failure: a fresh list is what tells it that it is over.
+                        resourceVersion = nil
+                        continue
+                    }
+                    // Only a watch that opens ends the backoff: a server that lists but refuses
+                    // watches is asked less and less often.
+                    failures = 0
+                    if try await stream(response, seen: { resourceVersion = $0 }) == .expired {
+                        resourceVersion = nil
+                    } else {
+                        // Not at once: a server that ends every watch at once is not hammered.
+                        try? await options.clock.sleep(options.retryDelay)
+                    }
                 }
             } catch {
                 if Task.isCancelled { break }
                 failures += 1
-                if failures == 1, resourceVersion != nil, case .unreachable = error {
-                    // A watch that fails to reopen right after a drop is usually a pooled
-                    // connection the server already closed: try once more before alarming anyone.
-                    try? await Task.sleep(nanoseconds: 100_000_000)
+                if failures == 1, resourceVersion != nil, !reporter.isFailing, case .unreachable = error,
+                   started.duration(to: .now) < .seconds(1) {
+                    // A watch that fails to reopen at once right after a drop is usually a pooled
+                    // connection the server already closed: one quick try more before alarming anyone.
+                    try? await options.clock.sleep(.milliseconds(100))
                     continue
                 }
-                // Start again with a list: its `.reset` also tells the screen that the
-                // failure is over.
+                // Start again with a list: its `.reset` also tells the screen that the failure is over.
                 resourceVersion = nil
-                continuation.yield(.failed(error))
-                await pause(failures)
+                reporter.failed(error)
+                try? await options.clock.sleep(backoff.delay(retry: failures, retryAfter: retryAfter, random: options.clock.random()))
             }
         }
         continuation.finish()
     }
 
-    /// Streams watch events from `resourceVersion` until the connection ends. Throws when
-    /// the watch cannot be opened.
-    private func watch(from resourceVersion: String, seen: (String) -> Void) async throws(StoreError) -> Ending {
+    /// Runs `operation`; when it has not succeeded within `patience`, the screen is told why
+    /// (the last retry's reason the operation notes in the gate, else no answer yet) while it
+    /// goes on: a stalled server, a connection that never completes, a server that refuses.
+    private func patiently<T>(_ reporter: WatchReporter,
+                              _ operation: (NoticeGate) async throws(StoreError) -> T) async throws(StoreError) -> T {
+        let options = backend.options
+        let waiting = StoreError.unreachable(
+            message: "\(backend.transport.endpoint): no answer for \(Int(options.patience.seconds.rounded(.up))) s, still waiting")
+        let gate = NoticeGate(reporter, waiting: waiting)
+        // Real time, not the retry clock: this is about what the user waits through.
+        let notice = Task {
+            try await Task.sleep(for: options.patience)
+            gate.patienceOver()
+        }
+        defer {
+            // Closed before anything after this reaches the screen: a late notice cannot
+            // follow the list that ended the wait.
+            gate.close()
+            notice.cancel()
+        }
+        return try await operation(gate)
+    }
+
+    /// Opens a watch from `resourceVersion`. Throws when there is no answer.
+    private func open(from resourceVersion: String) async throws(StoreError) -> Opening {
         let query: [(name: String, value: String)] = [
             ("watch", "1"), ("resourceVersion", resourceVersion), ("allowWatchBookmarks", "true"),
             ("timeoutSeconds", String(backend.options.watchTimeoutSeconds)),
@@ -68,8 +126,14 @@ struct ServiceWatch: Sendable {
             let answer = APIResponse(status: Int(response.status.code), headers: response.headers,
                                      body: body.readBytes(length: body.readableBytes) ?? [])
             if answer.status == 410 { return .expired }
-            throw StoreError.from(answer, APIOperation(verb: "watch", resource: "services", namespace: scope.namespace))
+            return .refused(StoreError.from(answer, APIOperation(verb: "watch", resource: "services", namespace: scope.namespace)),
+                            retryAfter: [429, 503].contains(answer.status) ? answer.retryAfter() : nil)
         }
+        return .opened(response)
+    }
+
+    /// Streams watch events until the connection ends.
+    private func stream(_ response: HTTPClientResponse, seen: (String) -> Void) async throws(StoreError) -> Ending {
         var lines = WatchLineDecoder()
         do {
             for try await chunk in response.body {
@@ -93,7 +157,7 @@ struct ServiceWatch: Sendable {
         if let version = object["metadata"]?["resourceVersion"]?.scalarText, type != "ERROR" { seen(version) }
         switch type {
         case "ADDED", "MODIFIED":
-            var row = ServiceSummary(manifest: object)
+            var row = ClusterBackend.row(object)
             if row.kind != .headlessExternalName { row.backends = await backend.countCache.count(for: row.id) }
             continuation.yield(.upserted(row))
         case "DELETED":
@@ -109,12 +173,6 @@ struct ServiceWatch: Sendable {
             break
         }
         return .going
-    }
-
-    private func pause(_ failures: Int) async {
-        let options = backend.options
-        let delay = min(options.retryDelay.seconds * pow(2, Double(failures - 1)), options.maxRetryDelay.seconds)
-        try? await Task.sleep(nanoseconds: UInt64(delay * 1e9))
     }
 }
 
@@ -133,5 +191,70 @@ struct WatchLineDecoder {
         }
         pending.removeFirst(start)
         return lines
+    }
+}
+
+/// What the watch tells the screen about failures, in order, and whether one is showing.
+final class WatchReporter: @unchecked Sendable {
+    private let continuation: AsyncStream<StoreEvent>.Continuation
+    private let lock = NSLock()
+    private var failing = false
+
+    init(_ continuation: AsyncStream<StoreEvent>.Continuation) {
+        self.continuation = continuation
+    }
+
+    /// A failure the screen should show (the rows stay).
+    func failed(_ error: StoreError) {
+        lock.withLock {
+            failing = true
+            continuation.yield(.failed(error))
+        }
+    }
+
+    /// A list arrived: the rows, and the end of any failure.
+    func listed(_ rows: [ServiceSummary]) {
+        lock.withLock {
+            failing = false
+            continuation.yield(.reset(rows))
+        }
+    }
+
+    var isFailing: Bool { lock.withLock { failing } }
+}
+
+/// One wait for the server: what it tells the screen once patience is over, and only while
+/// the wait is still going on.
+final class NoticeGate: @unchecked Sendable {
+    private let reporter: WatchReporter
+    private let waiting: StoreError
+    private let lock = NSLock()
+    private var open = true
+    private var told = false
+    private var lastFailure: StoreError?
+
+    init(_ reporter: WatchReporter, waiting: StoreError) {
+        self.reporter = reporter
+        self.waiting = waiting
+    }
+
+    /// A try failed and is retried: said at once when patience is already over.
+    func note(_ failure: StoreError) {
+        lock.withLock {
+            lastFailure = failure
+            if open, told { reporter.failed(failure) }
+        }
+    }
+
+    func patienceOver() {
+        lock.withLock {
+            guard open else { return }
+            told = true
+            reporter.failed(lastFailure ?? waiting)
+        }
+    }
+
+    func close() {
+        lock.withLock { open = false }
     }
 }

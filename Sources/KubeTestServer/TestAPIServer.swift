@@ -12,6 +12,8 @@ import ServiceModel
 /// `APIStore`.
 public final class TestAPIServer: Sendable {
     public let store: APIStore
+    /// Resets, stalls and failed handshakes, switched on by a test (see `TestFaults`).
+    public let faults: TestFaults
     public let port: Int
     private let channel: any Channel
     private let users: Users
@@ -65,7 +67,8 @@ public final class TestAPIServer: Sendable {
     /// Starts a server with the PKI's server certificate; client certificates of the PKI's
     /// CA are accepted, mapped to users by `users`.
     /// `certificate` replaces the server certificate (e.g. `pki.namedServerCertificate`).
-    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil) async throws -> TestAPIServer {
+    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil,
+                             faults: TestFaults = TestFaults()) async throws -> TestAPIServer {
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificate ?? pki.serverCertificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: pki.serverKey, format: .pem)))
@@ -77,17 +80,19 @@ public final class TestAPIServer: Sendable {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ConnectionFaultHandler(faults: faults))
                     try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(APIHandler(store: store, users: users))
+                    try channel.pipeline.syncOperations.addHandler(APIHandler(store: store, users: users, faults: faults))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
-        return TestAPIServer(store: store, port: channel.localAddress?.port ?? 0, channel: channel, users: users)
+        return TestAPIServer(store: store, faults: faults, port: channel.localAddress?.port ?? 0, channel: channel, users: users)
     }
 
-    private init(store: APIStore, port: Int, channel: any Channel, users: Users) {
+    private init(store: APIStore, faults: TestFaults, port: Int, channel: any Channel, users: Users) {
         self.store = store
+        self.faults = faults
         self.port = port
         self.channel = channel
         self.users = users
@@ -116,13 +121,15 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private let store: APIStore
     private let users: TestAPIServer.Users
+    private let faults: TestFaults
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var watcher: UInt64?
 
-    init(store: APIStore, users: TestAPIServer.Users) {
+    init(store: APIStore, users: TestAPIServer.Users, faults: TestFaults) {
         self.store = store
         self.users = users
+        self.faults = faults
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -150,7 +157,8 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
             }
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
             let keepAlive = head.isKeepAlive
-            if let delay = users.currentDelay {
+            let stall = faults.stallRemaining()
+            if let delay = [users.currentDelay, stall].compactMap({ $0 }).max() {
                 context.eventLoop.scheduleTask(in: delay) { self.respond(answer, context: bound.value, keepAlive: keepAlive) }
             } else {
                 respond(answer, context: context, keepAlive: keepAlive)
@@ -167,6 +175,10 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
         switch answer {
         case let .json(status, node):
             let bytes = ByteBuffer(string: JSONWriter.compact(node))
+            if status == 200, node["kind"]?.string?.hasSuffix("List") == true, faults.takeListReset() {
+                respondCutOff(status: status, body: bytes, context: context)
+                return
+            }
             var headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(bytes.readableBytes))])
             if !keepAlive { headers.add(name: "Connection", value: "close") }
             if let seconds = node["details"]?["retryAfterSeconds"]?.int { headers.add(name: "Retry-After", value: String(seconds)) }
@@ -181,6 +193,17 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
         case .watch(let start):
             startWatch(start, context: context)
         }
+    }
+
+    /// Half of the body, then a reset: the client has the head and some of the list.
+    private func respondCutOff(status: Int, body: ByteBuffer, context: ChannelHandlerContext) {
+        let headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(body.readableBytes))])
+        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: headers))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(body.getSlice(at: body.readerIndex, length: body.readableBytes / 2) ?? body))),
+                              promise: nil)
+        let connection = try? context.pipeline.syncOperations.handler(type: ConnectionFaultHandler.self)
+        // After the half has left: a reset at once would discard it from the send buffer.
+        context.eventLoop.scheduleTask(in: .milliseconds(50)) { connection?.reset() }
     }
 
     private func startWatch(_ start: WatchStart, context: ChannelHandlerContext) {
@@ -199,6 +222,9 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
                 let channel = bound.value.channel
                 bound.value.writeAndFlush(self.wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
             }
+        }
+        if let connection = try? context.pipeline.syncOperations.handler(type: ConnectionFaultHandler.self) {
+            faults.watchOpened(connection)
         }
         for event in start.backlog { send(event) }
         if start.closeAfterBacklog {

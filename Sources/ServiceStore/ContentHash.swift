@@ -32,4 +32,11 @@ struct ContentHash: Sendable, Hashable {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
+
+    /// A content hash as a service version: base 36, at most 13 characters, so the string
+    /// is stored inline (a 16-digit one was a heap allocation per row at 100,000 services).
+    static func version(_ value: UInt64) -> String { String(value, radix: 36) }
+
+    /// The hash behind a `version(_:)` string.
+    static func hash(ofVersion version: String) -> UInt64? { UInt64(version, radix: 36) }
 }

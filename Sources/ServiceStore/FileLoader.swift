@@ -41,12 +41,17 @@ enum FileLoader {
     static func load(_ item: Item) -> Outcome {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(item.path)
+            bytes = try FileSystem.read(item.path, limit: InputLimits.maxFileBytes)
         } catch {
             guard FileSystem.status(item.path) != nil else { return .gone }
             var record = FileRecord(path: item.path, stamp: item.stamp, hash: 0)
-            if case .io(_, let message) = error {
+            switch error {
+            case .io(_, let message):
                 record.problem = ManifestParseError(file: item.path, line: 1, column: 1, message: "cannot read: \(message)")
+            case .parse(let problem):
+                record.problem = problem
+            default:
+                break
             }
             return .record(record)
         }

@@ -1,3 +1,5 @@
+import ServiceModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,12 +58,18 @@ enum FileSystem {
     }
 
     /// The whole file.
-    static func read(_ path: String) throws(StoreError) -> [UInt8] {
+    /// The whole file; with `limit`, a file larger than that is refused (`.parse` with the
+    /// limit named) without reading more than `limit` bytes of it.
+    static func read(_ path: String, limit: Int? = nil) throws(StoreError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path: path, message: describe(errno)) }
         defer { close(fd) }
         var info = stat()
         let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        func tooLarge(_ size: Int) -> StoreError {
+            .parse(ManifestParseError(file: path, line: 1, column: 1, limit: .tooLarge(bytes: size, limit: limit ?? size)))
+        }
+        if let limit, expected > limit { throw tooLarge(expected) }
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var count = 0
         while true {
@@ -75,6 +83,8 @@ enum FileSystem {
             }
             if got == 0 { break }
             count += got
+            // The file grew after fstat: stop at the limit rather than follow it.
+            if let limit, count > limit { throw tooLarge(count) }
         }
         bytes.removeSubrange(count...)
         return bytes
@@ -94,6 +104,8 @@ enum FileSystem {
     struct Listing {
         var files: [(path: String, stamp: FileStamp)] = []
         var directories: [String] = []
+        /// Hidden temp files of the atomic writer met on the way (see `StaleTemporaries`).
+        var temporaries: [String] = []
     }
 
     /// Every manifest file under `root`, recursively. Hidden entries (`.git`, `.build`, editor
@@ -108,9 +120,14 @@ enum FileSystem {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
-                guard !name.hasPrefix(".") else { continue }
-                let path = directory + "/" + name
                 let type = Int32(entry.pointee.d_type)
+                guard !name.hasPrefix(".") else {
+                    if type != Int32(DT_DIR), AtomicFileWriter.isTemporaryName(Substring(name)) {
+                        listing.temporaries.append(directory + "/" + name)
+                    }
+                    continue
+                }
+                let path = directory + "/" + name
                 if type == Int32(DT_DIR) {
                     stack.append(path)
                 } else if isManifestName(Substring(name)), type == Int32(DT_REG) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {

@@ -30,6 +30,11 @@ struct AtomicFileWriter: FileWriting {
         return "\(directory)/.\(name).svcwiz-\(getpid())-\(nonce).tmp"
     }
 
+    /// True for the name of a temp file this writer makes (`.NAME.svcwiz-PID-NONCE.tmp`).
+    static func isTemporaryName(_ name: Substring) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && name.contains(".svcwiz-")
+    }
+
     /// The prefix every temp file for `path` starts with (for tests and cleanup).
     static func temporaryPrefix(for path: String) -> String {
         let (_, name) = split(path)

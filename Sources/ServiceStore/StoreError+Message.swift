@@ -18,6 +18,7 @@ extension StoreError {
         case let .invalid(name, errors):
             return zh ? "服务 \"\(name)\" 无效（\(errors.count) 处错误）" : "service \"\(name)\" is invalid (\(errors.count) error\(errors.count == 1 ? "" : "s"))"
         case let .parse(error):
+            if error.limit != nil { return "\(error.file ?? (zh ? "<输入>" : "<input>")):\(error.line):\(error.column): \(error.message(in: language))" }
             return zh ? "\(error.file ?? "<输入>"):\(error.line):\(error.column): 无法解析：\(error.message)" : error.description
         case let .io(path, message):
             return zh ? "\(path)：\(message)" : "\(path): \(message)"

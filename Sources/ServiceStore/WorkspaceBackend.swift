@@ -241,7 +241,7 @@ public actor WorkspaceBackend: Backend {
            let file = cache.get(path, hash: record.hash) {
             return file
         }
-        let bytes = try FileSystem.read(path)
+        let bytes = try FileSystem.read(path, limit: InputLimits.maxFileBytes)
         let hash = ContentHash.of(bytes)
         if let file = cache.get(path, hash: hash), index.files[path]?.hash == hash {
             index.restamp(path, status.stamp)
@@ -278,7 +278,12 @@ public actor WorkspaceBackend: Backend {
         let results = Results()
         let root = self.root
         DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 { results.listing = FileSystem.walk(root) } else { results.index = diskCache.loadIndex() }
+            if task == 0 {
+                results.listing = FileSystem.walk(root)
+            } else {
+                results.index = diskCache.loadIndex()
+                StaleTemporaries.remove(in: diskCache.directory)
+            }
         }
         // The first scan starts from an empty index; the cache's records are of this root.
         if let cached = results.index, index.files.isEmpty { index = cached }
@@ -301,6 +306,7 @@ public actor WorkspaceBackend: Backend {
         }
         scannedWhileWatched = watcher?.mode == .inotify
         let listing = walkReadingDiskCache()
+        if !scanned { StaleTemporaries.remove(listing.temporaries) }
         var change = WorkspaceIndex.Change()
         var seen = Set<String>(minimumCapacity: listing.files.count)
         for file in listing.files { seen.insert(file.path) }

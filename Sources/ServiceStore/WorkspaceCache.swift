@@ -19,11 +19,13 @@ struct WorkspaceCache: Sendable {
 
     let path: String
     let root: String
+    let directory: String
 
     /// The cache file of `root` under `directory` (one per workspace folder).
     init(root: String, directory: String) {
         var hash = ContentHash()
         hash.combine(root)
+        self.directory = directory
         self.path = directory + "/" + hash.hex + ".index"
         self.root = root
     }
@@ -42,15 +44,20 @@ struct WorkspaceCache: Sendable {
     /// one by one as they are decoded: an array of 100,000 records first was 15 MB more at
     /// the peak.
     func loadIndex() -> WorkspaceIndex? {
+        guard let bytes = try? FileSystem.read(path) else { return nil }
+        return loadIndex(from: bytes)
+    }
+
+    /// The same from the cache file's bytes (the fuzz target's entry: any bytes at all).
+    func loadIndex(from bytes: [UInt8]) -> WorkspaceIndex? {
         var index = WorkspaceIndex()
-        let complete = load(count: { index.reserve(files: $0) }) { _ = index.put($0) }
+        let complete = load(bytes, count: { index.reserve(files: $0) }) { _ = index.put($0) }
         return complete ? index : nil
     }
 
     /// Calls `count` with the number of records, then `body` with each; false when the cache
-    /// is missing, damaged or foreign (the records already passed on must then be dropped).
-    private func load(count: (Int) -> Void, _ body: (FileRecord) -> Void) -> Bool {
-        guard let bytes = try? FileSystem.read(path) else { return false }
+    /// is damaged or foreign (the records already passed on must then be dropped).
+    private func load(_ bytes: [UInt8], count: (Int) -> Void, _ body: (FileRecord) -> Void) -> Bool {
         var reader = BinaryReader(bytes)
         do throws(BinaryReader.Malformed) {
             guard Array(try reader.raw(Self.magic.count)) == Self.magic, try reader.int() == Self.format,

@@ -134,7 +134,7 @@ struct WorkspaceIndex: Sendable {
     }
 
     /// The service a version belongs to, if some indexed service has it.
-    func key(forVersion version: String) -> ServiceKey? { UInt64(version, radix: 16).flatMap { versions[$0] } }
+    func key(forVersion version: String) -> ServiceKey? { ContentHash.hash(ofVersion: version).flatMap { versions[$0] } }
 
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {

@@ -24,13 +24,21 @@ struct ServiceKey: Sendable, Hashable, Comparable {
 
 /// One service of a file, as the index keeps it: the slim summary and where it sits.
 struct ServiceRecord: Sendable {
+    /// Carries `version` too, so a list row says which version a delete from it expects.
     var summary: ServiceSummary
     var documentIndex: Int
     var listIndex: Int?
-    /// The content hash behind `version`: kept as a number, a 16-digit string per service
-    /// was a heap allocation each at 100,000 services.
+    /// The content hash behind `version`, for the index's lookup by version.
     var versionHash: UInt64
-    var version: String { ContentHash.hex(versionHash) }
+    var version: String { ContentHash.version(versionHash) }
+
+    init(summary: ServiceSummary, documentIndex: Int, listIndex: Int?, versionHash: UInt64) {
+        self.summary = summary
+        self.documentIndex = documentIndex
+        self.listIndex = listIndex
+        self.versionHash = versionHash
+        self.summary.version = ContentHash.version(versionHash)
+    }
 
     var key: ServiceKey { ServiceKey(namespace: summary.namespace, name: summary.name) }
 }
@@ -127,7 +135,7 @@ struct FileRecord: Sendable {
     /// The version of a service: a hash of its path and its document's bytes; for an item of
     /// a List, of the item as written in YAML, so that editing a sibling is no conflict.
     static func version(of object: ManifestObject, in file: ManifestFile) -> String {
-        ContentHash.hex(versionHash(of: object, in: file))
+        ContentHash.version(versionHash(of: object, in: file))
     }
 
     static func versionHash(of object: ManifestObject, in file: ManifestFile) -> UInt64 {

@@ -15,6 +15,8 @@ public final class AppRunner {
     private let options: AppOptions
     private var state: AppState
     private var watchTask: Task<Void, Never>?
+    /// Posts `.tick` each second while the screen shows the age of rows kept through a failure.
+    private var ticker: Task<Void, Never>?
     private var drafts: DraftStore
     private let switchContext: ContextSwitcher?
 
@@ -44,9 +46,28 @@ public final class AppRunner {
             }
             if effects.contains(.quit) { break loop }
             perform(effects, terminal: terminal)
+            tick(terminal)
             draw(terminal)
         }
         watchTask?.cancel()
+        ticker?.cancel()
+    }
+
+    /// Runs the second ticker only while something on screen ages by the second: an idle
+    /// screen stays silent.
+    private func tick(_ terminal: Terminal<AppEvent>) {
+        if !state.showsStaleRows {
+            ticker?.cancel()
+            ticker = nil
+        } else if ticker == nil {
+            let mailbox = terminal.mailbox
+            ticker = Task.detached {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    if !Task.isCancelled { mailbox.post(.tick) }
+                }
+            }
+        }
     }
 
     /// Drafts belong to one backend: a workspace folder or a cluster context.
@@ -111,18 +132,7 @@ public final class AppRunner {
             case .delete(let targets):
                 let language = options.language
                 Task.detached {
-                    var deleted: [String] = []
-                    var failures: [String] = []
-                    for target in targets {
-                        do throws(StoreError) {
-                            let stored = try await backend.service(named: target.name, in: target.namespace)
-                            try await backend.delete(named: target.name, in: target.namespace, expecting: stored.version)
-                            deleted.append(target.name)
-                        } catch {
-                            failures.append(UIText(language)(.deleteFailed, target.name, error.message(in: language)))
-                        }
-                    }
-                    mailbox.post(.deleted(names: deleted, failures: failures))
+                    for event in await DeleteEffect.run(targets, on: backend, language: language) { mailbox.post(event) }
                 }
             case let .export(namespace, name, target, overwrite):
                 Task.detached {
@@ -155,12 +165,12 @@ public final class AppRunner {
             case .importFile(let input):
                 Task.detached {
                     let path = input.hasPrefix("~") ? NSHomeDirectory() + input.dropFirst() : input
-                    guard let data = FileManager.default.contents(atPath: path) else {
-                        mailbox.post(.imported(path: input, .failure(.unreadable("cannot read the file"))))
-                        return
-                    }
                     do throws(ManifestParseError) {
-                        let file = try ManifestReader.parse(bytes: Array(data), path: input)
+                        guard let bytes = try ManifestReader.contents(ofFile: path) else {
+                            mailbox.post(.imported(path: input, .failure(.unreadable("cannot read the file"))))
+                            return
+                        }
+                        let file = try ManifestReader.parse(bytes: bytes, path: input)
                         mailbox.post(.imported(path: input, .success(file.objects.filter(\.isService).map(\.node))))
                     } catch {
                         mailbox.post(.imported(path: input, .failure(.parse(error))))

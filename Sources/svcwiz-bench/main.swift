@@ -102,6 +102,7 @@ guard FileManager.default.isExecutableFile(atPath: options.svcwiz) else {
 log("svcwiz-bench \(options.command): data in \(options.data), binary \(options.svcwiz), \(runs) run(s)")
 log("last list row of a first frame: \(String(decoding: workspaceMarker, as: UTF8.self)) (workspace), \(String(decoding: clusterMarker, as: UTF8.self)) (cluster)")
 
+if wants("bomb") { try BombBench.report(into: &report, runs: runs) }  // first: the peak RSS is this process's
 let sizes = smoke ? [1_000] : [1_000, 10_000, 100_000]
 var workspaces: [Int: String] = [:]
 for size in sizes where wants("first-frame") || wants("keys") || wants("memory") || wants("bytes") || wants("yaml") {

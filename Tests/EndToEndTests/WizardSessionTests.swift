@@ -148,12 +148,13 @@ struct WizardSessionTests {
         #expect(!pids.isEmpty)
         for pid in pids { kill(pid, SIGKILL) }
         // SIGKILL cannot be caught, so the terminal is left as it was: reset it, as a person would.
-        // The tty is still raw (no CR to NL), so end the line with C-j.
+        // The tty is still raw (no CR to NL), so end the line with C-j, and type nothing more
+        // until the reset has run: a key sent while the tty is raw would stay in the next line
+        // (an Enter as a literal CR before the command).
         try await session.tmux.waitFor { $0.contains("Killed") }
-        try await session.tmux.type("stty sane; tput rmcup")
+        try await session.tmux.type("stty sane; tput rmcup; clear; echo reset-$((6 * 7))")
         try await session.tmux.keys("C-j")
-        try await session.tmux.keys("Enter")
-        try await Task.sleep(nanoseconds: 300_000_000)
+        try await session.tmux.waitFor { $0.contains("reset-42") }
         try await session.launch()
         try await session.run([.keys("c"), .wait("Unfinished draft"), .wait("resumed"), .keys("r"), .wait("[3 Labels]")])
         let screen = try await session.tmux.screen()

@@ -57,6 +57,7 @@ import Testing
             .ipUnspecified, .ipLoopback, .ipLinkLocalMulticast, .ipLinkLocal, .cidr, .clusterIPsFirstMatches, .clusterIPsEmpty,
             .clusterIPsNoneAlone, .clusterIPsTooMany, .clusterIPsOnePerFamily, .clusterIPFamily, .ipFamilyPolicySingleStack,
             .clusterIPPrimaryUnset, .ipFamilyPolicyRelease, .aliasSpaces, .selectorRequiredHeadless, .duplicateKey,
+            .inputAliasExpansion, .inputTooDeep, .inputTooLarge,
         ]
         #expect(Set(declared) == Set(Catalog.keys))
         #expect(declared.count == Catalog.keys.count)

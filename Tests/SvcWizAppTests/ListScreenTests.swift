@@ -110,7 +110,9 @@ struct ListScreenTests {
         #expect(text.contains("2 of them are hidden by the filter."))
         // The Ctrl-D that opened the dialog was the first press; the second deletes.
         let effects = state.update(.key(.ctrl("d")))
-        #expect(effects == [.delete([DeletionTarget(namespace: "shop", name: "cart"), DeletionTarget(namespace: "shop", name: "catalog")])])
+        let rows = state.list.rows.filter { ["cart", "catalog"].contains($0.name) }
+        #expect(effects == [.delete(rows.map(DeletionTarget.init(row:)))], "each with the version its row shows")
+        #expect(rows.count == 2 && rows.allSatisfy { $0.version != nil })
     }
 
     @Test func readOnlyHasNoDeleteKey() async throws {

@@ -30,10 +30,14 @@ public enum KubeconfigLoader {
     public static func load(files: [String]) throws(KubeconfigError) -> Kubeconfig {
         var merged = Kubeconfig()
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            let bytes: [UInt8]?
+            do { bytes = try ManifestReader.contents(ofFile: file) } catch {
+                throw .malformed(path: file, reason: error.message)
+            }
+            guard let bytes else {
                 throw .unreadable(path: file, reason: FileManager.default.fileExists(atPath: file) ? "permission denied" : "no such file")
             }
-            merged.merge(try parse(bytes: Array(data), path: file))
+            merged.merge(try parse(bytes: bytes, path: file))
         }
         return merged
     }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOHTTP1
 import ServiceModel
 
@@ -47,6 +48,18 @@ struct APIResponse: Sendable {
     var body: [UInt8]
 
     var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The `Retry-After` header, in seconds or as an HTTP date (RFC 9110 10.2.3).
+    func retryAfter(now: Date = Date()) -> Duration? {
+        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Int(value) { return .seconds(max(0, seconds)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .milliseconds(max(0, Int64(date.timeIntervalSince(now) * 1000)))
+    }
 
     /// The body as JSON, or nil when it is not JSON.
     var json: ManifestNode? {

@@ -53,6 +53,11 @@ final class APITransport: Sendable {
                                read: read.map { .nanoseconds($0.nanoseconds) }),
                 proxy: proxy)
             configuration.redirectConfiguration = .disallow
+            // A connection that cannot be made (refused, TLS handshake failed) fails its
+            // request at once, with the reason; by default the pool would try again quietly
+            // until the connect timeout, and the screen heard nothing for that long. Retries
+            // are this transport's own, with backoff, and reported.
+            configuration.connectionPool.retryConnectionEstablishment = false
             configuration.dnsOverride = dnsOverride
             return configuration
         }
@@ -68,8 +73,9 @@ final class APITransport: Sendable {
 
     /// Sends `request` and returns whatever status comes back; throws `.unreachable` when
     /// there is no answer (after retrying a read) and `.unauthorized` when credentials
-    /// cannot be produced.
-    func send(_ request: APIRequest) async throws(StoreError) -> APIResponse {
+    /// cannot be produced. `retrying` hears why each retry of a read is needed, before its
+    /// pause, so a screen can say so at once rather than after the last try.
+    func send(_ request: APIRequest, retrying: (@Sendable (StoreError) -> Void)? = nil) async throws(StoreError) -> APIResponse {
         var attempt = 0
         var refreshed = false
         while true {
@@ -84,6 +90,7 @@ final class APITransport: Sendable {
             } catch {
                 if Task.isCancelled { throw .unreachable(message: "\(endpoint): cancelled") }
                 if request.isRead, attempt < options.readAttempts {
+                    retrying?(.unreachable(message: describe(error)))
                     try await pause(before: attempt + 1)
                     continue
                 }
@@ -95,8 +102,8 @@ final class APITransport: Sendable {
                 continue
             }
             if request.isRead, attempt < options.readAttempts, [429, 502, 503, 504].contains(response.status) {
-                let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).map { min($0, 60) }
-                try await pause(before: attempt + 1, atLeast: retryAfter)
+                retrying?(StoreError.from(response, APIOperation(verb: "get", resource: request.path, namespace: nil)))
+                try await pause(before: attempt + 1, atLeast: response.retryAfter())
                 continue
             }
             return response
@@ -177,11 +184,11 @@ final class APITransport: Sendable {
         return try await client.execute(http, deadline: deadline)
     }
 
-    private func pause(before attempt: Int, atLeast minimum: Double? = nil) async throws(StoreError) {
-        let backoff = min(options.retryDelay.seconds * pow(2, Double(attempt - 2)), options.maxRetryDelay.seconds)
-        let delay = max(backoff, minimum ?? 0)
+    /// The pause before try number `attempt` (2 for the first retry).
+    private func pause(before attempt: Int, atLeast retryAfter: Duration? = nil) async throws(StoreError) {
+        let backoff = Backoff(base: options.retryDelay, cap: options.maxRetryDelay)
         do {
-            try await Task.sleep(nanoseconds: UInt64(delay * 1e9))
+            try await options.clock.sleep(backoff.delay(retry: attempt - 1, retryAfter: retryAfter, random: options.clock.random()))
         } catch {
             throw .unreachable(message: "\(endpoint): cancelled")
         }

@@ -221,5 +221,16 @@ extension Catalog {
         .duplicateKey: (
             "the key {0} is used twice; keep one",
             "键 {0} 重复，请只保留一个"),
+
+        // Input bounds (InputLimits)
+        .inputAliasExpansion: (
+            "refused: alias *{0} makes the document expand too much ({1} of its {2} nodes come from aliases, at most {3}% may); is it a \"billion laughs\" file? Write the values out instead",
+            "已拒绝：别名 *{0} 使文档过度展开（{2} 个节点中有 {1} 个来自别名，最多允许 {3}%）；这可能是“十亿笑声”攻击文件，请直接写出取值"),
+        .inputTooDeep: (
+            "refused: mappings and lists are nested more than {0} levels deep; flatten the document",
+            "已拒绝：映射和列表嵌套超过 {0} 层，请减少嵌套"),
+        .inputTooLarge: (
+            "refused: the file is {0}, over the {1} limit for one file; split it into smaller files",
+            "已拒绝：文件大小为 {0}，超过单个文件 {1} 的上限，请拆分为多个较小的文件"),
     ]
 }

@@ -78,7 +78,9 @@ struct JSONReader {
     }
 
     private mutating func parseValue(depth: Int) throws(ManifestParseError) -> ManifestNode {
-        guard depth < 512 else { throw error("nesting is deeper than 512 levels") }
+        guard depth < InputLimits.maxDepth else {
+            throw ManifestParseError(file: file, line: line, column: column(), limit: .tooDeep(limit: InputLimits.maxDepth))
+        }
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
         let position = here()
@@ -110,6 +112,7 @@ struct JSONReader {
     private mutating func parseObject(depth: Int, position: SourcePosition) throws(ManifestParseError) -> ManifestNode {
         index += 1
         var entries: [ManifestEntry] = []
+        var keys: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -123,7 +126,7 @@ struct JSONReader {
             }
             let keyPosition = here()
             let key = try parseString()
-            if entries.contains(where: { $0.key == key }) {
+            if Self.isDuplicate(key, in: entries, keys: &keys) {
                 throw ManifestParseError(file: file, line: keyPosition.line, column: keyPosition.column,
                                          message: "duplicate key: \(key)")
             }
@@ -141,6 +144,15 @@ struct JSONReader {
             throw error("unexpected \(describe(bytes[index])), expected ',' or '}'")
         }
         return ManifestNode(.mapping(entries), position: position)
+    }
+
+    /// Small objects (nearly all) search their few keys; a large one keeps a set, so an
+    /// object of a million keys is read in linear time, not quadratic.
+    private static func isDuplicate(_ key: String, in entries: [ManifestEntry], keys: inout Set<String>) -> Bool {
+        let small = 16
+        if entries.count < small { return entries.contains { $0.key == key } }
+        if keys.isEmpty { keys = Set(entries.map(\.key)) }
+        return !keys.insert(key).inserted
     }
 
     private mutating func parseArray(depth: Int, position: SourcePosition) throws(ManifestParseError) -> ManifestNode {

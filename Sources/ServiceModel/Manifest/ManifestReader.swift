@@ -5,7 +5,13 @@ import Yams
 public enum ManifestReader {
     /// Parses a whole file. `format` defaults to what the path says, and text that starts
     /// with `{` or `[` is tried as JSON first.
+    /// Input beyond `InputLimits` (size, nesting, alias expansion) is refused with the
+    /// limit named, before it can cost more than a walk over its text.
     public static func parse(bytes: [UInt8], path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
+        guard bytes.count <= InputLimits.maxFileBytes else {
+            throw ManifestParseError(file: path, line: 1, column: 1,
+                                     limit: .tooLarge(bytes: bytes.count, limit: InputLimits.maxFileBytes))
+        }
         let chosen = format ?? path.map(ManifestFormat.init(path:)) ?? .yaml
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if chosen == .json || looksLikeJSON(bytes, from: start) {
@@ -48,6 +54,10 @@ enum YAMLDocumentReader {
     static func parse(_ bytes: [UInt8], from start: Int, file: String?) throws(ManifestParseError) -> [ManifestDocument] {
         var documents: [ManifestDocument] = []
         for chunk in splitDocuments(bytes, from: start) {
+            if let finding = bytes[chunk.range].withUnsafeBufferPointer(YAMLExpansionCheck.check) {
+                throw ManifestParseError(file: file, line: finding.line + chunk.firstLine - 1, column: finding.column,
+                                         limit: finding.violation)
+            }
             let text = String(decoding: bytes[chunk.range], as: UTF8.self)
             let root = try compose(text, lineOffset: chunk.firstLine - 1, file: file)
             documents.append(ManifestDocument(root: root, bodyRange: chunk.range, firstLine: chunk.firstLine))
@@ -195,6 +205,8 @@ struct YAMLNodeConverter {
         case .mapping(let mapping):
             var entries: [ManifestEntry] = []
             var merged: [ManifestEntry] = []
+            // Sets, not searches of the lists: a mapping of many keys stays linear.
+            var mergedKeys: Set<String> = []
             for (key, value) in mapping {
                 let keyText = key.scalar?.string ?? "\(key)"
                 if keyText == "<<", key.scalar?.style == .plain || key.scalar?.style == .any {
@@ -205,7 +217,7 @@ struct YAMLNodeConverter {
                                                      column: value.mark?.column ?? 1,
                                                      message: "a merge key (<<) needs a mapping or a list of mappings")
                         }
-                        for entry in try convert(source).entries ?? [] where !merged.contains(where: { $0.key == entry.key }) {
+                        for entry in try convert(source).entries ?? [] where mergedKeys.insert(entry.key).inserted {
                             merged.append(entry)
                         }
                     }
@@ -213,7 +225,8 @@ struct YAMLNodeConverter {
                 }
                 entries.append(ManifestEntry(key: keyText, value: try convert(value), keyPosition: position(key.mark)))
             }
-            for entry in merged where !entries.contains(where: { $0.key == entry.key }) {
+            let ownKeys = Set(entries.map(\.key))
+            for entry in merged where !ownKeys.contains(entry.key) {
                 entries.append(entry)
             }
             return ManifestNode(.mapping(entries), position: position(mapping.mark))

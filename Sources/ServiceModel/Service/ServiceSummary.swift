@@ -48,6 +48,10 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
     public var labels: [Pair]
     public var created: Date?
     public var backends: BackendCount?
+    /// The version this row was read at, which a delete from the row must expect: the
+    /// `metadata.resourceVersion` on a cluster, the document's content hash in a workspace.
+    /// Set by the backend (a manifest file's own `resourceVersion` says nothing about it).
+    public var version: String?
 
     public struct Pair: Sendable, Hashable {
         public var key: String
@@ -63,7 +67,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
     /// A summary from its fields (the workspace's index cache reads them back from disk).
     public init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,
                 clusterIP: String?, externalName: String?, externalIPs: [String], ingress: [String], ports: [Port],
-                selector: [Pair], labels: [Pair], created: Date?, backends: BackendCount?) {
+                selector: [Pair], labels: [Pair], created: Date?, backends: BackendCount?, version: String? = nil) {
         self.namespace = namespace
         self.name = name
         self.alias = alias
@@ -78,6 +82,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
         self.labels = labels
         self.created = created
         self.backends = backends
+        self.version = version
     }
 
     /// What the list shows of a Service. The workspace index caches these on disk: bump
@@ -108,6 +113,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
         labels = (metadata?["labels"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) }
         created = metadata?["creationTimestamp"]?.scalarText.flatMap(ServiceSummary.parseTimestamp)
         backends = nil
+        version = nil
     }
 
     /// RFC 3339 timestamps as the API server writes them (`2026-11-20T10:00:00Z`).

@@ -120,7 +120,7 @@ extension AppState {
 
     func describe(_ problem: EditorProblem) -> String {
         switch problem {
-        case .parse(let error): return text(.editorParseError, String(error.line), String(error.column), error.message)
+        case .parse(let error): return text(.editorParseError, String(error.line), String(error.column), error.message(in: text.language))
         case .notOneObject(let count): return text(.editorNotOne, String(count))
         case .notAService(let kind): return text(.editorNotService, kind)
         }

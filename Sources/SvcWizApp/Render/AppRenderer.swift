@@ -28,7 +28,7 @@ public enum AppRenderer {
             case .detail(let detail): _ = DetailView.draw(state, detail, on: surface, in: body, now: now)
             case .wizard, .editor: break
             }
-            StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns)
+            StatusBar.draw(state, on: surface, row: size.rows - 2, width: size.columns, now: now)
             FooterBar.draw(state, on: surface, row: size.rows - 1, width: size.columns)
         }
         if let overlay = state.overlay {
@@ -89,24 +89,24 @@ enum TitleBar {
 
 /// The line above the footer: the filter prompt, the last message, or the backend's error.
 enum StatusBar {
-    static func draw(_ state: AppState, on surface: Surface, row: Int, width: Int) {
+    static func draw(_ state: AppState, on surface: Surface, row: Int, width: Int, now: Date) {
         let t = state.text
         surface.draw("", at: Point(column: 0, row: row), width: width)
         if let input = state.filterInput {
             let prompt = " " + t(.filterPrompt)
             surface.draw(prompt + input.text, at: Point(column: 0, row: row), width: width, style: .focused)
             surface.cursor = Point(column: min(width - 1, prompt.displayWidth + input.cursorPlacement(width: width - prompt.displayWidth).column), row: row)
-        } else if let status = state.status {
+        } else if let status = state.status, !(status.severity == .error && status.text == state.listError) {
             let mark = status.severity == .info ? " " : " ! "
             let style: Style = status.severity == .error ? .error : (status.severity == .warning ? .warning : .normal)
             surface.draw(mark + status.text, at: Point(column: 0, row: row), width: width, style: style)
             return
         } else if let error = state.listError {
-            var text = " ! " + error
-            if let last = state.lastUpdated {
-                text += " (" + t(.lastUpdated, ServiceRow.age(since: last, now: Date())) + ")"
-            }
-            surface.draw(text, at: Point(column: 0, row: row), width: width, style: .error)
+            // The rows' age at the right, where a long error cannot push it off the line.
+            let age = state.lastUpdated.map { t(.lastUpdated, ServiceRow.age(since: $0, now: now)) + " " } ?? ""
+            let ageWidth = min(width, age.displayWidth)
+            surface.draw(" ! " + error, at: Point(column: 0, row: row), width: max(0, width - ageWidth - 1), style: .error)
+            surface.draw(age, at: Point(column: width - ageWidth, row: row), width: ageWidth, style: .warning)
             return
         } else if !state.list.filter.isEmpty {
             surface.draw(" " + t(.filterPrompt) + state.list.filter.text, at: Point(column: 0, row: row), width: width, style: .muted)

@@ -37,6 +37,11 @@ enum OverlayView {
             drawPrompt(" " + name + "  " + t(.exportPrompt), input, on: surface, row: area.maxRow - 1, width: area.width)
         case .confirmDelete(let confirmation):
             drawDeleteConfirmation(confirmation, state, on: surface, in: area)
+        case .deleteRefused(let refusal):
+            // The hint stays on screen however long the diff is; Up and Down scroll it.
+            let shown = refusal.lines(t).dropFirst(refusal.scroll).prefix(max(1, area.height - 4))
+            drawPanel(title: t(.deleteRefusedTitle), lines: Array(shown) + [(t(.deleteRefusedHint), .keyHint)],
+                      on: surface, in: area, widthHint: area.width - 4)
         case .leaveWizard:
             var question = t(.leaveQuestion)
             if case .wizard(let wizard) = state.screen, let stored = wizard.stored { question = t(.leaveEditQuestion, stored.name) }

@@ -11,6 +11,10 @@ public enum AppEvent: Sendable {
     case namespacesLoaded([String])
     case detailLoaded(namespace: String, name: String, Result<DetailData, StoreError>)
     case deleted(names: [String], failures: [String])
+    /// Deletes refused because the services changed since the user saw them.
+    case deleteRefused([RefusedDelete])
+    /// A second passed while the screen shows something that ages (`showsStaleRows`).
+    case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
     case nameChecked(namespace: String, name: String, exists: Bool)
@@ -93,9 +97,16 @@ public enum AppEffect: Sendable, Hashable {
 public struct DeletionTarget: Sendable, Hashable {
     public var namespace: String
     public var name: String
+    /// The version the user saw: the delete goes ahead only while the service is still
+    /// that version. Nil where no delete follows (the edit chooser names its service so).
+    public var version: String?
+    /// What the user saw, to show what changed when the delete is refused.
+    public var seen: SeenService?
 
-    public init(namespace: String, name: String) {
+    public init(namespace: String, name: String, version: String? = nil, seen: SeenService? = nil) {
         self.namespace = namespace
         self.name = name
+        self.version = version
+        self.seen = seen
     }
 }

@@ -89,8 +89,7 @@ extension AppState {
         case .delete:
             let (targets, hidden) = list.deletionTargets()
             guard !targets.isEmpty else { return [] }
-            overlay = .confirmDelete(DeleteConfirmation(
-                targets: targets.map { DeletionTarget(namespace: $0.namespace, name: $0.name) }, hiddenByFilter: hidden))
+            overlay = .confirmDelete(DeleteConfirmation(targets: targets.map(DeletionTarget.init(row:)), hiddenByFilter: hidden))
         case .export:
             guard let row = list.selected else { return [] }
             overlay = .export(TextField(exportFolder), namespace: row.namespace, name: row.name)
@@ -155,8 +154,14 @@ extension AppState {
         case .refresh:
             return [.loadDetail(namespace: detail.namespace, name: detail.name)]
         case .delete:
-            overlay = .confirmDelete(DeleteConfirmation(
-                targets: [DeletionTarget(namespace: detail.namespace, name: detail.name)], hiddenByFilter: 0))
+            // What the screen shows is what the delete expects; before it loaded, the row
+            // the user opened it from.
+            let row = list.rows.first { $0.namespace == detail.namespace && $0.name == detail.name }
+            guard let target = detail.data.map({ DeletionTarget(stored: $0.stored) }) ?? row.map(DeletionTarget.init(row:)) else {
+                post(StatusMessage(text(.loading)))
+                return []
+            }
+            overlay = .confirmDelete(DeleteConfirmation(targets: [target], hiddenByFilter: 0))
         case .export:
             overlay = .export(TextField(exportFolder), namespace: detail.namespace, name: detail.name)
         case .editText:
@@ -221,6 +226,8 @@ extension AppState {
         case .leaveWizard, .resumeDraft, .workloadPicker, .editChooser, .diff, .conflict, .importPrompt, .importChooser,
              .confirmOverwrite:
             return []
+        case .deleteRefused(let refusal):
+            return handleDeleteRefusalKey(key, refusal)
         case .confirmDelete(var confirmation):
             switch key {
             case .escape:

@@ -19,13 +19,11 @@ extension AppState {
             case .success(let rows):
                 list.replaceRows(rows)
                 listLoaded = true
-                listError = nil
-                lastUpdated = Date()
+                backendAnswered()
                 scrollToSelection()
             case .failure(let error):
                 // The last rows stay; the error says why they may be old.
-                listError = error.message(in: text.language)
-                post(StatusMessage(listError!, severity: .error))
+                backendFailed(error)
             }
             return []
         case let .store(eventScope, storeEvent):
@@ -51,6 +49,10 @@ extension AppState {
             for failure in failures { post(StatusMessage(failure, severity: .error)) }
             if case .detail(let detail) = screen, names.contains(detail.name) { screen = .list }
             return [.loadServices(scope)]
+        case .tick:
+            return []
+        case .deleteRefused(let refused):
+            return applyDeleteRefusal(refused)
         case .draftChecked, .nameChecked, .workloadsLoaded, .created, .updated, .editLoaded, .textLoaded:
             return applyWizardResult(event)
         case .pathCompleted, .imported, .exportExists:
@@ -67,7 +69,7 @@ extension AppState {
             return switchNamespace(to: .named(namespace)) + [.loadNamespaces]
         case .problems(let found):
             guard !found.isEmpty else { return [] }
-            for problem in found { post(StatusMessage(problem.description, severity: .warning)) }
+            for problem in found { post(StatusMessage(problem.description(in: text.language), severity: .warning)) }
             post(StatusMessage(text(.problemsFound, String(found.count)), severity: .warning))
             return []
         case .contextFailed(let message):
@@ -89,19 +91,16 @@ extension AppState {
         switch event {
         case .upserted(let row):
             list.upsert(row)
-            listError = nil
-            lastUpdated = Date()
+            backendAnswered()
         case let .deleted(namespace, name):
             list.remove(namespace: namespace, name: name)
             lastUpdated = Date()
         case .reset(let rows):
             list.replaceRows(rows)
             listLoaded = true
-            listError = nil
-            lastUpdated = Date()
+            backendAnswered()
         case .failed(let error):
-            listError = error.message(in: text.language)
-            post(StatusMessage(listError!, severity: .error))
+            backendFailed(error)
         }
         scrollToSelection()
         if case .detail(let detail) = screen, case .upserted(let row) = event,

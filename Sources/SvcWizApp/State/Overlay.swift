@@ -9,6 +9,8 @@ public enum Overlay: Sendable, Hashable {
     case namespaces(selection: Int)
     case command(TextField)
     case confirmDelete(DeleteConfirmation)
+    /// Deletes refused because the services changed since they were seen: what changed.
+    case deleteRefused(DeleteRefusal)
     case export(TextField, namespace: String, name: String)
     /// Esc in the wizard: leave (the draft is kept) or stay.
     case leaveWizard

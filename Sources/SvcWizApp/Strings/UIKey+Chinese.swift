@@ -6,7 +6,7 @@ extension UIKey {
         .recentMessages: "最近消息", .noMessages: "暂无消息。", .commandPrompt: ":",
         .unknownCommand: "未知命令 \"{0}\"：可用 :ns 名称、:ns all 或 :q", .readOnlyBadge: "只读",
         .helpTitle: "按键：{0}", .helpGlobal: "全局", .helpClose: "按 Esc 或 ? 关闭帮助",
-        .loading: "加载中…", .retrying: "正在重试", .lastUpdated: "{0}前更新",
+        .loading: "加载中…", .retrying: "正在重试", .lastUpdated: "显示的是 {0}前的数据",
         .listTitle: "服务", .filterPrompt: "/", .filterMatches: "{0} / {1} 个匹配", .noServices: "项目 {0} 中没有服务。按 c 创建。",
         .noMatches: "没有服务匹配 \"{0}\"。按 Esc 清除筛选。", .marked: "已选 {0} 个",
         .namespaceChooserTitle: "项目（命名空间）", .sortedBy: "按 {0} 排序",
@@ -169,5 +169,12 @@ extension UIKey {
         .workloadPod: "1 个容器组",
         .problemsFound: "{0} 个文件无法读取：按 ! 查看",
         .terminalUnknown: "此系统不认识终端类型 \"{0}\"：请把 TERM 设为已知的类型，例如 TERM=xterm-256color",
+        .deleteRefused: "未删除：{0} 在您查看后已被修改。",
+        .deleteRefusedTitle: "未删除：查看后已被修改",
+        .deleteRefusedHint: "Enter 重新查看   Esc 取消   ↑↓ 滚动",
+        .deleteChangedHeading: "{0} 在您查看后已被修改，未删除。您看到的（-）与现在保存的（+）：",
+        .deleteChangedHidden: "只有此处未显示的字段有变化（status 或服务器元数据）。",
+        .reconnected: "已重新连接：列表已是最新。",
+        .workspaceReadable: "工作区可以重新读取：列表已是最新。",
     ]
 }

@@ -6,7 +6,7 @@ extension UIKey {
         .recentMessages: "Recent messages", .noMessages: "No messages yet.", .commandPrompt: ":",
         .unknownCommand: "unknown command \"{0}\": try :ns NAME, :ns all or :q", .readOnlyBadge: "read-only",
         .helpTitle: "Keys: {0}", .helpGlobal: "Everywhere", .helpClose: "Esc or ? closes this help",
-        .loading: "loading…", .retrying: "retrying", .lastUpdated: "last updated {0} ago",
+        .loading: "loading…", .retrying: "retrying", .lastUpdated: "showing rows from {0} ago",
         .listTitle: "Services", .filterPrompt: "/", .filterMatches: "{0} of {1} match", .noServices: "No services in {0}. Press c to create one.",
         .noMatches: "No service matches \"{0}\". Esc clears the filter.", .marked: "{0} marked",
         .namespaceChooserTitle: "Namespace (project)", .sortedBy: "sorted by {0}",
@@ -169,5 +169,12 @@ extension UIKey {
         .workloadPod: "1 pod",
         .problemsFound: "{0} unreadable file(s) skipped: ! lists them",
         .terminalUnknown: "the terminal type \"{0}\" is unknown here: set TERM to one this system knows, e.g. TERM=xterm-256color",
+        .deleteRefused: "Not deleted: {0} changed since you looked at it.",
+        .deleteRefusedTitle: "Not deleted: changed since you looked",
+        .deleteRefusedHint: "Enter look again   Esc cancel   ↑↓ scroll",
+        .deleteChangedHeading: "{0} changed since you looked at it and was not deleted. What you saw (-), what is stored now (+):",
+        .deleteChangedHidden: "Only fields this screen does not show changed (status or server metadata).",
+        .reconnected: "Reconnected: the list is current again.",
+        .workspaceReadable: "The workspace can be read again: the list is current.",
     ]
 }

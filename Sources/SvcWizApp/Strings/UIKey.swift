@@ -46,4 +46,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
     case diffTitle, diffNone, diffHint, conflictTitle, conflictMessage, conflictHint
     case created, saved, workingCreate, workingSave
+    // Deletes refused because the service changed; the connection to a cluster
+    case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden
+    case reconnected, workspaceReadable
 }

@@ -23,7 +23,7 @@ struct ListCommand: AsyncParsableCommand {
             try await print(services, context: context)
             // Files that do not parse are skipped, never silently: say which.
             for problem in try await context.backend.problems() {
-                Console.error("warning: \(problem.description)")
+                Console.error("warning: \(problem.description(in: context.language))")
             }
         } catch let error as StoreError {
             throw context.fail(error)

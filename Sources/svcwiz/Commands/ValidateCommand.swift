@@ -19,16 +19,16 @@ struct ValidateCommand: AsyncParsableCommand {
         let language = try GlobalOptions.parse(lang.map { ["--lang", $0] } ?? []).language()
         var invalid = false
         for path in files {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                Console.out("\(path): " + (language == .zh ? "无法读取文件" : "cannot read the file"))
-                invalid = true
-                continue
-            }
             let file: ManifestFile
             do {
-                file = try ManifestReader.parse(bytes: Array(data), path: path)
+                guard let bytes = try ManifestReader.contents(ofFile: path) else {
+                    Console.out("\(path): " + (language == .zh ? "无法读取文件" : "cannot read the file"))
+                    invalid = true
+                    continue
+                }
+                file = try ManifestReader.parse(bytes: bytes, path: path)
             } catch {
-                Console.out("\(error.file ?? path):\(error.line):\(error.column): \(error.message)")
+                Console.out("\(error.file ?? path):\(error.line):\(error.column): \(error.message(in: language))")
                 invalid = true
                 continue
             }

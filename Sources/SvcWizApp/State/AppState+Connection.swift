@@ -1,0 +1,27 @@
+import Foundation
+import ServiceStore
+
+extension AppState {
+    /// Rows arrived, so the backend answers. After a failure the error goes, and the status
+    /// line says that the rows are current again, in place of the error.
+    mutating func backendAnswered() {
+        if listError != nil {
+            listError = nil
+            post(StatusMessage(text(backend.kind == .cluster ? .reconnected : .workspaceReadable)))
+        }
+        lastUpdated = Date()
+    }
+
+    /// The backend failed; the rows stay, with their age beside the error. A failure that
+    /// each retry reports again is posted once.
+    mutating func backendFailed(_ error: StoreError) {
+        let message = error.message(in: text.language)
+        guard message != listError else { return }
+        listError = message
+        post(StatusMessage(message, severity: .error))
+    }
+
+    /// Whether the screen shows something that ages by the second: the age of rows kept
+    /// through a failure. The runner redraws each second only while this holds.
+    public var showsStaleRows: Bool { listError != nil && lastUpdated != nil }
+}
