@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "KubeTestServer",
             dependencies: [
-                "ServiceModel",
+                "ServiceModel", "ProcessSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -87,3 +87,20 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (scripts/fuzz.sh, docs/reliability.md): libFuzzer entry points, declared only
+// when SVCWIZ_FUZZ is set, since they link only with -sanitize=fuzzer (libFuzzer's main).
+if Context.environment["SVCWIZ_FUZZ"] != nil {
+    let fuzzers: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzManifest", ["ServiceModel"]),
+        ("FuzzKubeconfig", ["KubeClient"]),
+        ("FuzzKeys", ["TerminalUI"]),
+        ("FuzzWatch", ["KubeClient", "ServiceModel", .product(name: "NIOCore", package: "swift-nio")]),
+        ("FuzzIndexCache", ["ServiceStore", "ServiceModel"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    package.targets += fuzzers.map {
+        .executableTarget(name: $0.name, dependencies: $0.dependencies + ["FuzzSupport"], path: "Fuzz/\($0.name)",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+    }
+}

@@ -156,6 +156,12 @@ public final class ClusterBackend: Backend, Sendable {
     /// Replaces the service (PUT) if its resourceVersion is still `version`; otherwise
     /// `.conflict` with the current object. A service deleted since it was read is
     /// `.notFound`: it is looked up first, because a PUT would create it again.
+    /// The API server stores objects, not text: the manifest the text reads as is sent.
+    public func update(_ manifest: ManifestNode, writing text: ManifestText,
+                       expecting version: String) async throws(StoreError) -> StoredService {
+        try await update(manifest, expecting: version)
+    }
+
     public func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
         var body = Self.typed(manifest, as: .services)
         body.set("metadata.resourceVersion", to: .string(version))

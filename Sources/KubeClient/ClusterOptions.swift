@@ -24,9 +24,9 @@ public struct ClusterOptions: Sendable {
     public var userAgent = "svcwiz/0.1.0"
     /// How long the list or watch behind the screen may go without an answer before the
     /// screen is told (it keeps waiting): a failure shows within this, whatever the timeouts.
-    public var patience: Duration = .seconds(3)
+    package var patience: Duration = .seconds(3)
     /// The clock and random source of retries.
-    public var clock = RetryClock.system
+    package var clock = RetryClock.system
 
     public init() {}
 }

@@ -48,7 +48,15 @@ public final class APIStore: @unchecked Sendable {
     static let serviceNetwork: (base: UInt32, size: UInt32) = (0x0A60_0000, 1 << 16)  // 10.96.0.0/16
     static let nodePorts = 30000...32767
 
-    public init(namespaces: [String] = ["default", "kube-system", "kube-public"]) {
+    /// The release this server is: its `/version`, and the rules, defaults and dropped
+    /// fields of its Service writes (the shared validator with that profile).
+    public let kubeVersion: KubeVersion
+    /// A fresh single-stack IPv4 cluster of `kubeVersion`; node ports are checked by the
+    /// allocator here, not by the validator.
+    var rules: RuleSet { RuleSet.server(kubeVersion).nodePortRange(nil) }
+
+    public init(namespaces: [String] = ["default", "kube-system", "kube-public"], kubeVersion: KubeVersion = .oldest) {
+        self.kubeVersion = kubeVersion
         for namespace in namespaces { addNamespace(namespace) }
         // default/kubernetes holds 10.96.0.1, as on a real cluster.
         lock.withLock {
@@ -195,6 +203,7 @@ public final class APIStore: @unchecked Sendable {
     }
 
     private func route(_ call: APICall) -> APIAnswer {
+        if call.path == "/version" { return .json(status: 200, body: versionBody) }
         let parts = call.path.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
         var rest: ArraySlice<String>
         var group = ""
@@ -395,10 +404,11 @@ public final class APIStore: @unchecked Sendable {
         }
         let name = manifest["metadata"]?["name"]?.scalarText ?? ""
         let dryRun = call.query["dryRun"] == "All"
-        var service = ServiceDefaults.apply(to: manifest)
+        manifest = ServiceValidator.droppingUnservedFields(manifest, previous: nil, profile: rules.profile)
+        var service = ServiceDefaults.apply(to: manifest, profile: rules.profile)
         let allocation = allocate(&service, previous: nil, dryRun: dryRun)
         if !allocation.isEmpty { return StatusBody.invalid(kind: "Service", name: name, causes: allocation) }
-        let errors = ServiceValidator.validate(manifest, previous: nil, rules: RuleSet.kubernetes.nodePortRange(nil))
+        let errors = ServiceValidator.validate(manifest, previous: nil, rules: rules)
         if !errors.isEmpty { return StatusBody.invalid(kind: "Service", name: name, causes: errors.map(Self.cause)) }
         let key = ObjectKey(resource: "services", namespace: namespace, name: name)
         if objects[key] != nil { return StatusBody.alreadyExists("services", name: name) }
@@ -438,9 +448,10 @@ public final class APIStore: @unchecked Sendable {
         if !sent.isEmpty, sent != existing["metadata"]?["resourceVersion"]?.scalarText {
             return StatusBody.conflict("services", name: name)
         }
-        let errors = ServiceValidator.validate(body, previous: existing, rules: RuleSet.kubernetes.nodePortRange(nil))
+        let errors = ServiceValidator.validate(body, previous: existing, rules: rules)
         if !errors.isEmpty { return StatusBody.invalid(kind: "Service", name: name, causes: errors.map(Self.cause)) }
-        var service = ServiceDefaults.apply(to: body)
+        let served = ServiceValidator.droppingUnservedFields(body, previous: existing, profile: rules.profile)
+        var service = ServiceDefaults.apply(to: served, profile: rules.profile)
         let allocation = allocate(&service, previous: existing, dryRun: call.query["dryRun"] == "All")
         if !allocation.isEmpty { return StatusBody.invalid(kind: "Service", name: name, causes: allocation) }
         var metadata = service["metadata"] ?? .mapping()
@@ -492,7 +503,7 @@ public final class APIStore: @unchecked Sendable {
         if !kind.isEmpty, kind != "Service" {
             return StatusBody.badRequest("\(kind) in version \"v1\" cannot be handled as a Service: converting (v1.\(kind)) to (core.Service): unknown conversion")
         }
-        let typeErrors = ServiceValidator.validate(body, previous: nil, rules: .kubernetes).filter { $0.key.rawValue.hasPrefix("type.") }
+        let typeErrors = ServiceValidator.validate(body, previous: nil, rules: rules).filter { $0.key.rawValue.hasPrefix("type.") }
         if let first = typeErrors.first {
             return StatusBody.badRequest("Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal \(first.badValue ?? "value") into Go struct field of \(first.path)")
         }
@@ -597,8 +608,13 @@ public final class APIStore: @unchecked Sendable {
             }
             spec["ports"] = .sequence(ports)
         }
-        if !needsNodePorts {
+        let externallyAccessible = needsNodePorts
+            || (rules.profile.externalIPsTakeTrafficPolicy && type == "ClusterIP" && !(spec["externalIPs"]?.items?.isEmpty ?? true))
+        if !externallyAccessible {
             spec["externalTrafficPolicy"] = nil
+            spec["healthCheckNodePort"] = nil
+        } else if !needsNodePorts {
+            spec["healthCheckNodePort"] = nil
             spec["healthCheckNodePort"] = nil
         } else if type == "LoadBalancer", spec["externalTrafficPolicy"]?.string == "Local", Self.isEmpty(spec["healthCheckNodePort"]) {
             if let kept = old?["healthCheckNodePort"] {
@@ -668,7 +684,8 @@ public final class APIStore: @unchecked Sendable {
     static let specOrder = ["ports", "selector", "clusterIP", "clusterIPs", "type", "externalIPs", "sessionAffinity",
                             "loadBalancerIP", "loadBalancerSourceRanges", "externalName", "externalTrafficPolicy",
                             "healthCheckNodePort", "publishNotReadyAddresses", "sessionAffinityConfig", "ipFamilies",
-                            "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass", "internalTrafficPolicy"]
+                            "ipFamilyPolicy", "allocateLoadBalancerNodePorts", "loadBalancerClass", "internalTrafficPolicy",
+                            "trafficDistribution"]
     static let portOrder = ["name", "protocol", "appProtocol", "port", "targetPort", "nodePort"]
     static let metadataOrder = ["name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
                                 "deletionTimestamp", "labels", "annotations", "ownerReferences", "finalizers", "managedFields"]

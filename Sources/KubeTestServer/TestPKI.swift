@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSupport
 
 /// A throwaway certificate authority made with `/usr/bin/openssl` in a temporary folder:
 /// the server's certificate (for 127.0.0.1, localhost and `kube.test`), client certificates
@@ -102,18 +103,13 @@ public final class TestPKI: Sendable {
                      "-CAcreateserial", "-days", "2", "-sha256", "-extfile", extensions, "-out", output])
     }
 
+    /// Through `ChildProcess`, not Foundation.Process: a tmux server that another test starts
+    /// meanwhile inherited Process's pipe, and reading it to the end then never returned.
     private func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openssl \(arguments.first ?? ""): \(String(decoding: said, as: UTF8.self))")
+        let result = try ChildProcess.runBlocking("/usr/bin/openssl", arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                                                  inheritStandardInput: false, inheritStandardError: false)
+        guard result.exitCode == 0 else {
+            throw Failure(description: "openssl \(arguments.first ?? ""): \(String(decoding: result.standardError, as: UTF8.self))")
         }
     }
 }

@@ -13,11 +13,15 @@ public struct StoredService: Sendable, Hashable {
     public var version: String
     /// Where it lives: the file path (workspace) or the API path (cluster), for messages.
     public var location: String
+    /// The service's document as its file holds it, comments included (workspace; nil for
+    /// an item of a List and on a cluster): the editor opens it and a save patches it.
+    public var text: ManifestText?
 
-    public init(manifest: ManifestNode, version: String, location: String) {
+    public init(manifest: ManifestNode, version: String, location: String, text: ManifestText? = nil) {
         self.manifest = manifest
         self.version = version
         self.location = location
+        self.text = text
     }
 
     public var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
@@ -97,6 +101,10 @@ public protocol Backend: Sendable {
     func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService
     /// Validates, then replaces the service if its stored version is still `version`.
     func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService
+    /// Validates, then replaces the service with `text`, its document as the user will see
+    /// it written (`manifest` is what the text reads as). A backend that stores objects
+    /// rather than text stores `manifest`.
+    func update(_ manifest: ManifestNode, writing text: ManifestText, expecting version: String) async throws(StoreError) -> StoredService
     func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
     /// Changes as they happen, until the stream is dropped.
     func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>

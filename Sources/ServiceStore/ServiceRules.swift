@@ -4,8 +4,8 @@ import ServiceModel
 /// validator with Kubernetes' rules (and, on update, its update rules against the stored
 /// object), plus what the workspace itself needs of a name.
 enum ServiceRules {
-    static func validate(_ manifest: ManifestNode, previous: ManifestNode?) -> [FieldError] {
-        let errors = ServiceValidator.validate(manifest, previous: previous.map(asStored), rules: .kubernetes)
+    static func validate(_ manifest: ManifestNode, previous: ManifestNode?, rules: RuleSet) -> [FieldError] {
+        let errors = ServiceValidator.validate(manifest, previous: previous.map(asStored), rules: rules)
         return errors.isEmpty ? fileNameErrors(manifest) : errors
     }
 

@@ -12,6 +12,8 @@ public actor WorkspaceBackend: Backend {
     public nonisolated let info: BackendInfo
     /// The workspace folder, absolute.
     public nonisolated let root: String
+    /// The rules every write is checked by: those of the release the workspace targets.
+    public nonisolated let rules: RuleSet
 
     private let writer: any FileWriting
     private let preferInotify: Bool
@@ -40,15 +42,17 @@ public actor WorkspaceBackend: Backend {
     /// Opens the workspace at `root` (relative paths are taken from the current directory).
     /// Nothing is read until the first call. With `cacheDirectory`, the index is kept there
     /// between runs (see `WorkspaceCache`), so files that did not change are not parsed again.
-    public init(root: String, cacheDirectory: String? = nil) throws(StoreError) {
-        try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory)
+    public init(root: String, cacheDirectory: String? = nil, rules: RuleSet = .server(.newest)) throws(StoreError) {
+        try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory, rules: rules)
     }
 
     /// Where the command line keeps index caches: `$XDG_CACHE_HOME/svcwiz/index`, else
     /// `~/.cache/svcwiz/index`.
     public static var defaultCacheDirectory: String? { WorkspaceCache.directory() }
 
-    init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil) throws(StoreError) {
+    init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil,
+         rules: RuleSet = .server(.newest)) throws(StoreError) {
+        self.rules = rules
         var path = URL(fileURLWithPath: root).standardizedFileURL.path
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         guard FileSystem.status(path)?.kind == .directory else {
@@ -107,7 +111,7 @@ public actor WorkspaceBackend: Backend {
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
     public func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
         let key = ServiceKey(manifest: manifest)
-        try check(ServiceRules.validate(manifest, previous: nil), name: key.name)
+        try check(ServiceRules.validate(manifest, previous: nil, rules: rules), name: key.name)
         try refresh()
         if index.location(of: key) != nil { throw StoreError.alreadyExists(name: key.name, namespace: key.namespace) }
         let folder = root + "/" + key.namespace
@@ -122,8 +126,22 @@ public actor WorkspaceBackend: Backend {
         return try commit(prepared)
     }
 
-    /// Replaces the service's own document (or List item); every other byte of its file stays.
+    /// Changes the service's own document (or List item) in place: only the bytes of changed
+    /// values move, so comments, order and layout stay (`ManifestTextPatcher`); every other
+    /// byte of its file stays. Nothing changed means nothing is written.
     public func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
+        try update(manifest, text: nil, expecting: version)
+    }
+
+    /// Puts `text` (the document as the user will see it written) in the service's
+    /// document's place; a List item, or a text in another format than the file's, is
+    /// patched from `manifest` instead.
+    public func update(_ manifest: ManifestNode, writing text: ManifestText,
+                       expecting version: String) throws(StoreError) -> StoredService {
+        try update(manifest, text: text, expecting: version)
+    }
+
+    private func update(_ manifest: ManifestNode, text: ManifestText?, expecting version: String) throws(StoreError) -> StoredService {
         let key = ServiceKey(manifest: manifest)
         try refresh()
         if let owner = index.key(forVersion: version), owner != key {
@@ -133,9 +151,29 @@ public actor WorkspaceBackend: Backend {
         guard found.stored.version == version else {
             throw StoreError.conflict(name: key.name, namespace: key.namespace, current: found.stored)
         }
-        try check(ServiceRules.validate(manifest, previous: found.stored.manifest), name: key.name)
-        let bytes = DocumentSplicer.replacing(found.object, in: found.file, with: manifest)
-        return try commit(prepare(bytes, for: key, at: found.path))
+        var wanted = manifest
+        // `default` is what a document without a namespace means: it stays without one.
+        if found.stored.manifest["metadata"]?["namespace"] == nil,
+           wanted["metadata"]?["namespace"]?.scalarText == key.namespace {
+            wanted.set("metadata.namespace", to: nil)
+        }
+        try check(ServiceRules.validate(wanted, previous: found.stored.manifest, rules: rules), name: key.name)
+        let index = found.object.documentIndex
+        let body = text.flatMap { DocumentSplicer.body(for: found.object, in: found.file, text: $0) }
+            ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).body
+        let range = found.file.documents[index].bodyRange
+        if found.file.bytes[range].elementsEqual(body) { return found.stored }
+        var bytes = found.file.bytes
+        bytes.replaceSubrange(range, with: body)
+        // Only the changed document is read again; a body that does not parse falls to the
+        // whole file's reading, whose error names the file's line.
+        let reread = (try? found.file.replacingBody(ofDocument: index, with: body)) ?? nil
+        let prepared = try prepare(bytes, for: key, at: found.path, parsed: reread)
+        if text != nil {
+            // What is written is the user's text: it is what must be valid.
+            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest, rules: rules), name: key.name)
+        }
+        return try commit(prepared)
     }
 
     /// Removes the service's document (and its `---`), or its List item; the file goes when
@@ -168,8 +206,10 @@ public actor WorkspaceBackend: Backend {
 
     /// Reads the new bytes back before anything is written: a rewrite that would not parse,
     /// or would lose the service, is refused.
-    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String) throws(StoreError) -> Prepared {
-        let (record, file) = FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
+    private func prepare(_ bytes: [UInt8], for key: ServiceKey, at path: String,
+                         parsed: ManifestFile? = nil) throws(StoreError) -> Prepared {
+        let (record, file) = parsed.map { FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown, parsed: $0) }
+            ?? FileRecord.read(path: path, bytes: bytes, stamp: FileStamp.unknown)
         guard let file else { throw StoreError.parse(record.problem ?? Self.lost(path)) }
         guard let found = Self.find(key, in: file, at: path) else { throw StoreError.parse(Self.lost(path)) }
         return Prepared(record: record, file: file, bytes: bytes, stored: found.stored)
@@ -224,7 +264,8 @@ public actor WorkspaceBackend: Backend {
                              at path: String) -> (object: ManifestObject, stored: StoredService)? {
         for object in file.objects where object.isService && ServiceKey(manifest: object.node) == key {
             let version = FileRecord.version(of: object, in: file)
-            return (object, StoredService(manifest: object.node, version: version, location: path))
+            return (object, StoredService(manifest: object.node, version: version, location: path,
+                                          text: DocumentSplicer.text(of: object, in: file)))
         }
         return nil
     }

@@ -108,6 +108,13 @@ struct FileRecord: Sendable {
         return (record, file)
     }
 
+    /// The record of bytes already parsed (`file` was read from them).
+    static func read(path: String, bytes: [UInt8], stamp: FileStamp, parsed file: ManifestFile) -> (record: FileRecord, file: ManifestFile?) {
+        var record = FileRecord(path: path, stamp: stamp, hash: ContentHash.of(bytes))
+        record.fill(from: file)
+        return (record, file)
+    }
+
     mutating func fill(from file: ManifestFile) {
         for object in file.objects {
             guard object.node.isMapping else { continue }

@@ -28,6 +28,7 @@ public final class AppRunner {
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
+        state.kubeVersion = options.kubeVersion
     }
 
     public func run() async throws {
@@ -205,6 +206,14 @@ public final class AppRunner {
                     let workloads = (try? await backend.workloads(in: namespace)) ?? []
                     mailbox.post(.workloadsLoaded(namespace: namespace, workloads))
                 }
+            case .dryRunCreate(let manifest):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.dryRunChecked(manifest, .success(try await backend.create(manifest, dryRun: true))))
+                    } catch {
+                        mailbox.post(.dryRunChecked(manifest, .failure(error)))
+                    }
+                }
             case .create(let manifest):
                 Task.detached {
                     do throws(StoreError) {
@@ -218,6 +227,14 @@ public final class AppRunner {
                 Task.detached {
                     do throws(StoreError) {
                         mailbox.post(.updated(.success(try await backend.update(manifest, expecting: version))))
+                    } catch {
+                        mailbox.post(.updated(.failure(error)))
+                    }
+                }
+            case let .updateText(manifest, text, version):
+                Task.detached {
+                    do throws(StoreError) {
+                        mailbox.post(.updated(.success(try await backend.update(manifest, writing: text, expecting: version))))
                     } catch {
                         mailbox.post(.updated(.failure(error)))
                     }
@@ -250,6 +267,9 @@ public final class AppRunner {
                     self.backend = next
                     drafts = Self.drafts(for: next)
                     mailbox.post(.backendChanged(next.info, namespace: namespace))
+                    if let resolve = options.kubeVersionOfBackend {
+                        Task.detached { mailbox.post(.kubeVersionChosen(await resolve(next))) }
+                    }
                 } catch {
                     mailbox.post(.contextFailed("\(error)"))
                 }

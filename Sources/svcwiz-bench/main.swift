@@ -5,7 +5,7 @@ import ServiceStore
 // svcwiz-bench: generates its own workspaces and test-server clusters and measures the
 // figures of docs/performance.md. Usage:
 //
-//   svcwiz-bench [all|smoke|keys|first-frame|cluster|memory|bytes|watch|yaml]
+//   svcwiz-bench [all|smoke|keys|first-frame|cluster|memory|bytes|watch|yaml|save]
 //   svcwiz-bench serve [--size N]     # a test-server cluster to profile against
 //   svcwiz-bench first-frame --cold   # every run without the workspace index cache
 //                [--runs N] [--data DIR] [--svcwiz PATH] [--size N]
@@ -243,5 +243,7 @@ if wants("yaml") {
         report.add("YAML encode, same documents", "\(fmt(figures.encodeRate)) MB/s vs PyYAML CDumper \(fmt(figures.pyEncodeRate)) MB/s: ratio \(fmt(encodeRatio))", "ratio >= 1", encodeRatio >= 1)
     }
 }
+
+if wants("save") { SaveBench.add(try await SaveBench.time(data: options.data, runs: runs), to: &report) }
 
 report.print()

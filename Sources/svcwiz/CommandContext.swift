@@ -9,11 +9,30 @@ struct CommandContext {
     let language: Language
     let backend: any Backend
     let explicitNamespace: String?
+    /// The release whose rules apply, and where that choice came from.
+    let kubeVersion: KubeVersionChoice
 
     init(_ options: GlobalOptions) async throws {
         language = try options.language()
         explicitNamespace = options.namespace
-        backend = try await BackendChooser.open(options)
+        (backend, kubeVersion) = try await BackendChooser.open(options, language: language)
+    }
+
+    /// The rules of the chosen release, for what the command checks or warns about itself.
+    /// A workspace is checked as a fresh single-stack cluster; a cluster's IP families are
+    /// the server's to judge.
+    var rules: RuleSet {
+        backend is ClusterBackend ? RuleSet(profile: RulesProfile(kubeVersion.version)) : .server(kubeVersion.version)
+    }
+
+    /// Prints the warnings the release gives for `manifest` to standard error, as
+    /// `file:line: warning: field: message`.
+    func printWarnings(_ manifest: ManifestNode, previous: ManifestNode?, file: String) {
+        let label = FieldWarning.label
+        for warning in ServiceValidator.warnings(manifest, previous: previous, rules: rules) {
+            let line = manifest.position(of: warning.path)?.line ?? manifest.position?.line ?? 1
+            FileHandle.standardError.write(Data("\(file):\(line): \(label): \(warning.path): \(warning.message(in: language))\n".utf8))
+        }
     }
 
     /// `-n`; on a cluster, the context's namespace or `default`; in a workspace, `default`
@@ -43,15 +62,19 @@ struct CommandContext {
 /// cluster when a kubeconfig is found (`--kubeconfig`, `KUBECONFIG`, `~/.kube/config`);
 /// otherwise the current folder as a workspace.
 enum BackendChooser {
-    static func open(_ options: GlobalOptions) async throws -> any Backend {
+    static func open(_ options: GlobalOptions, language: Language) async throws -> (any Backend, KubeVersionChoice) {
         if options.workspace == nil {
+            var cluster: ClusterBackend?
             do {
                 if let kubeconfig = try KubeconfigLoader.load(explicit: options.kubeconfig) {
-                    return try ClusterBackend(kubeconfig: kubeconfig, context: options.context, namespace: options.namespace)
+                    cluster = try ClusterBackend(kubeconfig: kubeconfig, context: options.context, namespace: options.namespace)
                 }
             } catch {
                 Console.error(error.description)
                 throw ExitCode(1)
+            }
+            if let cluster {
+                return (cluster, try await KubeVersionChooser.cluster(cluster, flag: options.kubeVersion, language: language))
             }
             if options.kubeconfig != nil || options.context != nil {
                 Console.error("no kubeconfig found (--kubeconfig, KUBECONFIG or ~/.kube/config)")
@@ -63,7 +86,10 @@ enum BackendChooser {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("--workspace \(root.path): no such folder")
         }
-        return try WorkspaceBackend(root: root.path, cacheDirectory: WorkspaceBackend.defaultCacheDirectory)
+        let choice = try KubeVersionChooser.workspace(root: root.path, flag: options.kubeVersion, language: language)
+        let backend = try WorkspaceBackend(root: root.path, cacheDirectory: WorkspaceBackend.defaultCacheDirectory,
+                                           rules: .server(choice.version))
+        return (backend, choice)
     }
 }
 

@@ -19,6 +19,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language of messages: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "lang"))
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("The Kubernetes release whose rules apply: 1.24 to 1.36, or latest. Default on a workspace: $SVCWIZ_KUBE_VERSION, else kubernetesVersion in .svcwiz.yaml, else the newest; on a cluster: its /version.", valueName: "x.y"))
+    var kubeVersion: String?
+
     /// The language chosen by `--lang`, else by the environment.
     func language() throws -> Language {
         if let lang {

@@ -21,10 +21,10 @@ struct ClusterSessionTests {
             self.folder = folder
         }
 
-        static func start() async throws -> Cluster {
+        static func start(kubeVersion: KubeVersion = .oldest) async throws -> Cluster {
             let pki = try TestPKI()
             let users = TestAPIServer.Users(tokens: [adminToken: "admin", viewerToken: "viewer"])
-            let store = APIStore(namespaces: ["default", "demo"])
+            let store = APIStore(namespaces: ["default", "demo"], kubeVersion: kubeVersion)
             for (name, port) in [("web", 80), ("api", 8080)] {
                 store.seed(try ManifestReader.objects("""
                 apiVersion: v1
@@ -97,7 +97,8 @@ struct ClusterSessionTests {
         try await press(tmux, "Tab", "Tab", "Tab")
         try await tmux.type("80")
         try await press(tmux, "C-s")
-        let detail = try await tmux.waitFor { $0.contains("Created service shop") }
+        // The detail loads after the message: wait for both, not for the message alone.
+        let detail = try await tmux.waitFor { $0.contains("Created service shop") && $0.contains("Events") }
         #expect(detail.contains("Events"), "a cluster's detail screen has an events section")
         let created = try #require(cluster.server.store.object("services", namespace: "demo", name: "shop"))
         #expect(created.node(at: "spec.ports[0].targetPort")?.int == 80, "defaulted by the server")

@@ -75,17 +75,19 @@ struct TerminalSessionTests {
         #expect(screen.contains("$"))
     }
 
-    @Test func sigtermRestoresTheTerminal() async throws {
+    /// SIGTERM, and the signals of a crash (a bad access, an abort from a failed check).
+    @Test(arguments: [SIGTERM, SIGSEGV, SIGABRT])
+    func aSignalRestoresTheTerminal(_ signal: Int32) async throws {
         let tmux = try await TmuxSession.start()
         try await start(tmux)
         let pids = try await tmux.childPIDs()
         #expect(!pids.isEmpty)
-        for pid in pids { kill(pid, SIGTERM) }
+        for pid in pids { kill(pid, signal) }
         try await tmux.waitFor { !$0.contains("CLUSTER-IP") }
         #expect(try await !tmux.inAlternateScreen())
-        try await tmux.type("echo after-term")
+        try await tmux.type("echo after-signal-\(signal)")
         try await tmux.keys("Enter")
-        try await tmux.waitFor { $0.components(separatedBy: "after-term").count >= 3 }
+        try await tmux.waitFor { $0.components(separatedBy: "after-signal-\(signal)").count >= 3 }
     }
 
     @Test func escapeSequencesInAnnotationsAreShownEscaped() async throws {

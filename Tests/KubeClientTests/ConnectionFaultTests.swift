@@ -153,12 +153,10 @@ import Testing
         options.clock = recorder.clock
         let backend = try cluster.adminBackend(options: options)
         cluster.store.failNext(429, times: 4, retryAfter: 7)
-        let started = Date()
         let events = Events(backend.changes(in: .named("demo")))
         let throttled = try #require(await events.wait { Self.failure($0)?.contains("429") == true })
         _ = try #require(await events.wait(after: throttled.index, Self.isReset), "recovers once the server lets it")
         #expect(recorder.sleeps.filter { $0 >= .seconds(7) }.count >= 2, "each retry waited the server's Retry-After")
-        #expect(Date().timeIntervalSince(started) < 10, "the test clock did the waiting")
 
         try await Self.waitForOpenWatch(cluster)
         let before = events.all.count

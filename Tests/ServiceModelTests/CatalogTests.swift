@@ -58,6 +58,14 @@ import Testing
             .clusterIPsNoneAlone, .clusterIPsTooMany, .clusterIPsOnePerFamily, .clusterIPFamily, .ipFamilyPolicySingleStack,
             .clusterIPPrimaryUnset, .ipFamilyPolicyRelease, .aliasSpaces, .selectorRequiredHeadless, .duplicateKey,
             .inputAliasExpansion, .inputTooDeep, .inputTooLarge,
+            // The rules and warnings of some releases, and the release choice.
+            .kubeletPortExposed, .topologyModeMismatch, .externalTrafficPolicyExternal, .ipFamilyPolicyNotDualStack,
+            .ipFamilyNotConfigured, .warningFieldUnknown, .warningFieldGatedOff, .warningTopologyHintsDeprecated,
+            .warningLeadingZeros, .warningNotCanonical, .warningIgnoredForHeadless, .warningExternalIPsDeprecated,
+            .warningIgnoredForExternalName, .warningExternalNameIgnored, .warningPreferCloseDeprecated,
+            .kubeVersionUnreadable, .kubeVersionUnsupported, .kubeVersionUsed, .kubeVersionFromFlag,
+            .kubeVersionFromEnvironment, .kubeVersionFromFile, .kubeVersionFromDefault, .kubeVersionFromCluster,
+            .kubeVersionClusterUnanswered,
         ]
         #expect(Set(declared) == Set(Catalog.keys))
         #expect(declared.count == Catalog.keys.count)

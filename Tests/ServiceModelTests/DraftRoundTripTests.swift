@@ -91,6 +91,21 @@ struct DraftSingleEditTests {
         ("a label", { _ in FieldPath("metadata.labels").child("svcwiz.test/edited") }, {
             $0.labels.append(KeyValueRow(key: "svcwiz.test/edited", value: "yes"))
         }),
+        ("internal traffic policy", { _ in "spec.internalTrafficPolicy" }, {
+            $0.advanced.internalTrafficPolicy = $0.advanced.internalTrafficPolicy == "Local" ? "Cluster" : "Local"
+        }),
+        ("traffic distribution", { _ in "spec.trafficDistribution" }, {
+            $0.advanced.trafficDistribution = $0.advanced.trafficDistribution == "PreferSameNode" ? "PreferSameZone" : "PreferSameNode"
+        }),
+        ("publish not-ready addresses", { _ in "spec.publishNotReadyAddresses" }, {
+            $0.advanced.publishNotReadyAddresses = $0.advanced.publishNotReadyAddresses == "true" ? "false" : "true"
+        }),
+        ("IP families", { $0.kind == .headlessExternalName ? nil : $0.advanced.ipFamilyList.count == 1 ? "spec.ipFamilies[0]" : "spec.ipFamilies" }, {
+            $0.advanced.ipFamilies = $0.advanced.ipFamilies == "IPv6" ? "IPv4" : "IPv6"
+        }),
+        ("load balancer class", { $0.externalAccess == .loadBalancer ? "spec.loadBalancerClass" : nil }, {
+            $0.advanced.loadBalancerClass += "x"
+        }),
     ]
 
     @Test(arguments: edits.indices)

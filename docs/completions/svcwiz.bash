@@ -188,7 +188,7 @@ _svcwiz_list() {
     repeating_flags=()
     non_repeating_flags=(-A --all-namespaces --version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --output -o)
+    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --kube-version --output -o)
     __svcwiz_offer_flags_options 0
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _svcwiz_list() {
         return
         ;;
     '--lang')
+        return
+        ;;
+    '--kube-version')
         return
         ;;
     '--output'|'-o')
@@ -219,7 +222,7 @@ _svcwiz_get() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --output -o)
+    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --kube-version --output -o)
     __svcwiz_offer_flags_options 1
 
     # Offer option value completions
@@ -239,6 +242,9 @@ _svcwiz_get() {
     '--lang')
         return
         ;;
+    '--kube-version')
+        return
+        ;;
     '--output'|'-o')
         __svcwiz_add_completions -W 'yaml'$'\n''json'
         return
@@ -250,12 +256,18 @@ _svcwiz_validate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--lang)
+    non_repeating_options=(--lang --kube-version --workspace)
     __svcwiz_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--lang')
+        return
+        ;;
+    '--kube-version')
+        return
+        ;;
+    '--workspace')
         return
         ;;
     esac
@@ -265,7 +277,7 @@ _svcwiz_apply() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --filename -f)
+    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --kube-version --filename -f)
     __svcwiz_offer_flags_options 0
 
     # Offer option value completions
@@ -285,6 +297,9 @@ _svcwiz_apply() {
     '--lang')
         return
         ;;
+    '--kube-version')
+        return
+        ;;
     '--filename'|'-f')
         return
         ;;
@@ -295,7 +310,7 @@ _svcwiz_delete() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang)
+    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --kube-version)
     __svcwiz_offer_flags_options 1
 
     # Offer option value completions
@@ -313,6 +328,9 @@ _svcwiz_delete() {
         return
         ;;
     '--lang')
+        return
+        ;;
+    '--kube-version')
         return
         ;;
     esac
@@ -322,7 +340,7 @@ _svcwiz_export() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --output -o --file)
+    non_repeating_options=(--workspace -n --namespace --kubeconfig --context --lang --kube-version --output -o --file)
     __svcwiz_offer_flags_options 1
 
     # Offer option value completions
@@ -340,6 +358,9 @@ _svcwiz_export() {
         return
         ;;
     '--lang')
+        return
+        ;;
+    '--kube-version')
         return
         ;;
     '--output'|'-o')
@@ -356,7 +377,7 @@ _svcwiz_convert() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--filename -f --output -o)
+    non_repeating_options=(--filename -f --output -o --kube-version --lang)
     __svcwiz_offer_flags_options 0
 
     # Offer option value completions
@@ -366,6 +387,12 @@ _svcwiz_convert() {
         ;;
     '--output'|'-o')
         __svcwiz_add_completions -W 'yaml'$'\n''json'
+        return
+        ;;
+    '--kube-version')
+        return
+        ;;
+    '--lang')
         return
         ;;
     esac

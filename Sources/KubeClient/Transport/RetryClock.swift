@@ -2,18 +2,18 @@ import Foundation
 
 /// Where the cluster backend's pauses and jitter come from: the real clock and a random
 /// source by default; tests give one that records the pauses instead of waiting them out.
-public struct RetryClock: Sendable {
+package struct RetryClock: Sendable {
     /// Waits `duration`; throws when the task is cancelled.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    package var sleep: @Sendable (Duration) async throws -> Void
     /// A number in 0..<1 for jitter.
-    public var random: @Sendable () -> Double
+    package var random: @Sendable () -> Double
 
-    public init(sleep: @escaping @Sendable (Duration) async throws -> Void, random: @escaping @Sendable () -> Double) {
+    package init(sleep: @escaping @Sendable (Duration) async throws -> Void, random: @escaping @Sendable () -> Double) {
         self.sleep = sleep
         self.random = random
     }
 
-    public static let system = RetryClock(
+    package static let system = RetryClock(
         sleep: { try await Task.sleep(for: $0) },
         random: { Double.random(in: 0..<1) })
 }

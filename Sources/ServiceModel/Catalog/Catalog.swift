@@ -12,7 +12,7 @@ public enum Catalog {
 
     /// The unfilled text of `key` in `language`, or nil when the catalog has no entry.
     public static func template(_ key: MessageKey, language: Language) -> String? {
-        guard let entry = entries[key] else { return nil }
+        guard let entry = entries[key] ?? versionEntries[key] else { return nil }
         switch language {
         case .en: return entry.en
         case .zh: return entry.zh
@@ -20,7 +20,7 @@ public enum Catalog {
     }
 
     /// Every key the catalog knows.
-    public static var keys: [MessageKey] { entries.keys.sorted { $0.rawValue < $1.rawValue } }
+    public static var keys: [MessageKey] { (Array(entries.keys) + Array(versionEntries.keys)).sorted { $0.rawValue < $1.rawValue } }
 
     /// The placeholder numbers a text uses: `[0, 1]` for "from {0} to {1}".
     public static func placeholders(in template: String) -> Set<Int> {

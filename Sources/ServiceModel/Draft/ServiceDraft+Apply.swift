@@ -108,6 +108,7 @@ extension ServiceDraft {
         }
 
         Self.writeText(type, was: original.type, at: spec.child("type"), in: &out, encode: ManifestNode.string)
+        writeAdvanced(into: &out, original: original)
     }
 
     /// Port rows become `spec.ports` items in row order, each edited from the port it was
@@ -144,7 +145,7 @@ extension ServiceDraft {
 
     /// Runs `write` while the draft uses the field; removes it when the draft stopped using a
     /// field the base used; otherwise leaves the base's value alone.
-    private func writeIfUsed(_ used: Bool, wasUsed: Bool, at path: FieldPath, in out: inout ManifestNode,
+    func writeIfUsed(_ used: Bool, wasUsed: Bool, at path: FieldPath, in out: inout ManifestNode,
                              write: (inout ManifestNode, FieldPath) -> Void) {
         if used {
             write(&out, path)
@@ -155,7 +156,7 @@ extension ServiceDraft {
 
     /// Writes a text field when it differs from the base's reading; empty text, or text the
     /// manifest cannot hold, removes the key.
-    private static func writeText(_ text: String, was before: String, at path: FieldPath, in out: inout ManifestNode,
+    static func writeText(_ text: String, was before: String, at path: FieldPath, in out: inout ManifestNode,
                                   encode: (String) -> ManifestNode?) {
         guard text != before else { return }
         out.set(path, to: text.isEmpty ? nil : encode(text))
@@ -176,7 +177,7 @@ extension ServiceDraft {
 
     /// Writes a list of strings when it differs from the base's reading; unchanged items keep
     /// their node.
-    private static func writeList(_ values: [String], was before: [String], at path: FieldPath,
+    static func writeList(_ values: [String], was before: [String], at path: FieldPath,
                                   in out: inout ManifestNode) {
         guard values != before else { return }
         let baseItems = out.node(at: path)?.items ?? []

@@ -5,7 +5,7 @@ extension ServiceDraft: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, alias, description, namespace, type, clusterIP, externalName, selector, ports
         case sessionAffinity, sessionAffinityTimeout, labels, annotations, loadBalancerAnnotations
-        case externalTrafficPolicy, loadBalancerSourceRanges
+        case externalTrafficPolicy, loadBalancerSourceRanges, advanced
     }
 
     public init(from decoder: Decoder) throws {
@@ -27,6 +27,8 @@ extension ServiceDraft: Codable {
         loadBalancerAnnotations = try c.decode([KeyValueRow].self, forKey: .loadBalancerAnnotations)
         externalTrafficPolicy = try c.decode(String.self, forKey: .externalTrafficPolicy)
         loadBalancerSourceRanges = try c.decode([String].self, forKey: .loadBalancerSourceRanges)
+        // Drafts saved before the Advanced fields existed have none.
+        advanced = try c.decodeIfPresent(AdvancedSettings.self, forKey: .advanced) ?? AdvancedSettings()
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -47,6 +49,7 @@ extension ServiceDraft: Codable {
         try c.encode(loadBalancerAnnotations, forKey: .loadBalancerAnnotations)
         try c.encode(externalTrafficPolicy, forKey: .externalTrafficPolicy)
         try c.encode(loadBalancerSourceRanges, forKey: .loadBalancerSourceRanges)
+        try c.encode(advanced, forKey: .advanced)
     }
 }
 

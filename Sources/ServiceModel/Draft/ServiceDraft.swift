@@ -69,6 +69,11 @@ public struct ServiceDraft: Sendable, Hashable {
     /// `spec.loadBalancerSourceRanges`, one CIDR per row; written for LoadBalancer only.
     public var loadBalancerSourceRanges: [String]
 
+    // MARK: Advanced (steps 2 and 4)
+
+    /// Newer and rarer spec fields (`AdvancedSettings`).
+    public var advanced: AdvancedSettings
+
     // MARK: Workload picker
 
     /// The workload last picked for the selector; its container ports are offered as
@@ -100,6 +105,7 @@ public struct ServiceDraft: Sendable, Hashable {
         loadBalancerAnnotations = allAnnotations.filter(isPresetKey)
         externalTrafficPolicy = spec?["externalTrafficPolicy"]?.scalarText ?? ""
         loadBalancerSourceRanges = (spec?["loadBalancerSourceRanges"]?.items ?? []).map { $0.scalarText ?? "" }
+        advanced = AdvancedSettings(spec: spec)
         pickedWorkload = nil
     }
 

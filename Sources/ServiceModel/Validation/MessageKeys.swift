@@ -158,3 +158,61 @@ extension MessageKey {
     /// by `FieldError.message(in:)` in every language; not in the catalog.
     public static let serverMessage: MessageKey = "server.message"
 }
+
+/// The keys of the rules and warnings that differ between Kubernetes releases, and of the
+/// release choice itself.
+extension MessageKey {
+    // MARK: Rules of some releases
+    /// {0}: the port (10250).
+    public static let kubeletPortExposed: MessageKey = "port.kubelet"
+    /// {0}: the other annotation's key, {1}: its value.
+    public static let topologyModeMismatch: MessageKey = "annotations.topologyMode"
+    /// No arguments.
+    public static let externalTrafficPolicyExternal: MessageKey = "externalTrafficPolicy.external"
+    /// No arguments.
+    public static let ipFamilyPolicyNotDualStack: MessageKey = "ipFamilyPolicy.notDualStack"
+    /// {0}: the family, {1}: the cluster's families.
+    public static let ipFamilyNotConfigured: MessageKey = "ipFamilies.notConfigured"
+
+    // MARK: Warnings
+    /// {0}: the release.
+    public static let warningFieldUnknown: MessageKey = "warning.fieldUnknown"
+    /// {0}: the release.
+    public static let warningFieldGatedOff: MessageKey = "warning.fieldGatedOff"
+    /// {0}: the annotation to use instead.
+    public static let warningTopologyHintsDeprecated: MessageKey = "warning.topologyHints"
+    /// {0}: the address as written.
+    public static let warningLeadingZeros: MessageKey = "warning.leadingZeros"
+    /// {0}: the address as written, {1}: its canonical form.
+    public static let warningNotCanonical: MessageKey = "warning.notCanonical"
+    /// No arguments.
+    public static let warningIgnoredForHeadless: MessageKey = "warning.ignoredHeadless"
+    /// No arguments.
+    public static let warningExternalIPsDeprecated: MessageKey = "warning.externalIPsDeprecated"
+    /// No arguments.
+    public static let warningIgnoredForExternalName: MessageKey = "warning.ignoredExternalName"
+    /// No arguments.
+    public static let warningExternalNameIgnored: MessageKey = "warning.externalNameIgnored"
+    /// {0}: the deprecated value, {1}: the value to use.
+    public static let warningPreferCloseDeprecated: MessageKey = "warning.preferClose"
+
+    // MARK: The release
+    /// {0}: what was written, {1}: the oldest, {2}: the newest supported release.
+    public static let kubeVersionUnreadable: MessageKey = "kubeVersion.unreadable"
+    /// {0}: what was written, {1}: the oldest, {2}: the newest supported release.
+    public static let kubeVersionUnsupported: MessageKey = "kubeVersion.unsupported"
+    /// {0}: the release, {1}: where the choice came from.
+    public static let kubeVersionUsed: MessageKey = "kubeVersion.used"
+    /// No arguments.
+    public static let kubeVersionFromFlag: MessageKey = "kubeVersion.fromFlag"
+    /// No arguments.
+    public static let kubeVersionFromEnvironment: MessageKey = "kubeVersion.fromEnvironment"
+    /// {0}: the file.
+    public static let kubeVersionFromFile: MessageKey = "kubeVersion.fromFile"
+    /// No arguments.
+    public static let kubeVersionFromDefault: MessageKey = "kubeVersion.fromDefault"
+    /// No arguments.
+    public static let kubeVersionFromCluster: MessageKey = "kubeVersion.fromCluster"
+    /// No arguments.
+    public static let kubeVersionClusterUnanswered: MessageKey = "kubeVersion.clusterUnanswered"
+}

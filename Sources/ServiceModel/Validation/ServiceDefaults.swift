@@ -1,5 +1,6 @@
 /// The defaults the API server fills in before it validates a v1 Service
-/// (`SetDefaults_Service` in `pkg/apis/core/v1/defaults.go`, v1.24). Allocations
+/// (`SetDefaults_Service` in `pkg/apis/core/v1/defaults.go`; what differs by release comes
+/// from the `RulesProfile`). Allocations
 /// (clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, nodePorts) are the server's and are
 /// not filled in here.
 public enum ServiceDefaults {
@@ -17,7 +18,10 @@ public enum ServiceDefaults {
     /// the validator to report; existing fields keep their place, so every path of the
     /// original still points at the same field. A manifest that is not a mapping, or whose
     /// `spec` is not one, is returned unchanged.
-    public static func apply(to manifest: ManifestNode) -> ManifestNode {
+    ///
+    /// From 1.28 (`profile.externalIPsTakeTrafficPolicy`) a ClusterIP service with external
+    /// IPs also gets `externalTrafficPolicy: Cluster`.
+    public static func apply(to manifest: ManifestNode, profile: RulesProfile = .newest) -> ManifestNode {
         guard manifest.isMapping else { return manifest }
         var spec = manifest["spec"] ?? .mapping()
         if spec.isNull { spec = .mapping() }
@@ -41,7 +45,10 @@ public enum ServiceDefaults {
             spec["ports"] = .sequence(ports.map(defaultPort))
         }
         let type = spec["type"]?.string
-        if type == "NodePort" || type == "LoadBalancer", isEmptyText(spec["externalTrafficPolicy"]) {
+        let hasExternalIPs = !(spec["externalIPs"]?.items?.isEmpty ?? true)
+        let externallyAccessible = type == "NodePort" || type == "LoadBalancer"
+            || (profile.externalIPsTakeTrafficPolicy && type == "ClusterIP" && hasExternalIPs)
+        if externallyAccessible, isEmptyText(spec["externalTrafficPolicy"]) {
             spec["externalTrafficPolicy"] = .string("Cluster")
         }
         if type == "ClusterIP" || type == "NodePort" || type == "LoadBalancer", isUnset(spec["internalTrafficPolicy"]) {

@@ -34,6 +34,11 @@ struct ServiceObject {
     var allocateLoadBalancerNodePorts: Bool?
     var loadBalancerClass: String?
     var internalTrafficPolicy: String?
+    var loadBalancerIP = ""
+    var trafficDistribution: String?
+    /// Whether the target release lets external IPs make a ClusterIP service externally
+    /// accessible (`RulesProfile.externalIPsTakeTrafficPolicy`).
+    var externalIPsTakeTrafficPolicy = false
 
     init(_ manifest: ManifestNode) {
         let metadata = manifest["metadata"]
@@ -70,6 +75,13 @@ struct ServiceObject {
         allocateLoadBalancerNodePorts = spec?["allocateLoadBalancerNodePorts"]?.bool
         loadBalancerClass = spec?["loadBalancerClass"].text
         internalTrafficPolicy = spec?["internalTrafficPolicy"].text
+        loadBalancerIP = spec?["loadBalancerIP"].text ?? ""
+        trafficDistribution = spec?["trafficDistribution"].text
+    }
+
+    init(_ manifest: ManifestNode, profile: RulesProfile) {
+        self.init(manifest)
+        externalIPsTakeTrafficPolicy = profile.externalIPsTakeTrafficPolicy
     }
 
     // MARK: Derived
@@ -78,6 +90,10 @@ struct ServiceObject {
     var isHeadless: Bool { clusterIPs == [ServiceObject.clusterIPNone] }
     var needsClusterIP: Bool { type != "ExternalName" }
     var needsNodePorts: Bool { type == "NodePort" || type == "LoadBalancer" }
+    /// `ExternallyAccessible`: the services that take `externalTrafficPolicy`.
+    var isExternallyAccessible: Bool {
+        needsNodePorts || (externalIPsTakeTrafficPolicy && type == "ClusterIP" && !externalIPs.isEmpty)
+    }
     var needsHealthCheck: Bool { type == "LoadBalancer" && externalTrafficPolicy == "Local" }
     var nodePorts: Set<Int> { Set(ports.map(\.nodePort).filter { $0 != 0 }) }
 
@@ -147,7 +163,7 @@ struct ServiceObject {
             }
             if old.loadBalancerClass == loadBalancerClass { loadBalancerClass = nil }
         }
-        if old.needsNodePorts && !needsNodePorts && old.externalTrafficPolicy == externalTrafficPolicy {
+        if old.isExternallyAccessible && !isExternallyAccessible && old.externalTrafficPolicy == externalTrafficPolicy {
             externalTrafficPolicy = ""
         }
         if old.needsClusterIP && !needsClusterIP && old.internalTrafficPolicy == internalTrafficPolicy {

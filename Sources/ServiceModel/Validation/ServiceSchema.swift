@@ -54,6 +54,7 @@ indirect enum FieldShape: Sendable {
             "allocateLoadBalancerNodePorts": .bool,
             "loadBalancerClass": .string,
             "internalTrafficPolicy": .string,
+            "trafficDistribution": .string,
         ], example: "ports:"),
         "status": .any,
     ], example: "apiVersion: v1")

@@ -2,7 +2,8 @@
 /// create (`previous` nil) or update (`previous` = the stored object). Forms, the editor,
 /// import, `svcwiz validate` and every backend write call it.
 ///
-/// It runs what a v1.24 API server runs, in its order: decoding (wrong JSON types, which
+/// It runs what the API server of `rules.profile` runs, in its order: dropping the fields
+/// that release does not know or has gated off, decoding (wrong JSON types, which
 /// the server answers with 400), defaulting (`ServiceDefaults`), on update the registry's
 /// fix-ups (allocated values kept, `clusterIP`/`clusterIPs` normalised, fields of the old
 /// type dropped), then `ValidateServiceUpdate`/`ValidateService`, then the allocator's
@@ -13,13 +14,16 @@
 /// left to it.
 public enum ServiceValidator {
     public static func validate(_ manifest: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .kubernetes) -> [FieldError] {
-        let (documentErrors, decodable) = documentRules(manifest)
+        let profile = rules.profile
+        let (documentErrors, decodable) = documentRules(DroppedFields.pruned(manifest, previous: previous, profile: profile, onlyUnknown: true))
         guard decodable else { return documentErrors }
+        let manifest = DroppedFields.pruned(manifest, previous: previous, profile: profile)
 
-        var service = ServiceObject(ServiceDefaults.apply(to: manifest))
+        var service = ServiceObject(ServiceDefaults.apply(to: manifest, profile: profile), profile: profile)
         var errors = documentErrors
         if let previous {
-            let old = ServiceObject(ServiceDefaults.apply(to: previous))
+            let previous = DroppedFields.pruned(previous, previous: previous, profile: profile)
+            let old = ServiceObject(ServiceDefaults.apply(to: previous, profile: profile), profile: profile)
             service.patchAllocatedValues(previous: old)
             service.normalizeClusterIPs(previous: old)
             service.dropTypeDependentFields(previous: old)
@@ -27,7 +31,7 @@ public enum ServiceValidator {
         } else {
             service.normalizeClusterIPs(previous: nil)
         }
-        errors += serviceRules(service)
+        errors += serviceRules(service, profile: profile)
         errors += allocationRules(service, rules: rules)
         if rules.wizardRules { errors += wizardRules(service) }
         return errors
@@ -62,13 +66,15 @@ public enum ServiceValidator {
 
     // MARK: ValidateService
 
-    static func serviceRules(_ s: ServiceObject) -> [FieldError] {
+    static func serviceRules(_ s: ServiceObject, profile: RulesProfile) -> [FieldError] {
         var errors = metadataRules(s)
+        if profile.topologyAnnotationsMustMatch { errors += VersionRules.topologyAnnotations(s) }
         if s.ports.isEmpty && !s.isHeadless && s.type != "ExternalName" {
             errors.append(FieldError(path: spec.child("ports"), kind: .required, key: .portsRequired))
         }
         switch s.type {
         case "LoadBalancer", "NodePort":
+            if s.type == "LoadBalancer" && profile.refusesKubeletPortOnLoadBalancer { errors += VersionRules.kubeletPort(s) }
             if s.isHeadless {
                 errors.append(FieldError(path: spec.child("clusterIPs").index(0), kind: .invalid, key: .headlessNotAllowed,
                                          arguments: [s.type], badValue: ServiceObject.clusterIPNone))
@@ -129,6 +135,7 @@ public enum ServiceValidator {
         if let policy = s.internalTrafficPolicy {
             errors += PortRules.notSupported(policy, supported: ["Cluster", "Local"], path: spec.child("internalTrafficPolicy"))
         }
+        errors += VersionRules.trafficDistribution(s, profile: profile)
         return errors
     }
 
@@ -302,10 +309,12 @@ public enum ServiceValidator {
             errors.append(FieldError(path: spec.child("ipFamilyPolicy"), kind: .invalid, key: .ipFamilyPolicySingleStack,
                                      badValue: "SingleStack"))
         }
-        if !s.needsNodePorts && !s.externalTrafficPolicy.isEmpty {
+        if !s.isExternallyAccessible && !s.externalTrafficPolicy.isEmpty {
             errors.append(FieldError(path: spec.child("externalTrafficPolicy"), kind: .invalid,
-                                     key: .externalTrafficPolicyType, badValue: s.externalTrafficPolicy))
+                                     key: s.externalIPsTakeTrafficPolicy ? .externalTrafficPolicyExternal : .externalTrafficPolicyType,
+                                     badValue: s.externalTrafficPolicy))
         }
+        if let families = rules.serviceIPFamilies { errors += VersionRules.clusterIPFamilies(s, configured: families) }
         if !s.needsHealthCheck && s.healthCheckNodePort != 0 {
             errors.append(FieldError(path: spec.child("healthCheckNodePort"), kind: .invalid,
                                      key: .healthCheckNodePortType, badValue: "\(s.healthCheckNodePort)"))

@@ -6,7 +6,9 @@ import TerminalUI
 extension AppState {
     /// F2 / Ctrl-E in a form: the same service as text, at the same step.
     mutating func openEditor(from wizard: WizardState, text: String? = nil) {
-        var state = EditorState(wizard: wizard, text: text)
+        let source = text == nil ? wizard.editorSource : nil
+        var state = EditorState(wizard: wizard, text: text ?? source?.text.replacingOccurrences(of: "\r\n", with: "\n"),
+                                language: source?.format == .json ? .json : .yaml)
         status = nil
         if case .success(let parsed) = state.parse() { markErrors(of: parsed, in: &state) }
         screen = .editor(state)
@@ -16,11 +18,16 @@ extension AppState {
     @discardableResult
     func markErrors(of parsed: ManifestNode, in state: inout EditorState) -> Int {
         let manifest = ServerFields.restored(parsed, from: state.wizard.base)
-        let errors = ServiceValidator.validate(manifest, previous: state.wizard.stored?.manifest)
+        let errors = ServiceValidator.validate(manifest, previous: state.wizard.stored?.manifest, rules: wizardRules)
         var markers: [Int: String] = [:]
         for error in errors {
             let line = parsed.position(of: error.location)?.line ?? 1
             markers[line] = markers[line] ?? error.message(in: text.language)
+        }
+        // Warnings go beside their field too, where no error is shown.
+        for warning in ServiceValidator.warnings(manifest, previous: state.wizard.stored?.manifest, rules: wizardRules) {
+            let line = parsed.position(of: warning.path)?.line ?? 1
+            markers[line] = markers[line] ?? FieldWarning.label + ": " + warning.message(in: text.language)
         }
         state.editor.setMarkers(markers)
         return errors.count
@@ -99,6 +106,7 @@ extension AppState {
             next.workloads = wizard.workloads
             next.nameTaken = wizard.nameTaken
             next.revealed = wizard.revealed
+            next.source = ManifestText(state.editor.text, format: state.editor.language == .json ? .json : .yaml)
             if next.isCreate, next.draft.namespace.isEmpty { next.draft.namespace = wizard.draft.namespace }
             let count = markErrors(of: parsed, in: &state)
             screen = .wizard(next)

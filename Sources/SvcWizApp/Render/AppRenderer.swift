@@ -65,6 +65,8 @@ enum TitleBar {
                 left += "  " + t(.detailTitle, detail.name + (alias.map { " (\($0))" } ?? ""))
             }
             if state.readOnly { left += "  [" + t(.readOnlyBadge) + "]" }
+            // Less vital than the service in view: it is the first to be cut on a narrow screen.
+            left += "  " + state.kubeVersionTitle
             if let warning = state.backend.warning { left += "  ! " + warning }
             return left
         }

@@ -58,9 +58,12 @@ enum OverlayView {
             let lines = choices.enumerated().map { i, label in ((i == selection ? "> " : "  ") + label, i == selection ? Style.selected : .normal) }
             drawPanel(title: t(.editChooserTitle, target.name), lines: lines, on: surface, in: area, widthHint: 40)
         case let .diff(lines, scroll):
-            let title: String
-            if case .wizard(let wizard) = state.screen, let stored = wizard.stored { title = t(.diffTitle, stored.name) } else { title = "" }
-            drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area)
+            var title = "", note: String?
+            if case .wizard(let wizard) = state.screen, let stored = wizard.stored {
+                title = t(.diffTitle, stored.name)
+                note = wizard.saveNote
+            }
+            drawDiff(lines, scroll: scroll, title: title, hint: t(.diffHint), on: surface, in: area, heading: note)
         case let .importPrompt(input, candidates):
             if !candidates.isEmpty {
                 let shown = candidates.prefix(area.height - 3).map { ($0, Style.muted) }

@@ -32,6 +32,10 @@ public enum AppEvent: Sendable {
     case permissions(namespace: String, denied: Set<AppAction>)
     /// `:ctx NAME` switched the backend.
     case backendChanged(BackendInfo, namespace: String)
+    /// The release of the backend in use became known (after `:ctx`).
+    case kubeVersionChosen(KubeVersionChoice)
+    /// The server's dry run of a manifest svcwiz's own check refused.
+    case dryRunChecked(ManifestNode, Result<StoredService, StoreError>)
     case contextFailed(String)
     /// Files the backend could not read, reported and skipped.
     case problems([ManifestParseError])
@@ -60,6 +64,8 @@ public struct DetailData: Sendable {
 /// Work the app asks for; the controller runs it as a task and feeds the result back as
 /// an event. `update` itself never waits and never does I/O.
 public enum AppEffect: Sendable, Hashable {
+    /// Ask the server whether it would create this (nothing is stored).
+    case dryRunCreate(ManifestNode)
     case loadServices(NamespaceScope)
     case watch(NamespaceScope)
     case loadNamespaces
@@ -86,6 +92,8 @@ public enum AppEffect: Sendable, Hashable {
     /// A dry run, then the create.
     case create(ManifestNode)
     case update(ManifestNode, version: String)
+    /// A workspace save: `text` is the document exactly as it will be written.
+    case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
     case loadForEdit(namespace: String, name: String, step: WizardStep?)
     case suspend

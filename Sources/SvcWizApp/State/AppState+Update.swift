@@ -61,6 +61,11 @@ extension AppState {
             guard case .named(namespace) = scope else { return [] }
             denied = deniedActions
             return []
+        case .kubeVersionChosen(let choice):
+            kubeVersion = choice
+            return []
+        case let .dryRunChecked(manifest, result):
+            return applyServerVerdict(manifest, result)
         case let .backendChanged(info, namespace):
             backend = info
             denied = []

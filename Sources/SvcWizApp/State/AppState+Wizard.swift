@@ -21,6 +21,8 @@ extension AppState {
     }
 
     mutating func openWizard(_ wizard: WizardState) -> [AppEffect] {
+        var wizard = wizard
+        wizard.useRules(wizardRules)
         if case .wizard = screen {} else { wizardOrigin = screen }
         screen = .wizard(wizard)
         status = nil
@@ -53,7 +55,14 @@ extension AppState {
                 effects.append(.create(manifest))
             case .reviewEdit:
                 guard let stored = wizard.stored else { break }
-                let lines = Self.diff(from: stored.manifest, to: wizard.manifest)
+                let preview = wizard.savePreview
+                let lines = preview.map { LineDiff.unified(from: $0.original.lineFeedText, to: $0.written.lineFeedText) }
+                    ?? Self.diff(from: stored.manifest, to: wizard.manifest)
+                wizard.saveNote = preview.flatMap { preview in
+                    preview.report.rewritten.isEmpty ? nil
+                        : text(.diffRewritten, preview.report.rewritten.map { $0.components.isEmpty ? "*" : $0.description }
+                            .joined(separator: ", "))
+                }
                 if lines.isEmpty {
                     post(StatusMessage(text(.diffNone)))
                 } else {
@@ -67,6 +76,8 @@ extension AppState {
                     closeWizard()
                     return effects
                 }
+            case .askServer(let manifest):
+                if backend.kind == .cluster { effects.append(.dryRunCreate(manifest)) }
             case .help:
                 overlay = .help
             case .toEditor:
@@ -154,6 +165,9 @@ extension AppState {
                 overlay = nil
                 guard case .wizard(let wizard) = screen, let stored = wizard.stored else { return [] }
                 post(StatusMessage(text(.workingSave, stored.name)))
+                if let preview = wizard.savePreview {
+                    return [.updateText(wizard.manifest, text: preview.written, version: stored.version)]
+                }
                 return [.update(wizard.manifest, version: stored.version)]
             default: break
             }
@@ -233,7 +247,7 @@ extension AppState {
     }
 
     /// A failed create or save keeps the wizard open with the backend's words on the fields.
-    private mutating func placeFailure(_ error: StoreError) {
+    mutating func placeFailure(_ error: StoreError) {
         guard case .wizard(var wizard) = screen else {
             post(StatusMessage(error.message(in: text.language), severity: .error))
             return

@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     public var denied: Set<AppAction> = []
     /// Where exports go; the prompt offers it.
     public var exportFolder: String
+    /// The Kubernetes release checked against, shown in the title (`AppState+KubeVersion`).
+    public var kubeVersion = KubeVersionChoice(version: .newest, source: .newest)
 
     public init(text: UIText, backend: BackendInfo, readOnly: Bool, size: TerminalSize, scope: NamespaceScope,
                 exportFolder: String) {

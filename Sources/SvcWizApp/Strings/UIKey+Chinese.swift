@@ -1,6 +1,12 @@
 extension UIKey {
     static let chinese: [UIKey: String] = [
         .appName: "svcwiz", .backendWorkspace: "工作区", .backendCluster: "集群", .namespaceLabel: "项目:",
+        .fieldTrafficDistribution: "流量分配", .fieldInternalTrafficPolicy: "内部流量策略",
+        .fieldIPFamilyPolicy: "IP 协议族策略", .fieldIPFamilies: "IP 协议族", .fieldPublishNotReady: "发布未就绪地址",
+        .fieldLoadBalancerClass: "负载均衡器类", .fieldAllocateNodePorts: "分配节点端口", .optionDefault: "默认",
+        .optionTrue: "是", .optionFalse: "否",
+        .kubeVersionTitle: "k8s {0}", .kubeVersionTitleUnknown: "k8s ?（按 {0} 规则）",
+        .serverAcceptsWhatSvcwizRefuses: "集群的 dry run 接受此服务；svcwiz 按 Kubernetes {0} 规则检查拒绝（{1}）。以集群为准：按 Ctrl-S 创建。",
         .allNamespaces: "全部", .servicesCount: "{0} 个服务", .serviceCount: "1 个服务",
         .tooSmall: "终端太小：{0}x{1}", .tooSmallHint: "svcwiz 至少需要 60x16。请放大窗口，或按 q 退出。",
         .recentMessages: "最近消息", .noMessages: "暂无消息。", .commandPrompt: ":",
@@ -107,6 +113,7 @@ extension UIKey {
         .editYAML: "YAML / JSON（编辑模式）",
         .diffTitle: "对 {0} 的修改",
         .diffNone: "没有需要保存的修改。",
+        .diffRewritten: "以下部分重新生成（其中的注释不保留）：{0}",
         .diffHint: "^S 或 Enter 保存   Esc 返回表单",
         .conflictTitle: "已被他人修改",
         .conflictMessage: "{0} 在打开后已被修改。对方的修改：",

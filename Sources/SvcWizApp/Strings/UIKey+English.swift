@@ -1,6 +1,12 @@
 extension UIKey {
     static let english: [UIKey: String] = [
         .appName: "svcwiz", .backendWorkspace: "workspace", .backendCluster: "cluster", .namespaceLabel: "ns:",
+        .fieldTrafficDistribution: "Traffic dist.", .fieldInternalTrafficPolicy: "Int. traffic",
+        .fieldIPFamilyPolicy: "IP fam. policy", .fieldIPFamilies: "IP families", .fieldPublishNotReady: "Not-ready IPs",
+        .fieldLoadBalancerClass: "LB class", .fieldAllocateNodePorts: "LB node ports", .optionDefault: "default",
+        .optionTrue: "yes", .optionFalse: "no",
+        .kubeVersionTitle: "k8s {0}", .kubeVersionTitleUnknown: "k8s ? ({0} rules)",
+        .serverAcceptsWhatSvcwizRefuses: "The cluster's dry run accepts this service; svcwiz's check by Kubernetes {0} rules refuses it ({1}). The cluster decides: Ctrl-S creates it.",
         .allNamespaces: "all", .servicesCount: "{0} services", .serviceCount: "1 service",
         .tooSmall: "Terminal too small: {0}x{1}", .tooSmallHint: "svcwiz needs at least 60x16. Enlarge the window or press q to quit.",
         .recentMessages: "Recent messages", .noMessages: "No messages yet.", .commandPrompt: ":",
@@ -107,6 +113,7 @@ extension UIKey {
         .editYAML: "YAML / JSON (editor)",
         .diffTitle: "Changes to {0}",
         .diffNone: "No changes to save.",
+        .diffRewritten: "Written anew (comments inside not kept): {0}",
         .diffHint: "^S or Enter save   Esc back to the form",
         .conflictTitle: "Changed on the other side",
         .conflictMessage: "{0} changed since you opened it. Their changes:",

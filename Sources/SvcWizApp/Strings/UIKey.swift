@@ -5,6 +5,9 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case appName, backendWorkspace, backendCluster, namespaceLabel, allNamespaces, servicesCount, serviceCount
     case tooSmall, tooSmallHint, recentMessages, noMessages, commandPrompt, unknownCommand, readOnlyBadge
     case helpTitle, helpGlobal, helpClose, loading, retrying, lastUpdated
+    case kubeVersionTitle, kubeVersionTitleUnknown, serverAcceptsWhatSvcwizRefuses
+    case fieldTrafficDistribution, fieldInternalTrafficPolicy, fieldIPFamilyPolicy, fieldIPFamilies, fieldPublishNotReady
+    case fieldLoadBalancerClass, fieldAllocateNodePorts, optionDefault, optionTrue, optionFalse
     // List
     case listTitle, filterPrompt, filterMatches, noServices, noMatches, marked
     case namespaceChooserTitle, sortedBy
@@ -44,7 +47,7 @@ public enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actAddRow, actRemoveRow, actLeaveKeep, actPickWorkload, actEdit, leaveTitle
     case leaveQuestion, leaveEditQuestion, yesNo, resumeTitle, resumeQuestion, resumeChoices
     case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
-    case diffTitle, diffNone, diffHint, conflictTitle, conflictMessage, conflictHint
+    case diffTitle, diffNone, diffHint, diffRewritten, conflictTitle, conflictMessage, conflictHint
     case created, saved, workingCreate, workingSave
     // Deletes refused because the service changed; the connection to a cluster
     case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden

@@ -13,6 +13,9 @@ public enum WizardCommand: Sendable, Hashable {
     case pickWorkload
     /// Every step is valid: create this manifest (dry run first).
     case create(ManifestNode)
+    /// Create was asked but svcwiz's own check refuses: where a server can answer (a
+    /// cluster), ask its dry run, so a disagreement is decided by the server.
+    case askServer(ManifestNode)
     /// Every field is valid: show the diff of the edit before saving.
     case reviewEdit
     /// Esc: ask whether to leave (the draft is kept).

@@ -14,11 +14,14 @@ public enum WizardField: Sendable, Hashable {
     case labelKey(Int), labelValue(Int), annotationKey(Int), annotationValue(Int)
     // Step 4
     case access, nodePort(Int), provider, loadBalancerKey(Int), loadBalancerValue(Int), trafficPolicy, sourceRange(Int)
+    // Steps 2 and 4, Advanced
+    case advanced(AdvancedField)
 
     /// Choice fields change with Space, Enter and the arrow keys; the others take text.
     public var isChoice: Bool {
         switch self {
         case .kind, .portProtocol, .affinity, .access, .provider, .trafficPolicy: return true
+        case .advanced(let field): return field.isChoice
         default: return false
         }
     }

@@ -39,6 +39,9 @@ enum WizardForm {
                 for message in wizard.messages(for: field, language: language) {
                     lines.append(FormLine(cells: [.label(""), .note("! " + message, .error)]))
                 }
+                for warning in wizard.warningMessages(for: field, language: language) {
+                    lines.append(FormLine(cells: [.label(""), .note("! " + warning, .warning)]))
+                }
             }
         }
 
@@ -86,6 +89,7 @@ enum WizardForm {
                 affinity += [.note("  " + t(.fieldTimeout) + " ", .normal), .text(.affinityTimeout, width: 7), .note(" s", .normal)]
             }
             b.add(t(.fieldAffinity), affinity, messagesFor: [.affinity, .affinityTimeout])
+            advancedLines(wizard, t, step: .serviceSettings, into: &b)
         case .labels:
             for i in 0..<max(1, wizard.draft.labels.count) {
                 b.add(i == 0 ? t(.fieldLabels) : "", [.text(.labelKey(i), width: 24), .note(" = ", .normal), .text(.labelValue(i), width: 24)],
@@ -130,6 +134,10 @@ enum WizardForm {
                 for i in 0..<max(1, wizard.draft.loadBalancerSourceRanges.count) {
                     b.add(i == 0 ? t(.fieldSourceRanges) : "", [.text(.sourceRange(i), width: 20)], messagesFor: [.sourceRange(i)])
                 }
+                for field in wizard.advancedFields(of: .externalAccess) {
+                    let cell: FormLine.Cell = field.isChoice ? .choice(.advanced(field)) : .text(.advanced(field), width: 28)
+                    b.add(t(field.label), [cell], messagesFor: [.advanced(field)])
+                }
             }
         }
         for message in wizard.generalMessages(of: wizard.step, language: language) {
@@ -152,6 +160,7 @@ enum WizardForm {
         case .externalName: return "db.example.com"
         case .name: return "web-api"
         case .affinityTimeout: return "10800"
+        case .advanced(let field): return field.placeholder
         default: return ""
         }
     }

@@ -21,7 +21,7 @@ extension WizardState {
             }
             fields.append(.affinity)
             if draft.sessionAffinity == .clientIP { fields.append(.affinityTimeout) }
-            return fields
+            return fields + advancedFields(of: step).map(WizardField.advanced)
         case .labels:
             var fields: [WizardField] = []
             for i in 0..<max(1, draft.labels.count) { fields += [.labelKey(i), .labelValue(i)] }
@@ -40,7 +40,7 @@ extension WizardState {
             if draft.externalAccess == .loadBalancer {
                 for i in 0..<max(1, draft.loadBalancerSourceRanges.count) { fields.append(.sourceRange(i)) }
             }
-            return fields
+            return fields + advancedFields(of: step).map(WizardField.advanced)
         }
     }
 
@@ -70,6 +70,7 @@ extension WizardState {
         case .loadBalancerKey(let i): return draft.loadBalancerAnnotations[safe: i]?.key ?? ""
         case .loadBalancerValue(let i): return draft.loadBalancerAnnotations[safe: i]?.value ?? ""
         case .sourceRange(let i): return draft.loadBalancerSourceRanges[safe: i] ?? ""
+        case .advanced(let field): return field.isChoice ? "" : draft.advanced[field]
         case .kind, .affinity, .access, .provider, .trafficPolicy: return ""
         }
     }
@@ -100,6 +101,7 @@ extension WizardState {
         case .loadBalancerValue(let i):
             Self.ensure(&draft.loadBalancerAnnotations, i, KeyValueRow()); draft.loadBalancerAnnotations[i].value = text
         case .sourceRange(let i): Self.ensure(&draft.loadBalancerSourceRanges, i, ""); draft.loadBalancerSourceRanges[i] = text
+        case .advanced(let field): if !field.isChoice { draft.advanced[field] = text }
         case .portProtocol, .kind, .affinity, .access, .provider, .trafficPolicy: break
         }
     }
@@ -122,6 +124,7 @@ extension WizardState {
         case .access: return ExternalAccess.allCases.map { ServiceTerms.access($0, language: language) }
         case .provider: return [t(.providerQingCloud), t(.providerOpenELB), t(.providerCustom)]
         case .trafficPolicy: return ["Cluster", "Local"]
+        case .advanced(let field): return advancedOptions(field, text: t)
         default: return []
         }
     }
@@ -135,6 +138,7 @@ extension WizardState {
         case .access: return ExternalAccess.allCases.firstIndex(of: draft.externalAccess) ?? 0
         case .provider: return LoadBalancerProvider.allCases.firstIndex(of: draft.loadBalancerProvider) ?? 0
         case .trafficPolicy: return draft.externalTrafficPolicy == "Local" ? 1 : 0
+        case .advanced(let field): return advancedChoice(field)
         default: return 0
         }
     }
@@ -149,6 +153,7 @@ extension WizardState {
         case .access: draft.externalAccess = ExternalAccess.allCases[index]
         case .provider: draft.loadBalancerProvider = LoadBalancerProvider.allCases[index]
         case .trafficPolicy: draft.externalTrafficPolicy = index == 1 ? "Local" : "Cluster"
+        case .advanced(let field): chooseAdvanced(index, for: field)
         default: break
         }
     }

@@ -154,8 +154,9 @@ extension WizardState {
         touched.insert(focus)
         for step in steps { revealed.insert(step) }
         if let broken = steps.first(where: hasProblems) {
+            if isCreate, let accepted = serverAccepted, accepted == manifest { return [.create(manifest)] }
             go(to: broken)
-            return []
+            return isCreate ? [.askServer(manifest)] : []
         }
         return isCreate ? [.create(manifest)] : [.reviewEdit]
     }

@@ -4,9 +4,10 @@ extension WizardState {
     /// Runs the shared validation on the draft, plus what only the wizard can know: a name
     /// taken in the backend and node ports other services use.
     mutating func revalidate() {
-        var all = draft.validate(base: base, previous: stored?.manifest, rules: .wizard)
+        var all = draft.validate(base: base, previous: stored?.manifest, rules: rules)
         all += serverErrors
         errors = all
+        warnings = ServiceValidator.warnings(manifest, previous: stored?.manifest, rules: rules)
     }
 
     /// The field an error belongs to, or nil when the step shows it as a general message.
@@ -46,6 +47,7 @@ extension WizardState {
             if path.hasPrefix("spec.sessionAffinityConfig") { return .affinityTimeout }
             if path.hasPrefix("spec.clusterIP") { return .kind }
             if path.hasPrefix("spec.loadBalancerSourceRanges") { return .sourceRange(0) }
+            if let field = AdvancedField(errorPath: error.location) { return .advanced(field) }
             return nil
         }
     }
@@ -101,6 +103,7 @@ extension WizardState {
         case .labelKey, .labelValue, .annotationKey, .annotationValue: return "metadata.labels"
         case .access, .nodePort, .provider, .loadBalancerKey, .loadBalancerValue, .trafficPolicy, .sourceRange:
             return "spec.externalTrafficPolicy"
+        case .advanced(let field): return stepPath(of: field)
         }
     }
 }

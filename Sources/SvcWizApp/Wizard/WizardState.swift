@@ -41,8 +41,20 @@ public struct WizardState: Sendable {
     public var notice: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
     public var serverErrors: [FieldError] = []
+    /// The rules of the target release (`useRules`), and the warnings they give the draft.
+    public internal(set) var rules: RuleSet = .wizard
+    public internal(set) var warnings: [FieldWarning] = []
+    /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
+    /// exactly this is allowed, the server having the last word.
+    public var serverAccepted: ManifestNode?
     /// How far the review page or preview is scrolled.
     public var reviewScroll = 0
+    /// The service as text, as its author wrote it: the stored document (workspace) or the
+    /// editor's last text. The editor opens it with the form's changes placed in it, and a
+    /// workspace save writes it (`savePreview`), so comments survive form and editor.
+    public var source: ManifestText?
+    /// What the diff before saving says beyond the lines: nodes written anew.
+    public var saveNote: String?
 
     public init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
         self.mode = mode
@@ -81,8 +93,10 @@ public struct WizardState: Sendable {
 
     /// One step of a stored service; the server-owned fields stay in `base` for the update.
     public static func edit(_ stored: StoredService, step: WizardStep, usedNodePorts: [Int: String]) -> WizardState {
-        WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest), base: stored.manifest,
-                    page: .step(step), usedNodePorts: usedNodePorts)
+        var state = WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest),
+                                base: stored.manifest, page: .step(step), usedNodePorts: usedNodePorts)
+        state.source = stored.text
+        return state
     }
 
     public var isCreate: Bool {

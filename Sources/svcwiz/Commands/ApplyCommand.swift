@@ -29,8 +29,10 @@ struct ApplyCommand: AsyncParsableCommand {
             let name = manifest["metadata"]?["name"]?.scalarText ?? ""
             do {
                 let namespace = try await namespace(of: manifest, context: context)
-                if manifest["metadata"]?["namespace"] == nil { manifest.set("metadata.namespace", to: .string(namespace)) }
-                try await apply(manifest, name: name, namespace: namespace, context: context)
+                let namesNamespace = manifest["metadata"]?["namespace"] != nil
+                if !namesNamespace { manifest.set("metadata.namespace", to: .string(namespace)) }
+                context.printWarnings(object.node, previous: nil, file: filename)
+                try await apply(manifest, name: name, namespace: namespace, namesNamespace: namesNamespace, context: context)
             } catch let error as StoreError {
                 failed = true
                 Console.error("\(filename): " + error.message(in: context.language))
@@ -50,7 +52,8 @@ struct ApplyCommand: AsyncParsableCommand {
         return try await context.namespace()
     }
 
-    private func apply(_ manifest: ManifestNode, name: String, namespace: String, context: CommandContext) async throws {
+    private func apply(_ manifest: ManifestNode, name: String, namespace: String, namesNamespace: Bool,
+                       context: CommandContext) async throws {
         let existing: StoredService?
         do {
             existing = try await context.backend.service(named: name, in: namespace)
@@ -58,7 +61,11 @@ struct ApplyCommand: AsyncParsableCommand {
             existing = nil
         }
         if let existing {
-            let merged = ServerFields.restored(manifest, from: existing.manifest)
+            var merged = ServerFields.restored(manifest, from: existing.manifest)
+            // A stored document without a namespace is not "changed" by the one filled in here.
+            if !namesNamespace, existing.manifest["metadata"]?["namespace"] == nil {
+                merged.set("metadata.namespace", to: nil)
+            }
             if merged.sameData(as: existing.manifest) {
                 Console.out("service/\(name) unchanged")
                 return

@@ -15,10 +15,24 @@ struct ConvertCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: yaml or json.")
     var output: ObjectFormat = .yaml
 
+    @Option(name: .long, help: ArgumentHelp("The Kubernetes release whose warnings to print on standard error (fields it drops, deprecations): 1.24 to 1.36, or latest. Default: $SVCWIZ_KUBE_VERSION, else kubernetesVersion in ./.svcwiz.yaml, else the newest.", valueName: "x.y"))
+    var kubeVersion: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language of messages: en or zh.", valueName: "lang"))
+    var lang: String?
+
     func run() async throws {
+        let language = try GlobalOptions.parse(lang.map { ["--lang", $0] } ?? []).language()
+        let choice = try KubeVersionChooser.workspace(root: FileManager.default.currentDirectoryPath, flag: kubeVersion, language: language)
+        let rules = RuleSet.server(choice.version)
+        let label = FieldWarning.label
         let file = try ManifestFileReading.read(filename)
         let converted = file.objects.map { object -> ManifestNode in
             guard object.isService else { return object.node }
+            for warning in ServiceValidator.warnings(object.node, rules: rules) {
+                let line = object.node.position(of: warning.path)?.line ?? object.node.position?.line ?? 1
+                Console.error("\(filename):\(line): \(label): \(warning.path): \(warning.message(in: language))")
+            }
             return ServiceDraft(manifest: object.node).apply(to: object.node)
         }
         switch output {

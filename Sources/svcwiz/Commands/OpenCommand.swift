@@ -38,7 +38,15 @@ struct OpenCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw context.fail(error)
         }
-        let options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        var options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor, namespace: namespace)
+        options.kubeVersion = context.kubeVersion
+        let flag = global.kubeVersion
+        let language = context.language
+        options.kubeVersionOfBackend = { backend in
+            guard let cluster = backend as? ClusterBackend else { return context.kubeVersion }
+            return (try? await KubeVersionChooser.cluster(cluster, flag: flag, language: language))
+                ?? KubeVersionChoice(version: .newest, source: .clusterUnanswered)
+        }
         var switcher: AppRunner.ContextSwitcher?
         if let cluster = context.backend as? ClusterBackend {
             switcher = { name in

@@ -27,7 +27,8 @@ final class TestCluster: Sendable {
     var pki: TestPKI { SharedPKI.pki }
     var store: APIStore { server.store }
 
-    static func start(namespaces: [String] = ["default", "demo", "kube-system"], certificate: String? = nil) async throws -> TestCluster {
+    static func start(namespaces: [String] = ["default", "demo", "kube-system"], certificate: String? = nil,
+                      kubeVersion: KubeVersion = .oldest) async throws -> TestCluster {
         let pki = SharedPKI.pki
         var certificates: [[UInt8]: String] = [:]
         for form in TestPKI.KeyForm.allCases {
@@ -38,7 +39,7 @@ final class TestCluster: Sendable {
             tokens: [adminToken: "admin", viewerToken: "viewer"],
             passwords: ["alice": (password: "s3cret-pass", user: "admin")],
             certificates: certificates)
-        let server = try await TestAPIServer.start(pki: pki, users: users, store: APIStore(namespaces: namespaces), certificate: certificate)
+        let server = try await TestAPIServer.start(pki: pki, users: users, store: APIStore(namespaces: namespaces, kubeVersion: kubeVersion), certificate: certificate)
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("svcwiz-kube-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return TestCluster(server: server, users: users, folder: folder)
@@ -107,7 +108,10 @@ final class TestCluster: Sendable {
 
     static var fastOptions: ClusterOptions {
         var options = ClusterOptions()
-        options.connectTimeout = .seconds(2)
+        // Generous where a busy machine is slow (a debug build's TLS handshake under load
+        // takes seconds) and nothing is measured; tests of these bounds set their own.
+        options.connectTimeout = .seconds(15)
+        options.patience = .seconds(30)
         options.readTimeout = .seconds(5)
         options.readAttempts = 3
         options.retryDelay = .milliseconds(50)

@@ -1,0 +1,6 @@
+// libFuzzer's driver, for entry points that start it themselves: SwiftPM links an
+// executable target's `main` to `<Target>_main`, so libFuzzer's own `main` is not used.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
