@@ -51,11 +51,13 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalUI", dependencies: ["CNCurses"]),
+        // The commit the binary was built from, linked in by scripts/build-release.sh.
+        .target(name: "SvcWizBuildInfo"),
         .target(name: "SvcWizApp", dependencies: ["TerminalUI", "ServiceStore", "ServiceModel", "ProcessSupport"]),
         .executableTarget(
             name: "svcwiz",
             dependencies: [
-                "SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient",
+                "SvcWizApp", "TerminalUI", "ServiceStore", "ServiceModel", "KubeClient", "SvcWizBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

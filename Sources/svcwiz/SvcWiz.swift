@@ -15,7 +15,3 @@ struct SvcWiz: AsyncParsableCommand {
         defaultSubcommand: OpenCommand.self
     )
 }
-
-enum SvcWizVersion {
-    static let current = "0.1.0"
-}
