@@ -126,16 +126,18 @@ final class EventReader: @unchecked Sendable {
         let backend = try cluster.adminBackend()
         let (reader, _) = try await watching(backend, cluster)
         // The watch drops and the server refuses the next attempt (503): a failure...
+        // Seeded before the outage, so the list after it must hold it whenever the retry runs;
+        // the open watch may announce it first, which the reader skips.
+        cluster.store.seed(Manifests.service("back"), namespace: "demo")
         cluster.store.failNext(503, times: 1)
         cluster.store.dropWatches()
-        let failure = await reader.next()
+        let failure = await reader.next(within: 60) { if case .failed = $0 { return true } else { return false } }
         guard case .failed(.server(503, _, _))? = failure else {
             Issue.record("expected .failed(503), got \(String(describing: failure))")
             return
         }
         // ...then the server is back: a fresh list clears it.
-        cluster.store.seed(Manifests.service("back"), namespace: "demo")
-        let recovered = await reader.next()
+        let recovered = await reader.next(within: 60)
         guard case .reset(let rows)? = recovered else {
             Issue.record("expected .reset after the outage, got \(String(describing: recovered))")
             return
