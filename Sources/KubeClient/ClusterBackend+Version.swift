@@ -4,18 +4,18 @@ import ServiceStore
 extension ClusterBackend {
     /// The server's release from `GET /version` (`major`, `minor`; managed clusters write
     /// `minor: "28+"`), as the server names it in `gitVersion`.
-    public struct ServerVersion: Sendable, Hashable {
-        public var major: String
-        public var minor: String
-        public var gitVersion: String
+    package struct ServerVersion: Sendable, Hashable {
+        package var major: String
+        package var minor: String
+        package var gitVersion: String
 
         /// The rules profile of this release, or why there is none.
-        public func kubeVersion() throws(KubeVersionError) -> KubeVersion {
+        package func kubeVersion() throws(KubeVersionError) -> KubeVersion {
             try KubeVersion.parse(major: major, minor: minor)
         }
     }
 
-    public func serverVersion() async throws(StoreError) -> ServerVersion {
+    package func serverVersion() async throws(StoreError) -> ServerVersion {
         let response = try await transport.send(.get("/version"))
         guard response.isSuccess, let object = response.json else {
             throw StoreError.from(response, APIOperation(verb: "get", resource: "version", name: "", namespace: nil))

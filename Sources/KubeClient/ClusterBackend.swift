@@ -9,14 +9,14 @@ import ServiceStore
 /// updates and deletes carry the resourceVersion that was read, so a concurrent change comes
 /// back as `.conflict` with the current object and is never overwritten. API `Status`
 /// errors become `StoreError`s, 422 causes become `FieldError`s with the server's paths.
-public final class ClusterBackend: Backend, Sendable {
-    public let info: BackendInfo
+package final class ClusterBackend: Backend, Sendable {
+    package let info: BackendInfo
     /// The kubeconfig context in use.
-    public let context: ClusterContext
+    package let context: ClusterContext
     /// `-n`, else the context's namespace, else `default`.
-    public let defaultNamespace: String
+    package let defaultNamespace: String
     /// The kubeconfig it came from, for `backend(forContext:)`.
-    public let kubeconfig: Kubeconfig?
+    package let kubeconfig: Kubeconfig?
     let transport: APITransport
     let options: ClusterOptions
     /// The last backend counts a list saw, for rows the watch upserts.
@@ -24,7 +24,7 @@ public final class ClusterBackend: Backend, Sendable {
 
     /// A backend for `context`. Fails when the kubeconfig entry cannot be used (bad server
     /// URL, unreadable certificate or key).
-    public init(context: ClusterContext, namespace: String? = nil, kubeconfig: Kubeconfig? = nil,
+    package init(context: ClusterContext, namespace: String? = nil, kubeconfig: Kubeconfig? = nil,
                 options: ClusterOptions = ClusterOptions()) throws(KubeconfigError) {
         self.context = context
         self.kubeconfig = kubeconfig
@@ -39,27 +39,27 @@ public final class ClusterBackend: Backend, Sendable {
     }
 
     /// The backend of `context` (default: `current-context`) in `kubeconfig`.
-    public convenience init(kubeconfig: Kubeconfig, context: String? = nil, namespace: String? = nil,
+    package convenience init(kubeconfig: Kubeconfig, context: String? = nil, namespace: String? = nil,
                             options: ClusterOptions = ClusterOptions()) throws(KubeconfigError) {
         try self.init(context: kubeconfig.resolve(context: context), namespace: namespace, kubeconfig: kubeconfig, options: options)
     }
 
     /// A backend for another context of the same kubeconfig (the TUI's `:ctx NAME`); it
     /// starts in that context's namespace.
-    public func backend(forContext name: String) throws(KubeconfigError) -> ClusterBackend {
+    package func backend(forContext name: String) throws(KubeconfigError) -> ClusterBackend {
         guard let kubeconfig else { throw .unknownContext(name, known: [context.name]) }
         return try ClusterBackend(kubeconfig: kubeconfig, context: name, options: options)
     }
 
     /// How many times the exec credential plugin ran (it is cached until it expires).
-    public var execPluginRuns: Int {
+    package var execPluginRuns: Int {
         get async { await transport.credentials.execRuns }
     }
 
     // MARK: Reading
 
     /// Every namespace; when the user may not list namespaces, the context's own.
-    public func namespaces() async throws(StoreError) -> [String] {
+    package func namespaces() async throws(StoreError) -> [String] {
         do {
             let items = try await list(.namespaces, namespace: nil).items
             return items.compactMap { $0["metadata"]?["name"]?.scalarText }.sorted()
@@ -68,11 +68,11 @@ public final class ClusterBackend: Backend, Sendable {
         }
     }
 
-    public func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary] {
+    package func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary] {
         try await serviceList(in: scope).rows
     }
 
-    public func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService {
+    package func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService {
         let path = APIResource.services.path(namespace: namespace, name: name)
         let response = try await transport.send(.get(path))
         guard response.isSuccess, let object = response.json else {
@@ -81,7 +81,7 @@ public final class ClusterBackend: Backend, Sendable {
         return Self.stored(object)
     }
 
-    public func workloads(in namespace: String) async throws(StoreError) -> [Workload] {
+    package func workloads(in namespace: String) async throws(StoreError) -> [Workload] {
         var result: [Workload] = []
         for resource in [APIResource.deployments, .statefulSets, .daemonSets] {
             do {
@@ -96,7 +96,7 @@ public final class ClusterBackend: Backend, Sendable {
 
     /// The service's endpoints (EndpointSlices, or Endpoints on clusters without them), each
     /// ready or not with its pod and node, and the workloads its selector matches.
-    public func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
+    package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
         let endpoints = try await endpoints(of: service.name, in: service.namespace)
         let selector = service.manifest["spec"]?["selector"]?.stringPairs ?? []
         var workloads: [Workload] = []
@@ -107,7 +107,7 @@ public final class ClusterBackend: Backend, Sendable {
     }
 
     /// The events about a service, oldest first.
-    public func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent] {
+    package func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent] {
         let selector = "involvedObject.kind=Service,involvedObject.name=\(service.name)"
         let items = try await list(.events, namespace: service.namespace, query: [("fieldSelector", selector)]).items
         return items.map(Self.event).sorted { ($0.lastSeen ?? .distantPast) < ($1.lastSeen ?? .distantPast) }
@@ -117,9 +117,9 @@ public final class ClusterBackend: Backend, Sendable {
     /// `namespace`. When the server cannot say, the answer is true: the action stays
     /// visible and the server has the last word.
     /// A cluster reads no files, so it has none to report.
-    public func problems() async throws(StoreError) -> [ManifestParseError] { [] }
+    package func problems() async throws(StoreError) -> [ManifestParseError] { [] }
 
-    public func can(_ verb: String, resource: String, namespace: String) async -> Bool {
+    package func can(_ verb: String, resource: String, namespace: String) async -> Bool {
         let review = ManifestNode.mapping([
             "kind": .string("SelfSubjectAccessReview"),
             "apiVersion": .string("authorization.k8s.io/v1"),
@@ -140,7 +140,7 @@ public final class ClusterBackend: Backend, Sendable {
 
     /// Creates the service; with `dryRun` the server checks, defaults and allocates
     /// (`?dryRun=All`) but stores nothing.
-    public func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService {
+    package func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService {
         let body = Self.typed(manifest, as: .services)
         let name = body["metadata"]?["name"]?.scalarText ?? ""
         let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
@@ -157,12 +157,12 @@ public final class ClusterBackend: Backend, Sendable {
     /// `.conflict` with the current object. A service deleted since it was read is
     /// `.notFound`: it is looked up first, because a PUT would create it again.
     /// The API server stores objects, not text: the manifest the text reads as is sent.
-    public func update(_ manifest: ManifestNode, writing text: ManifestText,
+    package func update(_ manifest: ManifestNode, writing text: ManifestText,
                        expecting version: String) async throws(StoreError) -> StoredService {
         try await update(manifest, expecting: version)
     }
 
-    public func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
+    package func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
         var body = Self.typed(manifest, as: .services)
         body.set("metadata.resourceVersion", to: .string(version))
         let name = body["metadata"]?["name"]?.scalarText ?? ""
@@ -178,7 +178,7 @@ public final class ClusterBackend: Backend, Sendable {
     }
 
     /// Deletes the service; with `version`, only if it is still that version.
-    public func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError) {
+    package func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError) {
         var options: [ManifestEntry] = [
             ManifestEntry(key: "kind", value: .string("DeleteOptions")),
             ManifestEntry(key: "apiVersion", value: .string("v1")),
@@ -200,7 +200,7 @@ public final class ClusterBackend: Backend, Sendable {
     /// server reports it. A dropped watch resumes from the last resourceVersion; an expired
     /// one (410) lists again and sends `.reset`; while the server cannot be reached,
     /// `.failed` and retries with backoff. Ends only when the consumer stops.
-    public func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent> {
+    package func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent> {
         let (stream, continuation) = AsyncStream<StoreEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let task = Task { await ServiceWatch(backend: self, scope: scope, continuation: continuation).run() }
         continuation.onTermination = { _ in task.cancel() }

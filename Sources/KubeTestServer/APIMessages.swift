@@ -2,17 +2,17 @@ import Foundation
 import ServiceModel
 
 /// A request as the store sees it: already authenticated.
-public struct APICall: Sendable {
-    public var method: String
-    public var path: String
-    public var query: [String: String]
-    public var body: [UInt8]
+package struct APICall: Sendable {
+    package var method: String
+    package var path: String
+    package var query: [String: String]
+    package var body: [UInt8]
     /// The authenticated user; nil for `system:anonymous`.
-    public var user: String?
+    package var user: String?
     /// The `User-Agent` header (its first word is the field manager).
-    public var userAgent: String
+    package var userAgent: String
 
-    public init(method: String, path: String, query: [String: String] = [:], body: [UInt8] = [], user: String?,
+    package init(method: String, path: String, query: [String: String] = [:], body: [UInt8] = [], user: String?,
                 userAgent: String = "test") {
         self.method = method
         self.path = path
@@ -24,21 +24,21 @@ public struct APICall: Sendable {
 }
 
 /// What the store answers: a JSON body, or a watch to stream.
-public enum APIAnswer: Sendable {
+package enum APIAnswer: Sendable {
     case json(status: Int, body: ManifestNode)
     /// HTTP 200 and chunked JSON lines: `backlog` first, then live events until `closeAfterBacklog`.
     case watch(WatchStart)
 }
 
 /// The start of a watch: the events to send at once and, when it stays open, its registration.
-public struct WatchStart: Sendable {
-    public var backlog: [ManifestNode]
+package struct WatchStart: Sendable {
+    package var backlog: [ManifestNode]
     /// Ends the stream after the backlog (a 410 ERROR event).
-    public var closeAfterBacklog: Bool
-    public var namespace: String?
-    public var bookmarks: Bool
-    public var timeoutSeconds: Int?
-    public var resourceVersion: Int
+    package var closeAfterBacklog: Bool
+    package var namespace: String?
+    package var bookmarks: Bool
+    package var timeoutSeconds: Int?
+    package var resourceVersion: Int
 }
 
 /// Kubernetes' `Status` bodies, with the real server's key order and messages.

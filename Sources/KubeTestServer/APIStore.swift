@@ -14,7 +14,7 @@ import ServiceModel
 /// - Lists sorted by namespace and name, `limit`/`continue`, label and field selectors.
 /// - Watches from a resourceVersion (history, then live), 410 once compacted.
 /// - RBAC as recorded: `admin` may do everything; `viewer` and anonymous nothing.
-public final class APIStore: @unchecked Sendable {
+package final class APIStore: @unchecked Sendable {
     private let lock = NIOLock()
     private var objects: [ObjectKey: ManifestNode] = [:]
     private var counter = 100
@@ -50,12 +50,12 @@ public final class APIStore: @unchecked Sendable {
 
     /// The release this server is: its `/version`, and the rules, defaults and dropped
     /// fields of its Service writes (the shared validator with that profile).
-    public let kubeVersion: KubeVersion
+    package let kubeVersion: KubeVersion
     /// A fresh single-stack IPv4 cluster of `kubeVersion`; node ports are checked by the
     /// allocator here, not by the validator.
     var rules: RuleSet { RuleSet.server(kubeVersion).nodePortRange(nil) }
 
-    public init(namespaces: [String] = ["default", "kube-system", "kube-public"], kubeVersion: KubeVersion = .oldest) {
+    package init(namespaces: [String] = ["default", "kube-system", "kube-public"], kubeVersion: KubeVersion = .oldest) {
         self.kubeVersion = kubeVersion
         for namespace in namespaces { addNamespace(namespace) }
         // default/kubernetes holds 10.96.0.1, as on a real cluster.
@@ -82,7 +82,7 @@ public final class APIStore: @unchecked Sendable {
     // MARK: Test controls
 
     /// Adds a namespace (Active).
-    public func addNamespace(_ name: String) {
+    package func addNamespace(_ name: String) {
         lock.withLock {
             counter += 1
             objects[ObjectKey(resource: "namespaces", namespace: "", name: name)] = ManifestNode.mapping([
@@ -99,7 +99,7 @@ public final class APIStore: @unchecked Sendable {
 
     /// Stores any object as is (a Deployment, an EndpointSlice, an Event, a Service from a
     /// fixture): its kind says where. It gets a new resourceVersion and its namespace.
-    public func seed(_ object: ManifestNode, namespace: String) {
+    package func seed(_ object: ManifestNode, namespace: String) {
         guard let kind = object["kind"]?.string, let resource = Self.resource(ofKind: kind) else { return }
         lock.withLock {
             counter += 1
@@ -115,18 +115,18 @@ public final class APIStore: @unchecked Sendable {
     }
 
     /// Makes a resource answer 404 as if the cluster did not serve it (e.g. endpointslices).
-    public func disable(_ resource: String) {
+    package func disable(_ resource: String) {
         lock.withLock { _ = disabledResources.insert(resource) }
     }
 
     /// Answers the next `times` calls with `code` (429, 503, ...) before doing anything;
     /// a 429 carries `details.retryAfterSeconds` and a `Retry-After` header.
-    public func failNext(_ code: Int, times: Int = 1, retryAfter: Int? = nil) {
+    package func failNext(_ code: Int, times: Int = 1, retryAfter: Int? = nil) {
         lock.withLock { injected += Array(repeating: (code, retryAfter), count: times) }
     }
 
     /// Forgets the history: watches and continue tokens older than now get 410 Expired.
-    public func compact() {
+    package func compact() {
         lock.withLock {
             compactedVersion = counter
             history.removeAll()
@@ -134,7 +134,7 @@ public final class APIStore: @unchecked Sendable {
     }
 
     /// Closes every open watch mid-stream, as a dropped connection would.
-    public func dropWatches() {
+    package func dropWatches() {
         let all = lock.withLock { () -> [Watcher] in
             let all = Array(watchers.values)
             watchers.removeAll()
@@ -144,7 +144,7 @@ public final class APIStore: @unchecked Sendable {
     }
 
     /// Sends a BOOKMARK with the current resourceVersion to watches that asked for them.
-    public func sendBookmarks() {
+    package func sendBookmarks() {
         lock.withLock {
             let bookmark = Self.watchEvent("BOOKMARK", .mapping([
                 "kind": .string("Service"), "apiVersion": .string("v1"),
@@ -156,16 +156,16 @@ public final class APIStore: @unchecked Sendable {
     }
 
     /// The number of open watches.
-    public var openWatches: Int { lock.withLock { watchers.count } }
+    package var openWatches: Int { lock.withLock { watchers.count } }
 
     /// The current resourceVersion counter.
-    public var resourceVersion: Int { lock.withLock { counter } }
+    package var resourceVersion: Int { lock.withLock { counter } }
 
     /// Every request seen so far, as `METHOD path` (query left out).
-    public var requests: [String] { lock.withLock { log } }
+    package var requests: [String] { lock.withLock { log } }
 
     /// A stored object, for assertions (nil when absent).
-    public func object(_ resource: String, namespace: String, name: String) -> ManifestNode? {
+    package func object(_ resource: String, namespace: String, name: String) -> ManifestNode? {
         lock.withLock { objects[ObjectKey(resource: resource, namespace: namespace, name: name)] }
     }
 
@@ -188,7 +188,7 @@ public final class APIStore: @unchecked Sendable {
     // MARK: Handling
 
     /// Answers one authenticated call.
-    public func handle(_ call: APICall) -> APIAnswer {
+    package func handle(_ call: APICall) -> APIAnswer {
         lock.withLock {
             log.append("\(call.method) \(call.path)")
             if !injected.isEmpty {

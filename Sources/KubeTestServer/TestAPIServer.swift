@@ -10,19 +10,19 @@ import ServiceModel
 /// test CA, client certificates verified against it (optional, so tokens work too), bearer
 /// tokens and basic auth, HTTP/1.1 with chunked watch streams. REST semantics live in
 /// `APIStore`.
-public final class TestAPIServer: Sendable {
-    public let store: APIStore
+package final class TestAPIServer: Sendable {
+    package let store: APIStore
     /// Resets, stalls and failed handshakes, switched on by a test (see `TestFaults`).
-    public let faults: TestFaults
-    public let port: Int
+    package let faults: TestFaults
+    package let port: Int
     private let channel: any Channel
     private let users: Users
 
     /// `https://127.0.0.1:PORT`.
-    public var url: String { "https://127.0.0.1:\(port)" }
+    package var url: String { "https://127.0.0.1:\(port)" }
 
     /// Who may authenticate how. Mutable so a test can rotate tokens.
-    public final class Users: @unchecked Sendable {
+    package final class Users: @unchecked Sendable {
         private let lock = NIOLock()
         private var tokens: [String: String]
         private var passwords: [String: (password: String, user: String)]
@@ -32,16 +32,16 @@ public final class TestAPIServer: Sendable {
         /// Artificial latency before every answer.
         private var delay: TimeAmount?
 
-        public init(tokens: [String: String] = [:], passwords: [String: (password: String, user: String)] = [:],
+        package init(tokens: [String: String] = [:], passwords: [String: (password: String, user: String)] = [:],
                     certificates: [[UInt8]: String] = [:]) {
             self.tokens = tokens
             self.passwords = passwords
             self.certificates = certificates
         }
 
-        public func setTokens(_ new: [String: String]) { lock.withLock { tokens = new } }
-        public var unauthorizedAnswers: Int { lock.withLock { refusals } }
-        public func setDelay(_ amount: TimeAmount?) { lock.withLock { delay = amount } }
+        package func setTokens(_ new: [String: String]) { lock.withLock { tokens = new } }
+        package var unauthorizedAnswers: Int { lock.withLock { refusals } }
+        package func setDelay(_ amount: TimeAmount?) { lock.withLock { delay = amount } }
         var currentDelay: TimeAmount? { lock.withLock { delay } }
 
         /// The user behind the request; `.failure` for bad credentials (401).
@@ -67,7 +67,7 @@ public final class TestAPIServer: Sendable {
     /// Starts a server with the PKI's server certificate; client certificates of the PKI's
     /// CA are accepted, mapped to users by `users`.
     /// `certificate` replaces the server certificate (e.g. `pki.namedServerCertificate`).
-    public static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil,
+    package static func start(pki: TestPKI, users: Users, store: APIStore = APIStore(), certificate: String? = nil,
                              faults: TestFaults = TestFaults()) async throws -> TestAPIServer {
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificate ?? pki.serverCertificate).map { .certificate($0) },
@@ -99,13 +99,13 @@ public final class TestAPIServer: Sendable {
     }
 
     /// Stops listening and closes every watch.
-    public func stop() async {
+    package func stop() async {
         store.dropWatches()
         try? await channel.close()
     }
 
     /// A port on 127.0.0.1 where nothing listens.
-    public static func closedPort() throws -> Int {
+    package static func closedPort() throws -> Int {
         let channel = try ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).wait()
         let port = channel.localAddress?.port ?? 1
         try channel.close().wait()

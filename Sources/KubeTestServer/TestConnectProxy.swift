@@ -5,16 +5,16 @@ import NIOPosix
 
 /// An HTTP CONNECT proxy on 127.0.0.1 for `proxy-url` tests: it tunnels to the requested
 /// address and remembers each `CONNECT` line and `Proxy-Authorization` header it saw.
-public final class TestConnectProxy: Sendable {
-    public let port: Int
+package final class TestConnectProxy: Sendable {
+    package let port: Int
     private let channel: any Channel
     private let seen: NIOLockedValueBox<[String]>
 
     /// The request heads seen, e.g. `CONNECT 127.0.0.1:6443 HTTP/1.1`, each followed by
     /// its `Proxy-Authorization` value when there was one.
-    public var requests: [String] { seen.withLockedValue { $0 } }
+    package var requests: [String] { seen.withLockedValue { $0 } }
 
-    public static func start() async throws -> TestConnectProxy {
+    package static func start() async throws -> TestConnectProxy {
         let seen = NIOLockedValueBox<[String]>([])
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -33,7 +33,7 @@ public final class TestConnectProxy: Sendable {
         self.seen = seen
     }
 
-    public func stop() async {
+    package func stop() async {
         try? await channel.close()
     }
 }

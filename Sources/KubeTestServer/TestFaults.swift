@@ -7,7 +7,7 @@ import NIOPosix
 /// the middle of a list or of a watch, a server that stops answering for a while, and TLS
 /// handshakes that fail. Answers with an error status (429 with `Retry-After`, 503) are
 /// `APIStore.failNext`.
-public final class TestFaults: Sendable {
+package final class TestFaults: Sendable {
     private struct State {
         var listResets = 0
         var stalledUntil: NIODeadline?
@@ -17,30 +17,30 @@ public final class TestFaults: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    public init() {}
+    package init() {}
 
     /// The next `times` list answers stop half-way through their body, and the connection
     /// is reset (TCP RST), as when a load balancer or the server's process goes away.
-    public func resetLists(times: Int = 1) {
+    package func resetLists(times: Int = 1) {
         state.withLockedValue { $0.listResets += times }
     }
 
     /// Resets every watch connection open now, in the middle of its stream.
-    public func resetWatches() {
+    package func resetWatches() {
         let open = state.withLockedValue { $0.connections.values.filter(\.watching).map(\.handler) }
         for connection in open { connection.reset() }
     }
 
     /// Holds every answer until `duration` from now has passed: requests arriving meanwhile,
     /// watches included, wait and are answered when the stall ends.
-    public func stall(for duration: TimeAmount) {
+    package func stall(for duration: TimeAmount) {
         state.withLockedValue { $0.stalledUntil = .now() + duration }
     }
 
     /// While on, every connection fails its TLS handshake (the server answers in plain text
     /// and hangs up, as a wrong port or a TLS-terminating proxy gone wrong would). Switching
     /// it on resets the connections open now, so no kept-alive one gets around it.
-    public func failHandshakes(_ on: Bool) {
+    package func failHandshakes(_ on: Bool) {
         let open = state.withLockedValue { state in
             state.handshakesFail = on
             return on ? state.connections.values.map(\.handler) : []
@@ -49,7 +49,7 @@ public final class TestFaults: Sendable {
     }
 
     /// How many watch connections are open.
-    public var openWatchConnections: Int { state.withLockedValue { $0.connections.values.filter(\.watching).count } }
+    package var openWatchConnections: Int { state.withLockedValue { $0.connections.values.filter(\.watching).count } }
 
     // MARK: For the server
 

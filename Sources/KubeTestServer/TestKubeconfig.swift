@@ -1,7 +1,7 @@
 extension TestAPIServer {
     /// A kubeconfig for this server with one context: the test CA and a bearer token. What
     /// the end-to-end tests and the benchmark give the real binary.
-    public func kubeconfig(caCertificate: String, token: String, context: String, namespace: String) -> String {
+    package func kubeconfig(caCertificate: String, token: String, context: String, namespace: String) -> String {
         """
         apiVersion: v1
         kind: Config

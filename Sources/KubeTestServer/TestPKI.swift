@@ -5,33 +5,33 @@ import ProcessSupport
 /// the server's certificate (for 127.0.0.1, localhost and `kube.test`), client certificates
 /// for `admin` and `viewer` with RSA (PKCS#1 and PKCS#8) and EC (SEC1 and PKCS#8) keys, and
 /// a client certificate from a second, untrusted CA.
-public final class TestPKI: Sendable {
+package final class TestPKI: Sendable {
     /// The folder holding every file; removed by `remove()`.
-    public let folder: String
+    package let folder: String
 
     /// A client certificate and its key, as files.
-    public struct Client: Sendable, Hashable {
-        public var user: String
-        public var certificate: String
-        public var key: String
+    package struct Client: Sendable, Hashable {
+        package var user: String
+        package var certificate: String
+        package var key: String
     }
 
-    public enum KeyForm: String, Sendable, CaseIterable {
+    package enum KeyForm: String, Sendable, CaseIterable {
         case rsaPKCS1, rsaPKCS8, ecSEC1, ecPKCS8
     }
 
-    public var caCertificate: String { folder + "/ca.crt" }
-    public var serverCertificate: String { folder + "/server.crt" }
-    public var serverKey: String { folder + "/server.key" }
+    package var caCertificate: String { folder + "/ca.crt" }
+    package var serverCertificate: String { folder + "/server.crt" }
+    package var serverKey: String { folder + "/server.key" }
     /// A server certificate for `kube.test` only (no address): for `tls-server-name`.
-    public var namedServerCertificate: String { folder + "/named.crt" }
+    package var namedServerCertificate: String { folder + "/named.crt" }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Makes the CA, the server certificate and the client certificates.
-    public init() throws {
+    package init() throws {
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("svcwiz-pki-" + UUID().uuidString).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try makeCA(name: "ca", subject: "/CN=svcwiz-test-ca")
@@ -50,20 +50,20 @@ public final class TestPKI: Sendable {
     }
 
     /// The client certificate of `user` with a key of `form`.
-    public func client(_ user: String, _ form: KeyForm) -> Client {
+    package func client(_ user: String, _ form: KeyForm) -> Client {
         let base = folder + "/\(user)-\(form.rawValue)"
         return Client(user: user, certificate: base + ".crt", key: base + ".key")
     }
 
     /// An `admin` certificate signed by a CA the server does not trust.
-    public var rogueClient: Client { Client(user: "admin", certificate: folder + "/rogue.crt", key: folder + "/rogue.key") }
+    package var rogueClient: Client { Client(user: "admin", certificate: folder + "/rogue.crt", key: folder + "/rogue.key") }
 
     /// The PEM bytes of a file made here.
-    public func bytes(_ path: String) -> [UInt8] {
+    package func bytes(_ path: String) -> [UInt8] {
         FileManager.default.contents(atPath: path).map(Array.init) ?? []
     }
 
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: folder)
     }
 

@@ -10,14 +10,14 @@ import Darwin
 /// captured through files (no pipes to drain), in the caller's process group so an
 /// interactive plugin can still read the terminal. Foundation.Process is avoided on purpose
 /// (see PLATFORM-NOTES).
-public enum ChildProcess {
-    public struct Result: Sendable {
-        public var exitCode: Int32
-        public var standardOutput: [UInt8]
-        public var standardError: [UInt8]
+package enum ChildProcess {
+    package struct Result: Sendable {
+        package var exitCode: Int32
+        package var standardOutput: [UInt8]
+        package var standardError: [UInt8]
     }
 
-    public enum Failure: Error, Sendable {
+    package enum Failure: Error, Sendable {
         case notFound
         case spawn(Int32)
         case temporaryFile
@@ -26,7 +26,7 @@ public enum ChildProcess {
     /// Runs `command` (looked up in `PATH` when it has no slash). With `inheritStandardInput`
     /// false, standard input is `/dev/null`; inherited output goes to the terminal (an editor)
     /// instead of being captured. Blocks the calling thread: use `run(...) async` from tasks.
-    public static func runBlocking(_ command: String, arguments: [String], environment: [String: String],
+    package static func runBlocking(_ command: String, arguments: [String], environment: [String: String],
                                    inheritStandardInput: Bool, inheritStandardOutput: Bool = false,
                                    inheritStandardError: Bool) throws(Failure) -> Result {
         guard let out = TemporaryFile() else { throw .temporaryFile }
@@ -86,7 +86,7 @@ public enum ChildProcess {
     }
 
     /// `runBlocking` on a thread of its own, so no task thread waits for the child.
-    public static func run(_ command: String, arguments: [String], environment: [String: String],
+    package static func run(_ command: String, arguments: [String], environment: [String: String],
                            inheritStandardInput: Bool, inheritStandardError: Bool) async throws(Failure) -> Result {
         let outcome: Swift.Result<Result, Failure> = await withCheckedContinuation { continuation in
             Thread.detachNewThread {

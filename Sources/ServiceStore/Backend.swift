@@ -1,43 +1,43 @@
 import ServiceModel
 
 /// Which namespaces a list covers.
-public enum NamespaceScope: Sendable, Hashable {
+package enum NamespaceScope: Sendable, Hashable {
     case all
     case named(String)
 }
 
 /// A service as stored, with the version a later write must expect.
-public struct StoredService: Sendable, Hashable {
-    public var manifest: ManifestNode
+package struct StoredService: Sendable, Hashable {
+    package var manifest: ManifestNode
     /// Workspace: a content hash of the service's document; cluster: `metadata.resourceVersion`.
-    public var version: String
+    package var version: String
     /// Where it lives: the file path (workspace) or the API path (cluster), for messages.
-    public var location: String
+    package var location: String
     /// The service's document as its file holds it, comments included (workspace; nil for
     /// an item of a List and on a cluster): the editor opens it and a save patches it.
-    public var text: ManifestText?
+    package var text: ManifestText?
 
-    public init(manifest: ManifestNode, version: String, location: String, text: ManifestText? = nil) {
+    package init(manifest: ManifestNode, version: String, location: String, text: ManifestText? = nil) {
         self.manifest = manifest
         self.version = version
         self.location = location
         self.text = text
     }
 
-    public var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
-    public var namespace: String { manifest["metadata"]?["namespace"]?.scalarText ?? "default" }
-    public var id: ServiceID { ServiceID(manifest: manifest) }
+    package var name: String { manifest["metadata"]?["name"]?.scalarText ?? "" }
+    package var namespace: String { manifest["metadata"]?["namespace"]?.scalarText ?? "default" }
+    package var id: ServiceID { ServiceID(manifest: manifest) }
 }
 
 /// What serves a service: endpoints on a cluster, matching workloads in a workspace.
-public struct BackendStatus: Sendable, Hashable {
-    public struct Endpoint: Sendable, Hashable {
-        public var address: String
-        public var port: Int?
-        public var ready: Bool
-        public var podName: String?
-        public var nodeName: String?
-        public init(address: String, port: Int?, ready: Bool, podName: String?, nodeName: String?) {
+package struct BackendStatus: Sendable, Hashable {
+    package struct Endpoint: Sendable, Hashable {
+        package var address: String
+        package var port: Int?
+        package var ready: Bool
+        package var podName: String?
+        package var nodeName: String?
+        package init(address: String, port: Int?, ready: Bool, podName: String?, nodeName: String?) {
             self.address = address
             self.port = port
             self.ready = ready
@@ -46,16 +46,16 @@ public struct BackendStatus: Sendable, Hashable {
         }
     }
 
-    public var workloads: [Workload]
-    public var endpoints: [Endpoint]
+    package var workloads: [Workload]
+    package var endpoints: [Endpoint]
 
-    public init(workloads: [Workload], endpoints: [Endpoint]) {
+    package init(workloads: [Workload], endpoints: [Endpoint]) {
         self.workloads = workloads
         self.endpoints = endpoints
     }
 
     /// Ready and total: endpoints when the backend knows them, else matched workloads.
-    public var count: ServiceSummary.BackendCount {
+    package var count: ServiceSummary.BackendCount {
         if !endpoints.isEmpty {
             return .init(ready: endpoints.filter(\.ready).count, total: endpoints.count)
         }
@@ -64,7 +64,7 @@ public struct BackendStatus: Sendable, Hashable {
 }
 
 /// A change seen by a backend's watch.
-public enum StoreEvent: Sendable, Hashable {
+package enum StoreEvent: Sendable, Hashable {
     case upserted(ServiceSummary)
     case deleted(ServiceID)
     /// Everything may have changed (a relist): replace the rows.
@@ -74,15 +74,15 @@ public enum StoreEvent: Sendable, Hashable {
 }
 
 /// How a backend introduces itself in the title line.
-public struct BackendInfo: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case workspace, cluster }
-    public var kind: Kind
+package struct BackendInfo: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable { case workspace, cluster }
+    package var kind: Kind
     /// The workspace path or the kubeconfig context.
-    public var location: String
+    package var location: String
     /// A warning to keep visible while it holds (e.g. TLS verification is off).
-    public var warning: String?
+    package var warning: String?
 
-    public init(kind: Kind, location: String, warning: String? = nil) {
+    package init(kind: Kind, location: String, warning: String? = nil) {
         self.kind = kind
         self.location = location
         self.warning = warning
@@ -91,7 +91,7 @@ public struct BackendInfo: Sendable, Hashable {
 
 /// The one interface every screen and subcommand uses: a manifest directory on disk, or a
 /// cluster through the Kubernetes API.
-public protocol Backend: Sendable {
+package protocol Backend: Sendable {
     var info: BackendInfo { get }
     func namespaces() async throws(StoreError) -> [String]
     func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary]

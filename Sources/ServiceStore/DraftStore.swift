@@ -2,17 +2,17 @@ import Foundation
 import ServiceModel
 
 /// A create wizard's draft as saved: the form, the step it was on, and when.
-public struct SavedDraft: Codable, Sendable, Hashable {
-    public var draft: ServiceDraft
-    public var step: WizardStep
-    public var savedAt: Date
+package struct SavedDraft: Codable, Sendable, Hashable {
+    package var draft: ServiceDraft
+    package var step: WizardStep
+    package var savedAt: Date
     /// The manifest the form applies to, as YAML, when it holds more than the form shows
     /// (an import, or fields added in the editor).
-    public var baseYAML: String?
+    package var baseYAML: String?
     /// The editor's text, when the draft was left in the editor (it may not parse yet).
-    public var editorText: String?
+    package var editorText: String?
 
-    public init(draft: ServiceDraft, step: WizardStep, savedAt: Date = Date(), baseYAML: String? = nil, editorText: String? = nil) {
+    package init(draft: ServiceDraft, step: WizardStep, savedAt: Date = Date(), baseYAML: String? = nil, editorText: String? = nil) {
         self.draft = draft
         self.step = step
         self.savedAt = savedAt
@@ -26,18 +26,18 @@ extension WizardStep: Codable {}
 /// Keeps wizard drafts in `$XDG_STATE_HOME/svcwiz/drafts/` (`~/.local/state/svcwiz/drafts/`),
 /// one per backend, written atomically with mode 0600 on every change, so that Esc, Ctrl-C
 /// or a killed process never loses what was typed.
-public struct DraftStore: Sendable {
-    public let directory: String
+package struct DraftStore: Sendable {
+    package let directory: String
     /// Which backend the drafts belong to: a workspace path or a cluster context.
-    public let owner: String
+    package let owner: String
 
-    public init(directory: String, owner: String) {
+    package init(directory: String, owner: String) {
         self.directory = directory
         self.owner = owner
     }
 
     /// The XDG state folder for drafts.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/svcwiz/drafts"
         }
@@ -46,13 +46,13 @@ public struct DraftStore: Sendable {
     }
 
     /// The file of the create draft for this backend.
-    public var path: String {
+    package var path: String {
         var hash = ContentHash()
         hash.combine(owner)
         return directory + "/create-" + hash.hex + ".json"
     }
 
-    public func save(_ saved: SavedDraft) throws(StoreError) {
+    package func save(_ saved: SavedDraft) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -68,14 +68,14 @@ public struct DraftStore: Sendable {
     }
 
     /// The saved draft, or nil when there is none or it cannot be read.
-    public func load() -> SavedDraft? {
+    package func load() -> SavedDraft? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(SavedDraft.self, from: data)
     }
 
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
 }

@@ -2,16 +2,16 @@ import Foundation
 import ServiceModel
 
 /// Which Kubernetes release a workspace is checked against, and why.
-public struct KubeVersionChoice: Sendable, Hashable {
-    public var version: KubeVersion
-    public var source: Source
+package struct KubeVersionChoice: Sendable, Hashable {
+    package var version: KubeVersion
+    package var source: Source
 
-    public init(version: KubeVersion, source: Source) {
+    package init(version: KubeVersion, source: Source) {
         self.version = version
         self.source = source
     }
 
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         case flag
         case environment
         /// `kubernetesVersion:` in the workspace's settings file (its path).
@@ -24,7 +24,7 @@ public struct KubeVersionChoice: Sendable, Hashable {
     }
 
     /// "checked against Kubernetes 1.28 (from --kube-version)".
-    public func summary(in language: Language) -> String {
+    package func summary(in language: Language) -> String {
         let from: String
         switch source {
         case .flag: from = Catalog.text(.kubeVersionFromFlag, language: language)
@@ -39,18 +39,18 @@ public struct KubeVersionChoice: Sendable, Hashable {
 }
 
 /// A release setting that cannot be used, with where it was written.
-public struct KubeVersionSettingError: Error, Sendable, Hashable {
+package struct KubeVersionSettingError: Error, Sendable, Hashable {
     /// `--kube-version`, `SVCWIZ_KUBE_VERSION`, or `path:line: kubernetesVersion`.
-    public var origin: String
-    public var problem: Problem
+    package var origin: String
+    package var problem: Problem
 
-    public enum Problem: Sendable, Hashable {
+    package enum Problem: Sendable, Hashable {
         case version(KubeVersionError)
         /// The settings file exists but is not a YAML mapping, or cannot be read.
         case file(String)
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch problem {
         case .version(let error): return "\(origin): " + error.message(in: language)
         case .file(let reason): return "\(origin): \(reason)"
@@ -62,12 +62,12 @@ public struct KubeVersionSettingError: Error, Sendable, Hashable {
 /// `SVCWIZ_KUBE_VERSION`, then `kubernetesVersion:` in `.svcwiz.yaml` at the workspace root,
 /// else the newest profile. A value that is set but wrong is an error, never skipped: the
 /// user asked for something and must not get another release's verdicts silently.
-public enum KubeVersionSetting {
-    public static let environmentVariable = "SVCWIZ_KUBE_VERSION"
-    public static let fileName = ".svcwiz.yaml"
-    public static let fileKey = "kubernetesVersion"
+package enum KubeVersionSetting {
+    package static let environmentVariable = "SVCWIZ_KUBE_VERSION"
+    package static let fileName = ".svcwiz.yaml"
+    package static let fileKey = "kubernetesVersion"
 
-    public static func resolve(
+    package static func resolve(
         flag: String?, environment: [String: String], workspaceRoot: String
     ) throws(KubeVersionSettingError) -> KubeVersionChoice {
         if let flag {

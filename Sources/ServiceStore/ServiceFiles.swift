@@ -2,22 +2,22 @@ import Foundation
 import ServiceModel
 
 /// Why a file could not be imported.
-public enum ImportFailure: Error, Sendable, Hashable {
+package enum ImportFailure: Error, Sendable, Hashable {
     case unreadable(String)
     case parse(ManifestParseError)
 }
 
 /// Services as single files, outside any workspace: where an export goes and in which
 /// format, writing one, and reading the Services of a file to import.
-public enum ServiceFiles {
+package enum ServiceFiles {
     /// `~` and `~/...` as the user's home folder, as a shell would read them.
-    public static func expandingHome(_ path: String, home: String = NSHomeDirectory()) -> String {
+    package static func expandingHome(_ path: String, home: String = NSHomeDirectory()) -> String {
         path.hasPrefix("~") ? home + path.dropFirst() : path
     }
 
     /// Where an export goes: a folder gets `<name>.<namespace>.service.yaml`; a path ending in
     /// `.json`, `.yaml` or `.yml` is the file itself, in that format.
-    public static func exportTarget(_ target: String, for service: ServiceID,
+    package static func exportTarget(_ target: String, for service: ServiceID,
                                     home: String = NSHomeDirectory()) -> (path: String, format: ManifestFormat) {
         let expanded = expandingHome(target, home: home)
         let lower = expanded.lowercased()
@@ -28,12 +28,12 @@ public enum ServiceFiles {
     }
 
     /// The name an exported service gets in a folder: `<name>.<namespace>.service.yaml`.
-    public static func fileName(for service: ServiceID, format: ManifestFormat) -> String {
+    package static func fileName(for service: ServiceID, format: ManifestFormat) -> String {
         "\(service.name).\(service.namespace).service." + (format == .json ? "json" : "yaml")
     }
 
     /// Writes a stored service without its server-owned fields, atomically.
-    public static func export(_ stored: StoredService, to path: String, format: ManifestFormat) throws(StoreError) {
+    package static func export(_ stored: StoredService, to path: String, format: ManifestFormat) throws(StoreError) {
         let visible = ServerFields.stripped(stored.manifest)
         let text = format == .json ? JSONWriter.write(visible) : YAMLWriter.write(visible)
         try AtomicFile.write(Array(text.utf8), to: path)
@@ -41,7 +41,7 @@ public enum ServiceFiles {
 
     /// The Services of a YAML or JSON file (other kinds are left out), in file order.
     /// `path` is as the user typed it; messages name it that way.
-    public static func services(inFile path: String, home: String = NSHomeDirectory()) throws(ImportFailure) -> [ManifestNode] {
+    package static func services(inFile path: String, home: String = NSHomeDirectory()) throws(ImportFailure) -> [ManifestNode] {
         // Read with the size limit every manifest read has.
         let read: [UInt8]?
         do throws(ManifestParseError) {

@@ -3,7 +3,7 @@ import ServiceModel
 extension StoreError {
     /// One sentence for the status line or standard error, in the user's language, saying
     /// what happened and what to do about it. Credentials never appear here.
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         let zh = language == .zh
         switch self {
         case let .notFound(kind, name, namespace):

@@ -2,7 +2,7 @@ import ServiceModel
 
 /// Everything a backend can answer instead of a result. Each case carries what a message
 /// needs, so screens and the command line can say what happened and what to do.
-public enum StoreError: Error, Sendable, Hashable {
+package enum StoreError: Error, Sendable, Hashable {
     case notFound(kind: String, name: String, namespace: String)
     case alreadyExists(name: String, namespace: String)
     /// The object changed since it was read; `current` is the newer version when known.

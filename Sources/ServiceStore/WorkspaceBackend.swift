@@ -8,12 +8,12 @@ import ServiceModel
 /// Writes rewrite only the service's own document, atomically, and only when the document is
 /// still the version the caller read (else `.conflict`, like the API's 409). Files that do
 /// not parse are reported by `problems()`, skipped, and never rewritten.
-public actor WorkspaceBackend: Backend {
-    public nonisolated let info: BackendInfo
+package actor WorkspaceBackend: Backend {
+    package nonisolated let info: BackendInfo
     /// The workspace folder, absolute.
-    public nonisolated let root: String
+    package nonisolated let root: String
     /// The rules every write is checked by: those of the release the workspace targets.
-    public nonisolated let rules: RuleSet
+    package nonisolated let rules: RuleSet
 
     private let writer: any FileWriting
     private let preferInotify: Bool
@@ -42,13 +42,13 @@ public actor WorkspaceBackend: Backend {
     /// Opens the workspace at `root` (relative paths are taken from the current directory).
     /// Nothing is read until the first call. With `cacheDirectory`, the index is kept there
     /// between runs (see `WorkspaceCache`), so files that did not change are not parsed again.
-    public init(root: String, cacheDirectory: String? = nil, rules: RuleSet = .server(.newest)) throws(StoreError) {
+    package init(root: String, cacheDirectory: String? = nil, rules: RuleSet = .server(.newest)) throws(StoreError) {
         try self.init(root: root, writer: AtomicFileWriter(), cacheDirectory: cacheDirectory, rules: rules)
     }
 
     /// Where the command line keeps index caches: `$XDG_CACHE_HOME/svcwiz/index`, else
     /// `~/.cache/svcwiz/index`.
-    public static var defaultCacheDirectory: String? { WorkspaceCache.directory() }
+    package static var defaultCacheDirectory: String? { WorkspaceCache.directory() }
 
     init(root: String, writer: any FileWriting, preferInotify: Bool = true, cacheDirectory: String? = nil,
          rules: RuleSet = .server(.newest)) throws(StoreError) {
@@ -71,28 +71,28 @@ public actor WorkspaceBackend: Backend {
 
     // MARK: Reading
 
-    public func namespaces() throws(StoreError) -> [String] {
+    package func namespaces() throws(StoreError) -> [String] {
         try refresh()
         return index.namespaces().union(createdFolders).sorted()
     }
 
-    public func services(in scope: NamespaceScope) throws(StoreError) -> [ServiceSummary] {
+    package func services(in scope: NamespaceScope) throws(StoreError) -> [ServiceSummary] {
         try refresh()
         return Self.rows(index.rows(), in: scope)
     }
 
-    public func service(named name: String, in namespace: String) throws(StoreError) -> StoredService {
+    package func service(named name: String, in namespace: String) throws(StoreError) -> StoredService {
         try refresh()
         return try locate(ServiceID(namespace: namespace, name: name), verifyBytes: false).stored
     }
 
-    public func workloads(in namespace: String) throws(StoreError) -> [Workload] {
+    package func workloads(in namespace: String) throws(StoreError) -> [Workload] {
         try refresh()
         return index.workloads(in: namespace)
     }
 
     /// The workloads in the service's namespace whose pod template labels match its selector.
-    public func backends(of service: StoredService) throws(StoreError) -> BackendStatus {
+    package func backends(of service: StoredService) throws(StoreError) -> BackendStatus {
         try refresh()
         let selector = (service.manifest["spec"]?["selector"]?.stringPairs ?? []).map {
             ServiceSummary.Pair(key: $0.key, value: $0.value)
@@ -101,7 +101,7 @@ public actor WorkspaceBackend: Backend {
     }
 
     /// The files that do not parse (or cannot be read), by path, with line and column.
-    public func problems() throws(StoreError) -> [ManifestParseError] {
+    package func problems() throws(StoreError) -> [ManifestParseError] {
         try refresh()
         return index.problems
     }
@@ -109,7 +109,7 @@ public actor WorkspaceBackend: Backend {
     // MARK: Writing
 
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
-    public func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
+    package func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
         let key = ServiceID(manifest: manifest)
         try check(ServiceRules.validate(manifest, previous: nil, rules: rules), name: key.name)
         try refresh()
@@ -129,14 +129,14 @@ public actor WorkspaceBackend: Backend {
     /// Changes the service's own document (or List item) in place: only the bytes of changed
     /// values move, so comments, order and layout stay (`ManifestTextPatcher`); every other
     /// byte of its file stays. Nothing changed means nothing is written.
-    public func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
+    package func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
         try update(manifest, text: nil, expecting: version)
     }
 
     /// Puts `text` (the document as the user will see it written) in the service's
     /// document's place; a List item, or a text in another format than the file's, is
     /// patched from `manifest` instead.
-    public func update(_ manifest: ManifestNode, writing text: ManifestText,
+    package func update(_ manifest: ManifestNode, writing text: ManifestText,
                        expecting version: String) throws(StoreError) -> StoredService {
         try update(manifest, text: text, expecting: version)
     }
@@ -178,7 +178,7 @@ public actor WorkspaceBackend: Backend {
 
     /// Removes the service's document (and its `---`), or its List item; the file goes when
     /// the service was its only document. With `version`, only if the service is still that.
-    public func delete(named name: String, in namespace: String, expecting version: String?) throws(StoreError) {
+    package func delete(named name: String, in namespace: String, expecting version: String?) throws(StoreError) {
         let key = ServiceID(namespace: namespace, name: name)
         try refresh()
         let found = try locate(key, verifyBytes: true)
@@ -422,7 +422,7 @@ public actor WorkspaceBackend: Backend {
     /// Changes to the workspace as they happen: first a `.reset` with the current rows, then
     /// `.upserted` and `.deleted` for services whose files changed (on disk or through this
     /// backend), and `.reset` again when workloads changed (backend counts move).
-    public nonisolated func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent> {
+    package nonisolated func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent> {
         let (stream, continuation) = AsyncStream<StoreEvent>.makeStream()
         let id = UInt64.random(in: 0...UInt64.max)
         continuation.onTermination = { _ in
@@ -435,7 +435,7 @@ public actor WorkspaceBackend: Backend {
     /// Starts watching the folder now rather than at the first subscription, and keeps
     /// watching without subscribers: the first scan then already counts as watched, and the
     /// subscription that follows needs no second scan (a `stat` of every file).
-    public func startWatching() {
+    package func startWatching() {
         keepWatching = true
         startWatcher()
     }

@@ -8,8 +8,8 @@ import TerminalUI
 /// the state is rendered after each event. Nothing is drawn unless something happened, so
 /// idle is silent. Only the effects that need the terminal itself are run here.
 @MainActor
-public final class AppRunner {
-    public typealias ContextSwitcher = EffectRunner.ContextSwitcher
+package final class AppRunner {
+    package typealias ContextSwitcher = EffectRunner.ContextSwitcher
 
     private let backend: any Backend
     private let options: AppOptions
@@ -18,7 +18,7 @@ public final class AppRunner {
     /// Posts `.tick` each second while the screen shows the age of rows kept through a failure.
     private var ticker: Task<Void, Never>?
 
-    public init(backend: any Backend, options: AppOptions, namespace: String, switchContext: ContextSwitcher? = nil) {
+    package init(backend: any Backend, options: AppOptions, namespace: String, switchContext: ContextSwitcher? = nil) {
         self.backend = backend
         self.options = options
         self.switchContext = switchContext
@@ -28,7 +28,7 @@ public final class AppRunner {
         state.kubeVersion = options.kubeVersion
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let terminal = try Terminal<AppEvent>(noColor: options.noColor)
         defer { terminal.stop() }
         let mailbox = terminal.mailbox

@@ -6,15 +6,15 @@ import ServiceModel
 /// Merging follows kubectl: the first file that names a cluster, user or context wins it,
 /// and `current-context` comes from the first file that sets one. Relative file paths are
 /// resolved against the folder of the file that wrote them, before merging.
-public struct Kubeconfig: Sendable, Hashable {
-    public var clusters: [String: Cluster]
-    public var users: [String: User]
-    public var contexts: [String: Context]
-    public var currentContext: String?
+package struct Kubeconfig: Sendable, Hashable {
+    package var clusters: [String: Cluster]
+    package var users: [String: User]
+    package var contexts: [String: Context]
+    package var currentContext: String?
     /// The files read, in order.
-    public var files: [String]
+    package var files: [String]
 
-    public init(clusters: [String: Cluster] = [:], users: [String: User] = [:], contexts: [String: Context] = [:],
+    package init(clusters: [String: Cluster] = [:], users: [String: User] = [:], contexts: [String: Context] = [:],
                 currentContext: String? = nil, files: [String] = []) {
         self.clusters = clusters
         self.users = users
@@ -24,17 +24,17 @@ public struct Kubeconfig: Sendable, Hashable {
     }
 
     /// A `clusters[].cluster` entry.
-    public struct Cluster: Sendable, Hashable {
-        public var server: String
+    package struct Cluster: Sendable, Hashable {
+        package var server: String
         /// An absolute path.
-        public var certificateAuthority: String?
+        package var certificateAuthority: String?
         /// PEM bytes (decoded from base64).
-        public var certificateAuthorityData: [UInt8]?
-        public var insecureSkipTLSVerify: Bool
-        public var tlsServerName: String?
-        public var proxyURL: String?
+        package var certificateAuthorityData: [UInt8]?
+        package var insecureSkipTLSVerify: Bool
+        package var tlsServerName: String?
+        package var proxyURL: String?
 
-        public init(server: String, certificateAuthority: String? = nil, certificateAuthorityData: [UInt8]? = nil,
+        package init(server: String, certificateAuthority: String? = nil, certificateAuthorityData: [UInt8]? = nil,
                     insecureSkipTLSVerify: Bool = false, tlsServerName: String? = nil, proxyURL: String? = nil) {
             self.server = server
             self.certificateAuthority = certificateAuthority
@@ -46,38 +46,38 @@ public struct Kubeconfig: Sendable, Hashable {
     }
 
     /// A `users[].user` entry. Its secrets are never printed: `description` is not derived.
-    public struct User: Sendable, Hashable {
-        public var clientCertificate: String?
-        public var clientCertificateData: [UInt8]?
-        public var clientKey: String?
-        public var clientKeyData: [UInt8]?
-        public var token: String?
-        public var tokenFile: String?
-        public var username: String?
-        public var password: String?
-        public var exec: ExecConfig?
+    package struct User: Sendable, Hashable {
+        package var clientCertificate: String?
+        package var clientCertificateData: [UInt8]?
+        package var clientKey: String?
+        package var clientKeyData: [UInt8]?
+        package var token: String?
+        package var tokenFile: String?
+        package var username: String?
+        package var password: String?
+        package var exec: ExecConfig?
         /// The name of a legacy `auth-provider` (gcp, azure, oidc): refused with a hint.
-        public var authProvider: String?
+        package var authProvider: String?
 
-        public init() {}
+        package init() {}
     }
 
     /// A `users[].user.exec` entry (client.authentication.k8s.io/v1 or v1beta1).
-    public struct ExecConfig: Sendable, Hashable {
-        public enum InteractiveMode: String, Sendable, Hashable {
+    package struct ExecConfig: Sendable, Hashable {
+        package enum InteractiveMode: String, Sendable, Hashable {
             case never = "Never", ifAvailable = "IfAvailable", always = "Always"
         }
 
-        public var apiVersion: String
+        package var apiVersion: String
         /// As written; a relative path with a slash is resolved against the kubeconfig's folder.
-        public var command: String
-        public var args: [String]
-        public var env: [(name: String, value: String)]
-        public var interactiveMode: InteractiveMode
-        public var provideClusterInfo: Bool
-        public var installHint: String?
+        package var command: String
+        package var args: [String]
+        package var env: [(name: String, value: String)]
+        package var interactiveMode: InteractiveMode
+        package var provideClusterInfo: Bool
+        package var installHint: String?
 
-        public init(apiVersion: String, command: String, args: [String] = [], env: [(name: String, value: String)] = [],
+        package init(apiVersion: String, command: String, args: [String] = [], env: [(name: String, value: String)] = [],
                     interactiveMode: InteractiveMode = .ifAvailable, provideClusterInfo: Bool = false, installHint: String? = nil) {
             self.apiVersion = apiVersion
             self.command = command
@@ -88,25 +88,25 @@ public struct Kubeconfig: Sendable, Hashable {
             self.installHint = installHint
         }
 
-        public static func == (lhs: ExecConfig, rhs: ExecConfig) -> Bool {
+        package static func == (lhs: ExecConfig, rhs: ExecConfig) -> Bool {
             lhs.apiVersion == rhs.apiVersion && lhs.command == rhs.command && lhs.args == rhs.args
                 && lhs.env.elementsEqual(rhs.env, by: { $0 == $1 }) && lhs.interactiveMode == rhs.interactiveMode
                 && lhs.provideClusterInfo == rhs.provideClusterInfo && lhs.installHint == rhs.installHint
         }
 
-        public func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             hasher.combine(command)
             hasher.combine(args)
         }
     }
 
     /// A `contexts[].context` entry.
-    public struct Context: Sendable, Hashable {
-        public var cluster: String
-        public var user: String
-        public var namespace: String?
+    package struct Context: Sendable, Hashable {
+        package var cluster: String
+        package var user: String
+        package var namespace: String?
 
-        public init(cluster: String, user: String, namespace: String? = nil) {
+        package init(cluster: String, user: String, namespace: String? = nil) {
             self.cluster = cluster
             self.user = user
             self.namespace = namespace
@@ -114,10 +114,10 @@ public struct Kubeconfig: Sendable, Hashable {
     }
 
     /// Context names, sorted: for a context picker.
-    public var contextNames: [String] { contexts.keys.sorted() }
+    package var contextNames: [String] { contexts.keys.sorted() }
 
     /// Adds what `other` defines and `self` does not (kubectl's merge rule: first wins).
-    public mutating func merge(_ other: Kubeconfig) {
+    package mutating func merge(_ other: Kubeconfig) {
         clusters.merge(other.clusters) { first, _ in first }
         users.merge(other.users) { first, _ in first }
         contexts.merge(other.contexts) { first, _ in first }
@@ -126,7 +126,7 @@ public struct Kubeconfig: Sendable, Hashable {
     }
 
     /// The cluster, user and namespace of `context` (default: `current-context`).
-    public func resolve(context name: String? = nil) throws(KubeconfigError) -> ClusterContext {
+    package func resolve(context name: String? = nil) throws(KubeconfigError) -> ClusterContext {
         guard let contextName = name ?? currentContext, !contextName.isEmpty else {
             throw .noContext(files: files)
         }
@@ -151,16 +151,16 @@ public struct Kubeconfig: Sendable, Hashable {
 }
 
 /// One context resolved: what the client needs to connect and authenticate.
-public struct ClusterContext: Sendable, Hashable {
-    public var name: String
-    public var clusterName: String
-    public var userName: String
-    public var cluster: Kubeconfig.Cluster
-    public var user: Kubeconfig.User
+package struct ClusterContext: Sendable, Hashable {
+    package var name: String
+    package var clusterName: String
+    package var userName: String
+    package var cluster: Kubeconfig.Cluster
+    package var user: Kubeconfig.User
     /// The context's namespace, if it sets one.
-    public var namespace: String?
+    package var namespace: String?
 
-    public init(name: String, clusterName: String, userName: String, cluster: Kubeconfig.Cluster,
+    package init(name: String, clusterName: String, userName: String, cluster: Kubeconfig.Cluster,
                 user: Kubeconfig.User, namespace: String?) {
         self.name = name
         self.clusterName = clusterName
@@ -174,7 +174,7 @@ public struct ClusterContext: Sendable, Hashable {
 // Secrets never reach a log line, a test failure or a debugger summary: the user entry
 // prints which forms it has, not their values.
 extension Kubeconfig.User: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
-    public var description: String {
+    package var description: String {
         var forms: [String] = []
         if clientCertificate != nil || clientCertificateData != nil { forms.append("client-certificate") }
         if token != nil { forms.append("token") }
@@ -185,6 +185,6 @@ extension Kubeconfig.User: CustomStringConvertible, CustomDebugStringConvertible
         return "User(" + (forms.isEmpty ? "anonymous" : forms.joined(separator: ", ")) + ")"
     }
 
-    public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: ["credentials": description]) }
 }

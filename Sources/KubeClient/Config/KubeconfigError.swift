@@ -1,6 +1,6 @@
 /// Why a kubeconfig could not be used. Messages name files, contexts and fields, never
 /// secrets.
-public enum KubeconfigError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum KubeconfigError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case malformed(path: String, reason: String)
     case noContext(files: [String])
@@ -12,7 +12,7 @@ public enum KubeconfigError: Error, Sendable, Hashable, CustomStringConvertible 
     case badProxy(String)
     case tls(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .unreadable(path, reason):
             return "kubeconfig \(path): cannot read it (\(reason))"

@@ -2,10 +2,10 @@ import Foundation
 import ServiceModel
 
 /// Finds and reads kubeconfig files the way kubectl does.
-public enum KubeconfigLoader {
+package enum KubeconfigLoader {
     /// The files to read: `--kubeconfig` alone when given; else every entry of `KUBECONFIG`
     /// that exists (separated by `:`); else `~/.kube/config` when it exists. Empty when none.
-    public static func paths(explicit: String?, environment: [String: String], home: String?) -> [String] {
+    package static func paths(explicit: String?, environment: [String: String], home: String?) -> [String] {
         if let explicit, !explicit.isEmpty { return [absolute(explicit)] }
         if let list = environment["KUBECONFIG"], !list.isEmpty {
             var seen: Set<String> = []
@@ -19,7 +19,7 @@ public enum KubeconfigLoader {
     }
 
     /// Reads and merges the kubeconfig that `paths(...)` finds; nil when there is none.
-    public static func load(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func load(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                             home: String? = nil) throws(KubeconfigError) -> Kubeconfig? {
         let files = paths(explicit: explicit, environment: environment, home: home)
         guard !files.isEmpty else { return nil }
@@ -27,7 +27,7 @@ public enum KubeconfigLoader {
     }
 
     /// Reads `files` in order and merges them, first definition wins.
-    public static func load(files: [String]) throws(KubeconfigError) -> Kubeconfig {
+    package static func load(files: [String]) throws(KubeconfigError) -> Kubeconfig {
         var merged = Kubeconfig()
         for file in files {
             let bytes: [UInt8]?
@@ -43,7 +43,7 @@ public enum KubeconfigLoader {
     }
 
     /// Parses one kubeconfig file; relative paths in it are taken from `path`'s folder.
-    public static func parse(bytes: [UInt8], path: String) throws(KubeconfigError) -> Kubeconfig {
+    package static func parse(bytes: [UInt8], path: String) throws(KubeconfigError) -> Kubeconfig {
         let root: ManifestNode
         do {
             let file = try ManifestReader.parse(bytes: bytes, path: path, format: .yaml)

@@ -1,9 +1,9 @@
 /// The words of every message, by key, in English and Simplified Chinese. Texts hold
 /// `{0}`, `{1}`, ... placeholders that `text(_:_:language:)` fills from the arguments.
-public enum Catalog {
+package enum Catalog {
     /// The text of `key` in `language` with its placeholders filled. An unknown key reads
     /// as the key itself followed by the arguments, so a missing entry is visible, not blank.
-    public static func text(_ key: MessageKey, _ arguments: [String] = [], language: Language) -> String {
+    package static func text(_ key: MessageKey, _ arguments: [String] = [], language: Language) -> String {
         guard let template = template(key, language: language) else {
             return ([key.rawValue] + arguments).joined(separator: " ")
         }
@@ -11,7 +11,7 @@ public enum Catalog {
     }
 
     /// The unfilled text of `key` in `language`, or nil when the catalog has no entry.
-    public static func template(_ key: MessageKey, language: Language) -> String? {
+    package static func template(_ key: MessageKey, language: Language) -> String? {
         guard let entry = entries[key] ?? versionEntries[key] else { return nil }
         switch language {
         case .en: return entry.en
@@ -20,10 +20,10 @@ public enum Catalog {
     }
 
     /// Every key the catalog knows.
-    public static var keys: [MessageKey] { (Array(entries.keys) + Array(versionEntries.keys)).sorted { $0.rawValue < $1.rawValue } }
+    package static var keys: [MessageKey] { (Array(entries.keys) + Array(versionEntries.keys)).sorted { $0.rawValue < $1.rawValue } }
 
     /// The placeholder numbers a text uses: `[0, 1]` for "from {0} to {1}".
-    public static func placeholders(in template: String) -> Set<Int> {
+    package static func placeholders(in template: String) -> Set<Int> {
         var result: Set<Int> = []
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -37,7 +37,7 @@ public enum Catalog {
 
     /// Replaces each `{n}` with `arguments[n]` in one pass, so an argument that itself
     /// contains `{1}` stays as written; a placeholder without an argument stays visible.
-    public static func fill(_ template: String, with arguments: [String]) -> String {
+    package static func fill(_ template: String, with arguments: [String]) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -58,7 +58,7 @@ public enum Catalog {
 extension FieldError {
     /// What is wrong and what to type instead, in `language`. A message the API server
     /// wrote (`MessageKey.serverMessage`) is shown as it came: the server speaks English.
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         if key == .serverMessage, let text = arguments.first { return text }
         return Catalog.text(key, arguments, language: language)
     }

@@ -1,14 +1,14 @@
 /// A line diff in unified form, for showing what a save will change. Myers' algorithm,
 /// linear in the size of the change for the small manifests svcwiz edits.
-public enum LineDiff {
-    public enum Line: Sendable, Hashable {
+package enum LineDiff {
+    package enum Line: Sendable, Hashable {
         case same(String)
         case removed(String)
         case added(String)
     }
 
     /// Every line of both texts, marked as kept, removed or added.
-    public static func lines(from old: String, to new: String) -> [Line] {
+    package static func lines(from old: String, to new: String) -> [Line] {
         let a = split(old), b = split(new)
         let n = a.count, m = b.count
         let max = n + m
@@ -61,7 +61,7 @@ public enum LineDiff {
 
     /// The changed lines with `context` kept lines around each change, `@@` hunk headers
     /// between groups, as `diff -u` prints them.
-    public static func unified(from old: String, to new: String, context: Int = 3) -> [Line] {
+    package static func unified(from old: String, to new: String, context: Int = 3) -> [Line] {
         let all = lines(from: old, to: new)
         let changed = all.indices.filter { if case .same = all[$0] { return false } else { return true } }
         guard !changed.isEmpty else { return [] }

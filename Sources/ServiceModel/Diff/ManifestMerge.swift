@@ -2,8 +2,8 @@
 /// changed on the other side: what the user changed since `base` wins where both changed;
 /// everything else comes from `theirs`. Mappings merge key by key; lists and scalars are
 /// taken whole.
-public enum ManifestMerge {
-    public static func threeWay(base: ManifestNode?, ours: ManifestNode?, theirs: ManifestNode?) -> ManifestNode? {
+package enum ManifestMerge {
+    package static func threeWay(base: ManifestNode?, ours: ManifestNode?, theirs: ManifestNode?) -> ManifestNode? {
         if ours == base { return theirs }
         if theirs == base || ours == theirs { return ours }
         guard let ours, let theirs, let oursEntries = ours.entries, let theirsEntries = theirs.entries else {

@@ -1,23 +1,23 @@
 /// The form's Advanced fields: newer or rarer spec fields, as text the way the user types
 /// them (empty: not set, the server's default applies). `ServiceDraft` writes them with the
 /// rest of the spec (`ServiceDraft+Advanced`).
-public struct AdvancedSettings: Sendable, Hashable, Codable {
+package struct AdvancedSettings: Sendable, Hashable, Codable {
     /// `spec.trafficDistribution` (1.31 and later; PreferSameZone/PreferSameNode from 1.34).
-    public var trafficDistribution: String
+    package var trafficDistribution: String
     /// `spec.internalTrafficPolicy`: Cluster or Local.
-    public var internalTrafficPolicy: String
+    package var internalTrafficPolicy: String
     /// `spec.loadBalancerClass`; LoadBalancer only, immutable once set.
-    public var loadBalancerClass: String
+    package var loadBalancerClass: String
     /// `spec.allocateLoadBalancerNodePorts`: true or false; LoadBalancer only.
-    public var allocateLoadBalancerNodePorts: String
+    package var allocateLoadBalancerNodePorts: String
     /// `spec.ipFamilyPolicy`: SingleStack, PreferDualStack or RequireDualStack.
-    public var ipFamilyPolicy: String
+    package var ipFamilyPolicy: String
     /// `spec.ipFamilies`, comma-separated: `IPv4`, `IPv6, IPv4`.
-    public var ipFamilies: String
+    package var ipFamilies: String
     /// `spec.publishNotReadyAddresses`: true or false.
-    public var publishNotReadyAddresses: String
+    package var publishNotReadyAddresses: String
 
-    public init() {
+    package init() {
         trafficDistribution = ""
         internalTrafficPolicy = ""
         loadBalancerClass = ""
@@ -28,7 +28,7 @@ public struct AdvancedSettings: Sendable, Hashable, Codable {
     }
 
     /// Reads the fields from a manifest's `spec` (absent: empty text).
-    public init(spec: ManifestNode?) {
+    package init(spec: ManifestNode?) {
         func text(_ field: String) -> String { spec?[field]?.scalarText ?? "" }
         trafficDistribution = text("trafficDistribution")
         internalTrafficPolicy = text("internalTrafficPolicy")

@@ -4,17 +4,17 @@
 /// key, an empty value) stay in the draft until the user fixes them. Only rows with a
 /// non-empty key reach the manifest, and of duplicate keys the first row wins; the draft's
 /// `validate(base:rules:)` reports the rest.
-public struct KeyValueRow: Sendable, Hashable, Codable {
-    public var key: String
-    public var value: String
+package struct KeyValueRow: Sendable, Hashable, Codable {
+    package var key: String
+    package var value: String
 
-    public init(key: String = "", value: String = "") {
+    package init(key: String = "", value: String = "") {
         self.key = key
         self.value = value
     }
 
     /// True when neither the key nor the value has been typed.
-    public var isBlank: Bool { key.isEmpty && value.isEmpty }
+    package var isBlank: Bool { key.isEmpty && value.isEmpty }
 }
 
 extension Array where Element == KeyValueRow {

@@ -1,6 +1,6 @@
 /// The LoadBalancer plugins the external-access step offers presets for. A preset is a set
 /// of annotation rows with fixed keys and default values; `custom` is any rows the user types.
-public enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
+package enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
     /// QingCloud's cloud-controller-manager (KubeSphere's guide: bind an EIP by its ID).
     case qingCloud
     /// OpenELB (formerly PorterLB), KubeSphere's bare-metal load balancer.
@@ -9,7 +9,7 @@ public enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
     case custom
 
     /// The preset's annotation rows with their default values, in the order they are shown.
-    public var presetRows: [KeyValueRow] {
+    package var presetRows: [KeyValueRow] {
         switch self {
         case .qingCloud:
             return [KeyValueRow(key: Self.qingCloudEIPIDs, value: ""),
@@ -24,14 +24,14 @@ public enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The annotation keys the preset owns.
-    public var presetKeys: [String] { presetRows.map(\.key) }
+    package var presetKeys: [String] { presetRows.map(\.key) }
 
     /// Every key some preset owns: these are read into the LoadBalancer rows of a
     /// LoadBalancer service rather than into the general annotation rows.
-    public static let allPresetKeys: Set<String> = Set(allCases.flatMap(\.presetKeys))
+    package static let allPresetKeys: Set<String> = Set(allCases.flatMap(\.presetKeys))
 
     /// The provider whose keys appear in `rows` (OpenELB first, as its marker key is explicit).
-    public init(rows: [KeyValueRow]) {
+    package init(rows: [KeyValueRow]) {
         let keys = Set(rows.map(\.key))
         if !keys.isDisjoint(with: LoadBalancerProvider.openELB.presetKeys) {
             self = .openELB
@@ -42,9 +42,9 @@ public enum LoadBalancerProvider: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    public static let qingCloudEIPIDs = "service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids"
-    public static let qingCloudType = "service.beta.kubernetes.io/qingcloud-load-balancer-type"
-    public static let openELBLoadBalancer = "lb.kubesphere.io/v1alpha1"
-    public static let openELBProtocol = "protocol.openelb.kubesphere.io/v1alpha1"
-    public static let openELBEIP = "eip.openelb.kubesphere.io/v1alpha2"
+    package static let qingCloudEIPIDs = "service.beta.kubernetes.io/qingcloud-load-balancer-eip-ids"
+    package static let qingCloudType = "service.beta.kubernetes.io/qingcloud-load-balancer-type"
+    package static let openELBLoadBalancer = "lb.kubesphere.io/v1alpha1"
+    package static let openELBProtocol = "protocol.openelb.kubesphere.io/v1alpha1"
+    package static let openELBEIP = "eip.openelb.kubesphere.io/v1alpha2"
 }

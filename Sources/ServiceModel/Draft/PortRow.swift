@@ -3,22 +3,22 @@ import Foundation
 /// One row of the port editor, every field kept as the user's text so that nothing typed is
 /// lost: a port of `80x` stays `80x` in the draft until it is fixed (the manifest cannot hold
 /// it, so `apply(to:)` leaves that key out and `validate(base:rules:)` reports it).
-public struct PortRow: Sendable, Hashable, Codable {
-    public var name: String
+package struct PortRow: Sendable, Hashable, Codable {
+    package var name: String
     /// `TCP`, `UDP` or `SCTP`; empty when the manifest does not say (Kubernetes reads TCP).
-    public var `protocol`: String
-    public var appProtocol: String
-    public var port: String
+    package var `protocol`: String
+    package var appProtocol: String
+    package var port: String
     /// A number or a port name; empty means "the same as port".
-    public var targetPort: String
+    package var targetPort: String
     /// Empty lets the cluster assign one.
-    public var nodePort: String
+    package var nodePort: String
     /// The index of `spec.ports` this row was read from, so that `apply(to:)` edits that
     /// port in place (its unknown fields and scalar kinds survive) even after rows above it
     /// were removed or moved. Nil for a row the user added.
-    public internal(set) var sourceIndex: Int?
+    package internal(set) var sourceIndex: Int?
 
-    public init(name: String = "", protocol: String = "TCP", appProtocol: String = "", port: String = "",
+    package init(name: String = "", protocol: String = "TCP", appProtocol: String = "", port: String = "",
                 targetPort: String = "", nodePort: String = "") {
         self.name = name
         self.protocol = `protocol`
@@ -38,10 +38,10 @@ public struct PortRow: Sendable, Hashable, Codable {
     }
 
     /// The protocol Kubernetes uses for this row: TCP when none is given.
-    public var effectiveProtocol: String { `protocol`.isEmpty ? "TCP" : `protocol` }
+    package var effectiveProtocol: String { `protocol`.isEmpty ? "TCP" : `protocol` }
 
     /// True when nothing but the default protocol has been typed.
-    public var isBlank: Bool {
+    package var isBlank: Bool {
         name.isEmpty && appProtocol.isEmpty && port.isEmpty && targetPort.isEmpty && nodePort.isEmpty
     }
 

@@ -16,7 +16,7 @@ extension ServiceDraft {
     ///
     /// `base` should be the manifest the draft was read from (or `newManifest` for a new
     /// service): port rows find their original port by the index they were read from.
-    public func apply(to base: ManifestNode) -> ManifestNode {
+    package func apply(to base: ManifestNode) -> ManifestNode {
         let original = ServiceDraft(manifest: base)
         var out = base
         writeMetadata(into: &out, original: original, base: base)

@@ -8,7 +8,7 @@ extension ServiceDraft: Codable {
         case externalTrafficPolicy, loadBalancerSourceRanges, advanced
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self = ServiceDraft(manifest: ServiceDraft.newManifest)
         name = try c.decode(String.self, forKey: .name)
@@ -31,7 +31,7 @@ extension ServiceDraft: Codable {
         advanced = try c.decodeIfPresent(AdvancedSettings.self, forKey: .advanced) ?? AdvancedSettings()
     }
 
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(alias, forKey: .alias)

@@ -9,7 +9,7 @@ extension ServiceDraft {
     /// selector (the rows stay in the draft and come back when switching back), but it does
     /// write its ports, which Kubernetes allows. Both headless kinds drop external access, so
     /// node ports are cleared as when choosing None.
-    public var kind: ServiceKind {
+    package var kind: ServiceKind {
         get { ServiceKind(spec: .mapping(["type": .string(type), "clusterIP": .string(clusterIP)])) }
         set {
             guard newValue != kind else { return }
@@ -34,7 +34,7 @@ extension ServiceDraft {
     ///
     /// Choosing None removes every node port; leaving LoadBalancer keeps the LoadBalancer
     /// annotation rows in the draft, but `apply(to:)` no longer writes them.
-    public var externalAccess: ExternalAccess {
+    package var externalAccess: ExternalAccess {
         get { kind == .virtualIP ? ExternalAccess(spec: .mapping(["type": .string(type)])) : .none }
         set {
             guard kind == .virtualIP, newValue != externalAccess else { return }
@@ -50,7 +50,7 @@ extension ServiceDraft {
     /// Choosing a preset puts its rows first (keeping values already typed for its keys, else
     /// the defaults), drops the other presets' keys and keeps the user's own rows; choosing
     /// custom drops every preset key.
-    public var loadBalancerProvider: LoadBalancerProvider {
+    package var loadBalancerProvider: LoadBalancerProvider {
         get { LoadBalancerProvider(rows: loadBalancerAnnotations) }
         set {
             guard newValue != loadBalancerProvider else { return }

@@ -3,33 +3,33 @@
 
 extension ServiceDraft {
     /// The labels proposed for a service named `name`: `app=<name>`, or none for no name.
-    public static func proposedLabels(forName name: String) -> [KeyValueRow] {
+    package static func proposedLabels(forName name: String) -> [KeyValueRow] {
         name.isEmpty ? [] : [KeyValueRow(key: "app", value: name)]
     }
 
     /// True while the labels are still what the wizard proposed for the current name (or
     /// blank): the user has not changed them, so renaming may replace them.
-    public var labelsFollowName: Bool {
+    package var labelsFollowName: Bool {
         labels.allSatisfy(\.isBlank) || labels == Self.proposedLabels(forName: name)
     }
 
     /// Sets the name as the user types it; the proposed `app=<name>` label follows the name
     /// unless the user changed the labels.
-    public mutating func setName(_ newName: String) {
+    package mutating func setName(_ newName: String) {
         let follow = labelsFollowName
         name = newName
         if follow { labels = Self.proposedLabels(forName: newName) }
     }
 
     /// The selector change a workload pick made, so the form can say the selector was replaced.
-    public struct SelectorReplacement: Sendable, Hashable {
+    package struct SelectorReplacement: Sendable, Hashable {
         /// The rows before the pick.
-        public var previous: [KeyValueRow]
+        package var previous: [KeyValueRow]
         /// The rows after the pick: the workload's pod template labels.
-        public var current: [KeyValueRow]
+        package var current: [KeyValueRow]
 
         /// True when the pick replaced rows the user had (not merely blank ones) with others.
-        public var replacedExisting: Bool {
+        package var replacedExisting: Bool {
             let typed = previous.filter { !$0.isBlank }
             return !typed.isEmpty && typed != current
         }
@@ -39,7 +39,7 @@ extension ServiceDraft {
     /// .labels`) replace the selector rows, and its container ports become the target port
     /// suggestions.
     @discardableResult
-    public mutating func pick(_ workload: Workload) -> SelectorReplacement {
+    package mutating func pick(_ workload: Workload) -> SelectorReplacement {
         let previous = selector
         selector = workload.podLabels.map { KeyValueRow(key: $0.key, value: $0.value) }
         pickedWorkload = workload
@@ -47,25 +47,25 @@ extension ServiceDraft {
     }
 
     /// The picked workload's container ports, offered for a row's target port.
-    public var targetPortSuggestions: [Workload.ContainerPort] {
+    package var targetPortSuggestions: [Workload.ContainerPort] {
         pickedWorkload?.containerPorts ?? []
     }
 }
 
 extension PortRow {
     /// The app protocols Kubernetes and the wizard name, each proposing a port name prefix.
-    public static let knownAppProtocols = ["http", "https", "http2", "h2c", "grpc", "tcp", "tls", "mongo", "redis"]
+    package static let knownAppProtocols = ["http", "https", "http2", "h2c", "grpc", "tcp", "tls", "mongo", "redis"]
 
     /// The port name prefix proposed for an app protocol (`http` -> `http-`), nil for a
     /// qualified or unknown protocol.
-    public static func proposedNamePrefix(forAppProtocol appProtocol: String) -> String? {
+    package static func proposedNamePrefix(forAppProtocol appProtocol: String) -> String? {
         knownAppProtocols.contains(appProtocol) ? appProtocol + "-" : nil
     }
 
     /// Sets the app protocol and proposes the port name: an empty name becomes the prefix
     /// (`grpc-`), and a name that starts with the old protocol's prefix has it swapped for
     /// the new one (`http-web` -> `grpc-web`); any other name is the user's and stays.
-    public mutating func setAppProtocol(_ newValue: String) {
+    package mutating func setAppProtocol(_ newValue: String) {
         let oldPrefix = Self.proposedNamePrefix(forAppProtocol: appProtocol)
         let newPrefix = Self.proposedNamePrefix(forAppProtocol: newValue) ?? ""
         appProtocol = newValue

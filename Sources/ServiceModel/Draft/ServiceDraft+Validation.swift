@@ -8,7 +8,7 @@ extension ServiceDraft {
     /// validator's error for the same field is dropped.
     ///
     /// - Parameter previous: the stored service when editing one, so update rules apply.
-    public func validate(base: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .wizard) -> [FieldError] {
+    package func validate(base: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .wizard) -> [FieldError] {
         let manifest = apply(to: base)
         let own = unwrittenErrors(in: manifest, rules: rules)
         let located = Set(own.map(\.location))

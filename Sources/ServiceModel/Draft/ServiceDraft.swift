@@ -4,44 +4,44 @@
 ///
 /// The service kind and its external access are not stored: they are derived from `type`
 /// and `clusterIP` (`kind`, `externalAccess`), and their setters change those fields.
-public struct ServiceDraft: Sendable, Hashable {
+package struct ServiceDraft: Sendable, Hashable {
     /// `spec.sessionAffinity`.
-    public enum SessionAffinity: String, Sendable, Hashable, CaseIterable {
+    package enum SessionAffinity: String, Sendable, Hashable, CaseIterable {
         case none = "None"
         case clientIP = "ClientIP"
     }
 
     /// The timeout the wizard proposes when session affinity becomes ClientIP (Kubernetes'
     /// own default, three hours).
-    public static let defaultSessionAffinityTimeout = 10800
+    package static let defaultSessionAffinityTimeout = 10800
 
     // MARK: Step 1: basic info
 
     /// `metadata.name`. Setting it directly proposes nothing; `setName(_:)` also keeps the
     /// proposed `app=<name>` label in step.
-    public var name: String
+    package var name: String
     /// `metadata.annotations["kubesphere.io/alias-name"]`; empty when absent.
-    public var alias: String
+    package var alias: String
     /// `metadata.annotations["kubesphere.io/description"]`; empty when absent.
-    public var description: String
+    package var description: String
     /// `metadata.namespace`; empty when absent.
-    public var namespace: String
+    package var namespace: String
 
     // MARK: Step 2: service settings
 
     /// `spec.type` as written, empty when absent. Prefer `kind` and `externalAccess`.
-    public var type: String
+    package var type: String
     /// `spec.clusterIP` as written: empty when absent, `None` for a headless service.
-    public var clusterIP: String
+    package var clusterIP: String
     /// `spec.externalName`, used by the headless (external name) kind.
-    public var externalName: String
+    package var externalName: String
     /// `spec.selector`. Kept while the kind is ExternalName, which does not write it.
-    public var selector: [KeyValueRow]
+    package var selector: [KeyValueRow]
     /// `spec.ports`, one row per item, in order: row `i` is written as `spec.ports[i]`.
-    public var ports: [PortRow]
+    package var ports: [PortRow]
     /// `spec.sessionAffinity`; absent reads as None. Becoming ClientIP fills in the default
     /// timeout when none was typed.
-    public var sessionAffinity: SessionAffinity {
+    package var sessionAffinity: SessionAffinity {
         didSet {
             if sessionAffinity == .clientIP, sessionAffinityTimeout.isEmpty {
                 sessionAffinityTimeout = String(Self.defaultSessionAffinityTimeout)
@@ -49,40 +49,40 @@ public struct ServiceDraft: Sendable, Hashable {
         }
     }
     /// `spec.sessionAffinityConfig.clientIP.timeoutSeconds`; written for ClientIP only.
-    public var sessionAffinityTimeout: String
+    package var sessionAffinityTimeout: String
 
     // MARK: Step 3: labels and annotations
 
     /// `metadata.labels`.
-    public var labels: [KeyValueRow]
+    package var labels: [KeyValueRow]
     /// `metadata.annotations`, without the keys step 1 owns (alias, description) and, for a
     /// LoadBalancer, without the provider preset's keys (those are `loadBalancerAnnotations`).
-    public var annotations: [KeyValueRow]
+    package var annotations: [KeyValueRow]
 
     // MARK: Step 4: external access
 
     /// The LoadBalancer's annotations (a provider preset's rows or custom rows), written
     /// only while the external access is LoadBalancer and removed when leaving it.
-    public var loadBalancerAnnotations: [KeyValueRow]
+    package var loadBalancerAnnotations: [KeyValueRow]
     /// `spec.externalTrafficPolicy` (Cluster or Local); written for NodePort and LoadBalancer.
-    public var externalTrafficPolicy: String
+    package var externalTrafficPolicy: String
     /// `spec.loadBalancerSourceRanges`, one CIDR per row; written for LoadBalancer only.
-    public var loadBalancerSourceRanges: [String]
+    package var loadBalancerSourceRanges: [String]
 
     // MARK: Advanced (steps 2 and 4)
 
     /// Newer and rarer spec fields (`AdvancedSettings`).
-    public var advanced: AdvancedSettings
+    package var advanced: AdvancedSettings
 
     // MARK: Workload picker
 
     /// The workload last picked for the selector; its container ports are offered as
     /// target ports. Not written to the manifest.
-    public var pickedWorkload: Workload?
+    package var pickedWorkload: Workload?
 
     /// Reads every field the wizard shows from a Service manifest. Absent fields read as
     /// empty text, so that `apply(to:)` can tell what the user changed.
-    public init(manifest: ManifestNode) {
+    package init(manifest: ManifestNode) {
         let metadata = manifest["metadata"]
         let spec = manifest["spec"]
         name = metadata?["name"]?.scalarText ?? ""
@@ -111,7 +111,7 @@ public struct ServiceDraft: Sendable, Hashable {
 
     /// A draft for a new service in `namespace`: VirtualIP, no external access, one TCP port
     /// row to fill in. Write it with `makeManifest()`.
-    public static func empty(namespace: String) -> ServiceDraft {
+    package static func empty(namespace: String) -> ServiceDraft {
         var draft = ServiceDraft(manifest: newManifest)
         draft.namespace = namespace
         draft.type = ExternalAccess.none.specType
@@ -121,7 +121,7 @@ public struct ServiceDraft: Sendable, Hashable {
 
     /// The manifest a new service starts from: `apiVersion`, `kind`, `metadata`, `spec`, in
     /// kubectl's order. `apply(to:)` fills in the rest, keys in kubectl's (alphabetical) order.
-    public static let newManifest = ManifestNode.mapping([
+    package static let newManifest = ManifestNode.mapping([
         "apiVersion": .string("v1"),
         "kind": .string("Service"),
         "metadata": .mapping(),
@@ -129,7 +129,7 @@ public struct ServiceDraft: Sendable, Hashable {
     ])
 
     /// The manifest of a new service: the draft applied to `newManifest`.
-    public func makeManifest() -> ManifestNode {
+    package func makeManifest() -> ManifestNode {
         apply(to: Self.newManifest)
     }
 }

@@ -1,13 +1,13 @@
 /// The four steps of the create wizard, in order.
-public enum WizardStep: Int, Sendable, Hashable, CaseIterable, Comparable {
+package enum WizardStep: Int, Sendable, Hashable, CaseIterable, Comparable {
     case basicInfo, serviceSettings, labels, externalAccess
 
-    public static func < (lhs: WizardStep, rhs: WizardStep) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: WizardStep, rhs: WizardStep) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The step that shows the field at `path`, so that an error (`FieldError.path`) is shown
     /// where the user can fix it. Paths no step shows fall to the step of their part of the
     /// manifest: `metadata.*` to basic info, `spec.*` to service settings.
-    public static func step(for path: FieldPath) -> WizardStep {
+    package static func step(for path: FieldPath) -> WizardStep {
         let parts = path.components
         switch (parts.first, parts.dropFirst().first) {
         case (.field("metadata"), .field("labels")):
@@ -36,21 +36,21 @@ public enum WizardStep: Int, Sendable, Hashable, CaseIterable, Comparable {
 
 /// Where a field of the manifest is edited in the wizard: the step, and the row of a row
 /// editor (ports, selector, labels, annotations, source ranges) when there is one.
-public struct DraftLocation: Sendable, Hashable {
-    public var step: WizardStep
+package struct DraftLocation: Sendable, Hashable {
+    package var step: WizardStep
     /// The index in the step's row list (`ports`, `selector`, `labels`, `annotations`,
     /// `loadBalancerAnnotations`, `loadBalancerSourceRanges`).
-    public var row: Int?
+    package var row: Int?
     /// Which row list `row` indexes.
-    public var rows: RowList?
+    package var rows: RowList?
     /// The field within a port row (`targetPort`), when the path names one.
-    public var field: String?
+    package var field: String?
 
-    public enum RowList: String, Sendable, Hashable {
+    package enum RowList: String, Sendable, Hashable {
         case ports, selector, labels, annotations, loadBalancerAnnotations, loadBalancerSourceRanges
     }
 
-    public init(step: WizardStep, row: Int? = nil, rows: RowList? = nil, field: String? = nil) {
+    package init(step: WizardStep, row: Int? = nil, rows: RowList? = nil, field: String? = nil) {
         self.step = step
         self.row = row
         self.rows = rows
@@ -62,7 +62,7 @@ extension ServiceDraft {
     /// Where to show a validation error: its path with the map key or list index it names
     /// (`FieldError.location`), e.g. a bad label key reported at `metadata.labels`.
     /// A duplicate key is shown at its second row, the one to remove.
-    public func location(of error: FieldError) -> DraftLocation {
+    package func location(of error: FieldError) -> DraftLocation {
         var found = location(of: error.location)
         guard error.kind == .duplicate, case .key(let key)? = error.location.components.last,
               let list = found.rows, let rows = keyRows(list) else { return found }
@@ -83,7 +83,7 @@ extension ServiceDraft {
     /// The step and row where the field at `path` is edited: `spec.ports[1].targetPort` is
     /// row 1 of the ports in service settings; `metadata.labels[app]` is the first label row
     /// with key `app`; a LoadBalancer annotation is a row of step 4.
-    public func location(of path: FieldPath) -> DraftLocation {
+    package func location(of path: FieldPath) -> DraftLocation {
         let parts = path.components
         var step = WizardStep.step(for: path)
         func keyRow(_ list: DraftLocation.RowList, in rows: [KeyValueRow]) -> DraftLocation {

@@ -1,7 +1,7 @@
 /// A path to a field as Kubernetes writes it: `spec.ports[1].targetPort`,
 /// `metadata.annotations[kubesphere.io/alias-name]`.
-public struct FieldPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
-    public enum Component: Sendable, Hashable {
+package struct FieldPath: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+    package enum Component: Sendable, Hashable {
         /// A struct field: `.name`.
         case field(String)
         /// A list element: `[1]`.
@@ -10,14 +10,14 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         case key(String)
     }
 
-    public var components: [Component]
+    package var components: [Component]
 
-    public init(_ components: [Component] = []) {
+    package init(_ components: [Component] = []) {
         self.components = components
     }
 
     /// Parses `spec.ports[1].targetPort`; a bracketed non-number is a map key.
-    public init(_ text: String) {
+    package init(_ text: String) {
         var result: [Component] = []
         var current = ""
         var index = text.startIndex
@@ -42,24 +42,24 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible, Expressibl
         components = result
     }
 
-    public init(stringLiteral value: String) {
+    package init(stringLiteral value: String) {
         self.init(value)
     }
 
-    public static let root = FieldPath()
+    package static let root = FieldPath()
 
-    public func child(_ name: String) -> FieldPath { FieldPath(components + [.field(name)]) }
-    public func index(_ i: Int) -> FieldPath { FieldPath(components + [.index(i)]) }
-    public func key(_ k: String) -> FieldPath { FieldPath(components + [.key(k)]) }
+    package func child(_ name: String) -> FieldPath { FieldPath(components + [.field(name)]) }
+    package func index(_ i: Int) -> FieldPath { FieldPath(components + [.index(i)]) }
+    package func key(_ k: String) -> FieldPath { FieldPath(components + [.key(k)]) }
 
-    public var parent: FieldPath { FieldPath(Array(components.dropLast())) }
+    package var parent: FieldPath { FieldPath(Array(components.dropLast())) }
 
     /// True when `self` is `other` or lies below it.
-    public func hasPrefix(_ other: FieldPath) -> Bool {
+    package func hasPrefix(_ other: FieldPath) -> Bool {
         components.count >= other.components.count && Array(components.prefix(other.components.count)) == other.components
     }
 
-    public var description: String {
+    package var description: String {
         var out = ""
         for component in components {
             switch component {

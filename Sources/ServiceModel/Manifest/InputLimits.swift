@@ -2,14 +2,14 @@
 /// editor pane, kubeconfigs, API responses), so a hostile file costs a message, not the
 /// machine. The alias rule is go-yaml v3's (`allowedAliasRatio`), the one the API server
 /// adopted after CVE-2019-11253.
-public enum InputLimits {
+package enum InputLimits {
     /// The largest file read; bigger ones are refused before they are read into memory.
-    public static let maxFileBytes = 32 * 1024 * 1024
+    package static let maxFileBytes = 32 * 1024 * 1024
 
     /// The deepest nesting of mappings and lists, counted with aliases expanded. Real
     /// manifests stay under 20; the bound keeps every recursive walk of a tree (parse,
     /// convert, write, compare, free) far inside a worker thread's stack.
-    public static let maxDepth = 512
+    package static let maxDepth = 512
 
     /// Alias expansion is checked only past these counts, so small documents that use a
     /// few anchors (the usual `<<: *defaults`) are never refused.
@@ -34,7 +34,7 @@ public enum InputLimits {
 }
 
 /// Which bound an input broke, with what its message names.
-public enum InputLimitViolation: Sendable, Hashable {
+package enum InputLimitViolation: Sendable, Hashable {
     /// Alias `*anchor` made the document expand past the allowed share: `aliased` nodes
     /// from aliases out of `nodes` in all.
     case aliasExpansion(anchor: String, aliased: Int, nodes: Int)
@@ -44,7 +44,7 @@ public enum InputLimitViolation: Sendable, Hashable {
     case tooLarge(bytes: Int, limit: Int)
 
     /// The catalog's words for it, in `language`.
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         switch self {
         case let .aliasExpansion(anchor, aliased, nodes):
             let share = Int((InputLimits.allowedAliasRatio(nodes) * 100).rounded())
@@ -66,9 +66,9 @@ public enum InputLimitViolation: Sendable, Hashable {
 
 extension MessageKey {
     /// {0}: the anchor, {1}: nodes from aliases, {2}: nodes in all, {3}: the allowed percent.
-    public static let inputAliasExpansion: MessageKey = "input.aliasExpansion"
+    package static let inputAliasExpansion: MessageKey = "input.aliasExpansion"
     /// {0}: the depth limit.
-    public static let inputTooDeep: MessageKey = "input.tooDeep"
+    package static let inputTooDeep: MessageKey = "input.tooDeep"
     /// {0}: the file's size, {1}: the limit.
-    public static let inputTooLarge: MessageKey = "input.tooLarge"
+    package static let inputTooLarge: MessageKey = "input.tooLarge"
 }

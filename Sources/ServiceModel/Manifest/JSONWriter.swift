@@ -2,15 +2,15 @@ import Foundation
 
 /// Writes a node tree as JSON, indented by four spaces as `kubectl get -o json` does.
 /// Integers are written in decimal (`0x50` becomes 80); strings stay strings.
-public enum JSONWriter {
-    public static func write(_ node: ManifestNode, indent: Int = 4) -> String {
+package enum JSONWriter {
+    package static func write(_ node: ManifestNode, indent: Int = 4) -> String {
         var out = ""
         write(node, level: 0, indent: indent, into: &out)
         return out + "\n"
     }
 
     /// One line without spaces, as the API server writes: for request bodies and watch lines.
-    public static func compact(_ node: ManifestNode) -> String {
+    package static func compact(_ node: ManifestNode) -> String {
         var out = ""
         compact(node, into: &out)
         return out

@@ -1,14 +1,14 @@
 /// One document of a multi-document file, with the bytes it came from, so that a writer
 /// can replace one document and leave every other byte of the file as it was.
-public struct ManifestDocument: Sendable {
+package struct ManifestDocument: Sendable {
     /// The document's node; nil for an empty document (only comments or nothing).
-    public var root: ManifestNode?
+    package var root: ManifestNode?
     /// The byte range of the document's body in the file's UTF-8 bytes, after its `---` line.
-    public var bodyRange: Range<Int>
+    package var bodyRange: Range<Int>
     /// The first line of the body, 1-based.
-    public var firstLine: Int
+    package var firstLine: Int
 
-    public init(root: ManifestNode?, bodyRange: Range<Int>, firstLine: Int) {
+    package init(root: ManifestNode?, bodyRange: Range<Int>, firstLine: Int) {
         self.root = root
         self.bodyRange = bodyRange
         self.firstLine = firstLine
@@ -16,35 +16,35 @@ public struct ManifestDocument: Sendable {
 }
 
 /// An object found in a file: a document's root, or one item of a `kind: List` document.
-public struct ManifestObject: Sendable {
-    public var node: ManifestNode
+package struct ManifestObject: Sendable {
+    package var node: ManifestNode
     /// Which document of the file holds it.
-    public var documentIndex: Int
+    package var documentIndex: Int
     /// The index in the List's `items`, when it came from a List.
-    public var listIndex: Int?
+    package var listIndex: Int?
 
     /// The kind a typed list (`ServiceList`) gives items that do not name their own.
-    public var impliedKind: String?
+    package var impliedKind: String?
 
-    public init(node: ManifestNode, documentIndex: Int, listIndex: Int?, impliedKind: String? = nil) {
+    package init(node: ManifestNode, documentIndex: Int, listIndex: Int?, impliedKind: String? = nil) {
         self.node = node
         self.documentIndex = documentIndex
         self.listIndex = listIndex
         self.impliedKind = impliedKind
     }
 
-    public var kind: String? { node["kind"]?.string ?? impliedKind }
-    public var isService: Bool { kind == "Service" }
+    package var kind: String? { node["kind"]?.string ?? impliedKind }
+    package var isService: Bool { kind == "Service" }
 }
 
 /// A parsed file: its documents and the bytes they were read from.
-public struct ManifestFile: Sendable {
-    public var path: String?
-    public var format: ManifestFormat
-    public var bytes: [UInt8]
-    public var documents: [ManifestDocument]
+package struct ManifestFile: Sendable {
+    package var path: String?
+    package var format: ManifestFormat
+    package var bytes: [UInt8]
+    package var documents: [ManifestDocument]
 
-    public init(path: String?, format: ManifestFormat, bytes: [UInt8], documents: [ManifestDocument]) {
+    package init(path: String?, format: ManifestFormat, bytes: [UInt8], documents: [ManifestDocument]) {
         self.path = path
         self.format = format
         self.bytes = bytes
@@ -53,7 +53,7 @@ public struct ManifestFile: Sendable {
 
     /// Every object in the file, with `kind: List` documents (kubectl's `List`, and any
     /// `...List` kind) expanded into their items.
-    public var objects: [ManifestObject] {
+    package var objects: [ManifestObject] {
         var result: [ManifestObject] = []
         for (index, document) in documents.enumerated() {
             guard let root = document.root, root.isMapping else { continue }

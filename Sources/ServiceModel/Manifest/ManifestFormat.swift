@@ -1,11 +1,11 @@
 /// The two text forms of a manifest.
-public enum ManifestFormat: String, Sendable, Hashable, CaseIterable {
+package enum ManifestFormat: String, Sendable, Hashable, CaseIterable {
     case yaml, json
 
     /// The format a file name implies: `.json` is JSON, everything else YAML.
-    public init(path: String) {
+    package init(path: String) {
         self = path.lowercased().hasSuffix(".json") ? .json : .yaml
     }
 
-    public var fileExtension: String { rawValue }
+    package var fileExtension: String { rawValue }
 }

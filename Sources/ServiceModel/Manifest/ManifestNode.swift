@@ -1,22 +1,22 @@
 /// A position in a source file, 1-based, as editors and compilers count it.
-public struct SourcePosition: Sendable, Hashable {
-    public var line: Int
-    public var column: Int
+package struct SourcePosition: Sendable, Hashable {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 }
 
 /// One entry of a mapping. Keys stay in the order they were written.
-public struct ManifestEntry: Sendable, Hashable {
-    public var key: String
-    public var value: ManifestNode
+package struct ManifestEntry: Sendable, Hashable {
+    package var key: String
+    package var value: ManifestNode
     /// Where the key was written, if it came from a file.
-    public var keyPosition: SourcePosition?
+    package var keyPosition: SourcePosition?
 
-    public init(key: String, value: ManifestNode, keyPosition: SourcePosition? = nil) {
+    package init(key: String, value: ManifestNode, keyPosition: SourcePosition? = nil) {
         self.key = key
         self.value = value
         self.keyPosition = keyPosition
@@ -25,46 +25,46 @@ public struct ManifestEntry: Sendable, Hashable {
 
 /// An ordered YAML/JSON node. Mapping order, unknown fields and the written type of every
 /// scalar are kept, so that a manifest read and written again says the same thing.
-public struct ManifestNode: Sendable {
-    public enum Content: Sendable, Hashable {
+package struct ManifestNode: Sendable {
+    package enum Content: Sendable, Hashable {
         case scalar(Scalar)
         case sequence([ManifestNode])
         case mapping([ManifestEntry])
     }
 
-    public var content: Content
+    package var content: Content
     /// Where the node started in its source; nil for nodes built in code.
-    public var position: SourcePosition?
+    package var position: SourcePosition?
 
-    public init(_ content: Content, position: SourcePosition? = nil) {
+    package init(_ content: Content, position: SourcePosition? = nil) {
         self.content = content
         self.position = position
     }
 
-    public static func string(_ text: String) -> ManifestNode { ManifestNode(.scalar(.string(text))) }
-    public static func int(_ value: Int) -> ManifestNode { ManifestNode(.scalar(.int(value))) }
-    public static func bool(_ value: Bool) -> ManifestNode { ManifestNode(.scalar(.bool(value))) }
-    public static var null: ManifestNode { ManifestNode(.scalar(.null)) }
-    public static func mapping(_ entries: [ManifestEntry] = []) -> ManifestNode { ManifestNode(.mapping(entries)) }
-    public static func sequence(_ items: [ManifestNode] = []) -> ManifestNode { ManifestNode(.sequence(items)) }
+    package static func string(_ text: String) -> ManifestNode { ManifestNode(.scalar(.string(text))) }
+    package static func int(_ value: Int) -> ManifestNode { ManifestNode(.scalar(.int(value))) }
+    package static func bool(_ value: Bool) -> ManifestNode { ManifestNode(.scalar(.bool(value))) }
+    package static var null: ManifestNode { ManifestNode(.scalar(.null)) }
+    package static func mapping(_ entries: [ManifestEntry] = []) -> ManifestNode { ManifestNode(.mapping(entries)) }
+    package static func sequence(_ items: [ManifestNode] = []) -> ManifestNode { ManifestNode(.sequence(items)) }
 
     /// Builds a mapping from ordered key/value pairs.
-    public static func mapping(_ pairs: KeyValuePairs<String, ManifestNode>) -> ManifestNode {
+    package static func mapping(_ pairs: KeyValuePairs<String, ManifestNode>) -> ManifestNode {
         ManifestNode(.mapping(pairs.map { ManifestEntry(key: $0.key, value: $0.value) }))
     }
 }
 
 // Equality ignores source positions: two nodes are equal when they would be written the same.
 extension ManifestNode: Equatable, Hashable {
-    public static func == (lhs: ManifestNode, rhs: ManifestNode) -> Bool { lhs.content == rhs.content }
-    public func hash(into hasher: inout Hasher) { hasher.combine(content) }
+    package static func == (lhs: ManifestNode, rhs: ManifestNode) -> Bool { lhs.content == rhs.content }
+    package func hash(into hasher: inout Hasher) { hasher.combine(content) }
 }
 
 extension ManifestEntry {
-    public static func == (lhs: ManifestEntry, rhs: ManifestEntry) -> Bool {
+    package static func == (lhs: ManifestEntry, rhs: ManifestEntry) -> Bool {
         lhs.key == rhs.key && lhs.value == rhs.value
     }
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(key)
         hasher.combine(value)
     }
@@ -73,42 +73,42 @@ extension ManifestEntry {
 // MARK: - Reading
 
 extension ManifestNode {
-    public var scalar: Scalar? {
+    package var scalar: Scalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
-    public var entries: [ManifestEntry]? {
+    package var entries: [ManifestEntry]? {
         if case .mapping(let e) = content { return e }
         return nil
     }
 
-    public var items: [ManifestNode]? {
+    package var items: [ManifestNode]? {
         if case .sequence(let i) = content { return i }
         return nil
     }
 
-    public var isNull: Bool { scalar?.kind == .null }
-    public var isMapping: Bool { entries != nil }
-    public var isSequence: Bool { items != nil }
+    package var isNull: Bool { scalar?.kind == .null }
+    package var isMapping: Bool { entries != nil }
+    package var isSequence: Bool { items != nil }
 
     /// The text of a string scalar; nil for any other node, including `80` or `true`.
-    public var string: String? {
+    package var string: String? {
         guard let s = scalar, s.kind == .string else { return nil }
         return s.text
     }
 
     /// The value of an integer scalar (`80`, `0x50`); nil for `"80"`, which is a string.
-    public var int: Int? { scalar?.intValue }
+    package var int: Int? { scalar?.intValue }
 
     /// The value of a boolean scalar, YAML 1.1 spellings included (`yes`, `off`).
-    public var bool: Bool? { scalar?.boolValue }
+    package var bool: Bool? { scalar?.boolValue }
 
     /// The text of any scalar, whatever its kind: for messages and display.
-    public var scalarText: String? { scalar?.text }
+    package var scalarText: String? { scalar?.text }
 
     /// The value for a mapping key, or nil when absent or when this is not a mapping.
-    public subscript(key: String) -> ManifestNode? {
+    package subscript(key: String) -> ManifestNode? {
         get {
             guard let entries else { return nil }
             return entries.first(where: { $0.key == key })?.value
@@ -131,16 +131,16 @@ extension ManifestNode {
         }
     }
 
-    public subscript(index: Int) -> ManifestNode? {
+    package subscript(index: Int) -> ManifestNode? {
         guard let items, items.indices.contains(index) else { return nil }
         return items[index]
     }
 
     /// The keys of a mapping in written order.
-    public var keys: [String] { entries?.map(\.key) ?? [] }
+    package var keys: [String] { entries?.map(\.key) ?? [] }
 
     /// A mapping of strings read as ordered pairs; non-string values are given by their text.
-    public var stringPairs: [(key: String, value: String)] {
+    package var stringPairs: [(key: String, value: String)] {
         (entries ?? []).map { ($0.key, $0.value.scalarText ?? "") }
     }
 }
@@ -149,7 +149,7 @@ extension ManifestNode {
 
 extension ManifestNode {
     /// The node at a field path, if every step exists.
-    public func node(at path: FieldPath) -> ManifestNode? {
+    package func node(at path: FieldPath) -> ManifestNode? {
         var current = self
         for component in path.components {
             switch component {
@@ -166,7 +166,7 @@ extension ManifestNode {
 
     /// The source position of the deepest node that exists along `path`, so an error at a
     /// missing field is still shown at its parent's line. For a mapping key, the key's line.
-    public func position(of path: FieldPath) -> SourcePosition? {
+    package func position(of path: FieldPath) -> SourcePosition? {
         var current = self
         var best = position
         for component in path.components {
@@ -187,7 +187,7 @@ extension ManifestNode {
     /// Sets the node at `path`, creating mappings on the way; `nil` removes it.
     /// Returns false when a step is a sequence index that does not exist.
     @discardableResult
-    public mutating func set(_ path: FieldPath, to value: ManifestNode?) -> Bool {
+    package mutating func set(_ path: FieldPath, to value: ManifestNode?) -> Bool {
         set(path.components[...], to: value)
     }
 
@@ -222,7 +222,7 @@ extension ManifestNode {
     }
 
     /// A copy with every source position removed: for comparing what was built in code.
-    public var withoutPositions: ManifestNode {
+    package var withoutPositions: ManifestNode {
         var copy = self
         copy.position = nil
         switch content {
@@ -238,7 +238,7 @@ extension ManifestNode {
 
     /// True when both nodes hold the same data as Kubernetes reads it: mapping order and
     /// scalar style do not matter, scalar kinds and values do (`80` differs from `"80"`).
-    public func sameData(as other: ManifestNode) -> Bool {
+    package func sameData(as other: ManifestNode) -> Bool {
         switch (content, other.content) {
         case (.scalar(let a), .scalar(let b)):
             return a.sameValue(as: b)

@@ -1,15 +1,15 @@
 /// A file that could not be read as YAML or JSON, with where it went wrong.
-public struct ManifestParseError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ManifestParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file, when the text came from one.
-    public var file: String?
-    public var line: Int
-    public var column: Int
+    package var file: String?
+    package var line: Int
+    package var column: Int
     /// The parser's own words (libyaml's or ours), in English.
-    public var message: String
+    package var message: String
     /// The bound the input broke, when it was refused for its size rather than its syntax.
-    public var limit: InputLimitViolation?
+    package var limit: InputLimitViolation?
 
-    public init(file: String? = nil, line: Int, column: Int, message: String) {
+    package init(file: String? = nil, line: Int, column: Int, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -17,24 +17,24 @@ public struct ManifestParseError: Error, Sendable, Hashable, CustomStringConvert
     }
 
     /// An input refused by one of `InputLimits`; `message` holds the English text.
-    public init(file: String?, line: Int, column: Int, limit: InputLimitViolation) {
+    package init(file: String?, line: Int, column: Int, limit: InputLimitViolation) {
         self.init(file: file, line: line, column: column, message: limit.message(in: .en))
         self.limit = limit
     }
 
     /// The message in `language`: the catalog's words for a refused input, the parser's
     /// (English) for a syntax error.
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         limit?.message(in: language) ?? message
     }
 
     /// `file:line:col: message` with the message in `language`.
-    public func description(in language: Language) -> String {
+    package func description(in language: Language) -> String {
         "\(file ?? "<input>"):\(line):\(column): \(message(in: language))"
     }
 
     /// `file:line:col: message`, the form editors and terminals link to.
-    public var description: String {
+    package var description: String {
         "\(file ?? "<input>"):\(line):\(column): \(message)"
     }
 }

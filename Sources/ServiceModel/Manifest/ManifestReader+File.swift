@@ -4,7 +4,7 @@ extension ManifestReader {
     /// The bytes of the file at `path`, or nil when it cannot be read. A file larger than
     /// `InputLimits.maxFileBytes` is refused with the limit named, after reading at most
     /// that many bytes of it, so a huge file costs no more memory than the limit.
-    public static func contents(ofFile path: String) throws(ManifestParseError) -> [UInt8]? {
+    package static func contents(ofFile path: String) throws(ManifestParseError) -> [UInt8]? {
         let limit = InputLimits.maxFileBytes
         func refuse(_ size: Int) -> ManifestParseError {
             ManifestParseError(file: path, line: 1, column: 1, limit: .tooLarge(bytes: size, limit: limit))

@@ -2,12 +2,12 @@ import Yams
 
 /// Reads YAML (multi-document streams, anchors and aliases, merge keys, CRLF, a UTF-8 BOM)
 /// and JSON (one or more values) into ordered node trees that remember their source lines.
-public enum ManifestReader {
+package enum ManifestReader {
     /// Parses a whole file. `format` defaults to what the path says, and text that starts
     /// with `{` or `[` is tried as JSON first.
     /// Input beyond `InputLimits` (size, nesting, alias expansion) is refused with the
     /// limit named, before it can cost more than a walk over its text.
-    public static func parse(bytes: [UInt8], path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
+    package static func parse(bytes: [UInt8], path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
         guard bytes.count <= InputLimits.maxFileBytes else {
             throw ManifestParseError(file: path, line: 1, column: 1,
                                      limit: .tooLarge(bytes: bytes.count, limit: InputLimits.maxFileBytes))
@@ -27,12 +27,12 @@ public enum ManifestReader {
         return ManifestFile(path: path, format: .yaml, bytes: bytes, documents: documents)
     }
 
-    public static func parse(_ text: String, path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
+    package static func parse(_ text: String, path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
         try parse(bytes: Array(text.utf8), path: path, format: format)
     }
 
     /// The objects of a text, `kind: List` expanded: the common case for tests and import.
-    public static func objects(_ text: String, path: String? = nil) throws(ManifestParseError) -> [ManifestNode] {
+    package static func objects(_ text: String, path: String? = nil) throws(ManifestParseError) -> [ManifestNode] {
         try parse(text, path: path).objects.map(\.node)
     }
 

@@ -2,49 +2,49 @@ import Foundation
 
 /// What a scalar means once read: Kubernetes reads YAML with YAML 1.1 rules (go-yaml v2), so
 /// an unquoted `off` is a boolean and `0x50` an integer, while `"80"` is a string.
-public enum ScalarKind: String, Sendable, Hashable {
+package enum ScalarKind: String, Sendable, Hashable {
     case string, int, float, bool, null
 }
 
 /// How a scalar was written, kept so that a round trip does not restyle what the user wrote.
-public enum ScalarStyle: String, Sendable, Hashable {
+package enum ScalarStyle: String, Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
 /// A scalar value with its written text, its kind, and its style.
-public struct Scalar: Sendable, Hashable {
+package struct Scalar: Sendable, Hashable {
     /// For strings, the value; for other kinds, the token as written (`0x50`, `yes`, `~`).
-    public var text: String
-    public var kind: ScalarKind
-    public var style: ScalarStyle
+    package var text: String
+    package var kind: ScalarKind
+    package var style: ScalarStyle
 
-    public init(text: String, kind: ScalarKind, style: ScalarStyle = .plain) {
+    package init(text: String, kind: ScalarKind, style: ScalarStyle = .plain) {
         self.text = text
         self.kind = kind
         self.style = style
     }
 
-    public static func string(_ text: String) -> Scalar { Scalar(text: text, kind: .string) }
-    public static func int(_ value: Int) -> Scalar { Scalar(text: String(value), kind: .int) }
-    public static func bool(_ value: Bool) -> Scalar { Scalar(text: value ? "true" : "false", kind: .bool) }
-    public static var null: Scalar { Scalar(text: "null", kind: .null) }
+    package static func string(_ text: String) -> Scalar { Scalar(text: text, kind: .string) }
+    package static func int(_ value: Int) -> Scalar { Scalar(text: String(value), kind: .int) }
+    package static func bool(_ value: Bool) -> Scalar { Scalar(text: value ? "true" : "false", kind: .bool) }
+    package static var null: Scalar { Scalar(text: "null", kind: .null) }
 
     /// Reads a plain (unquoted) scalar the way go-yaml v2 does.
-    public static func plain(_ text: String) -> Scalar {
+    package static func plain(_ text: String) -> Scalar {
         Scalar(text: text, kind: YAML11.resolve(text), style: .plain)
     }
 
-    public var intValue: Int? {
+    package var intValue: Int? {
         guard kind == .int else { return nil }
         return YAML11.parseInt(text)
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         guard kind == .bool else { return nil }
         return YAML11.parseBool(text)
     }
 
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch kind {
         case .int: return intValue.map(Double.init)
         case .float: return YAML11.parseFloat(text)
@@ -53,7 +53,7 @@ public struct Scalar: Sendable, Hashable {
     }
 
     /// True when both scalars hold the same value (the style and spelling may differ).
-    public func sameValue(as other: Scalar) -> Bool {
+    package func sameValue(as other: Scalar) -> Bool {
         guard kind == other.kind else { return false }
         switch kind {
         case .string: return text == other.text
@@ -70,7 +70,7 @@ public struct Scalar: Sendable, Hashable {
 
 /// YAML 1.1 scalar resolution as go-yaml v2 does it (sigs.k8s.io/yaml, hence kubectl and the
 /// API server's YAML input).
-public enum YAML11 {
+package enum YAML11 {
     private static let trueWords: Set<String> = ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE"]
     private static let falseWords: Set<String> = ["n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE"]
     private static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
@@ -78,7 +78,7 @@ public enum YAML11 {
         ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN",
     ]
 
-    public static func resolve(_ text: String) -> ScalarKind {
+    package static func resolve(_ text: String) -> ScalarKind {
         // The words are at most 5 bytes: longer text skips four hash lookups (this runs for
         // every string the YAML writer writes).
         if text.utf8.count <= 5 {
@@ -92,7 +92,7 @@ public enum YAML11 {
         return .string
     }
 
-    public static func parseBool(_ text: String) -> Bool? {
+    package static func parseBool(_ text: String) -> Bool? {
         if trueWords.contains(text) { return true }
         if falseWords.contains(text) { return false }
         return nil
@@ -100,7 +100,7 @@ public enum YAML11 {
 
     /// Go's strconv.ParseInt(s, 0, 64) after removing underscores, plus YAML's `0b` and
     /// `0o` forms: decimal, `0x` hex, `0o`/leading-zero octal, `0b` binary, with a sign.
-    public static func parseInt(_ raw: String) -> Int? {
+    package static func parseInt(_ raw: String) -> Int? {
         // Foundation's replacingOccurrences goes through NSString: it was 5% of reading a list.
         var text = raw.utf8.contains(UInt8(ascii: "_")) ? Substring(raw.filter { $0 != "_" }) : Substring(raw)
         guard !text.isEmpty else { return nil }
@@ -124,7 +124,7 @@ public enum YAML11 {
         return negative ? -magnitude : magnitude
     }
 
-    public static func isFloat(_ text: String) -> Bool {
+    package static func isFloat(_ text: String) -> Bool {
         if floatWords.contains(text) { return true }
         // ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$ (go-yaml v2's yamlStyleFloat)
         var chars = text.utf8.contains(UInt8(ascii: "_")) ? Substring(text.filter { $0 != "_" }) : Substring(text)
@@ -154,7 +154,7 @@ public enum YAML11 {
         return chars.isEmpty
     }
 
-    public static func parseFloat(_ text: String) -> Double? {
+    package static func parseFloat(_ text: String) -> Double? {
         switch text.lowercased() {
         case ".inf", "+.inf": return .infinity
         case "-.inf": return -.infinity
@@ -165,7 +165,7 @@ public enum YAML11 {
 
     /// True when a YAML reader (1.1 or 1.2) could take this text, written plain, for
     /// something other than the string itself, or when it cannot be written plain at all.
-    public static func needsQuotes(_ text: String) -> Bool {
+    package static func needsQuotes(_ text: String) -> Bool {
         if resolve(text) != .string { return true }
         // YAML 1.2 and other readers: be conservative about anything number- or date-like.
         if let first = text.unicodeScalars.first, "0123456789+-.".unicodeScalars.contains(first),

@@ -3,8 +3,8 @@ import Foundation
 /// Writes a node tree as block YAML the way kubectl does (two-space indent, list items at
 /// their key's indentation), keeping each scalar's kind: a string that a YAML reader would
 /// take for a number or boolean is quoted, and an unquoted `off` stays unquoted.
-public enum YAMLWriter {
-    public static func write(_ node: ManifestNode) -> String {
+package enum YAMLWriter {
+    package static func write(_ node: ManifestNode) -> String {
         switch node.content {
         case .scalar(let scalar):
             return inlineScalar(scalar, indent: 0) + "\n"
@@ -20,7 +20,7 @@ public enum YAMLWriter {
     }
 
     /// Several documents, separated by `---` lines.
-    public static func writeStream(_ nodes: [ManifestNode]) -> String {
+    package static func writeStream(_ nodes: [ManifestNode]) -> String {
         nodes.map(write).joined(separator: "---\n")
     }
 

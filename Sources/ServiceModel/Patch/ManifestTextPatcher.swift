@@ -14,10 +14,10 @@
 /// Where a change cannot be placed safely, that one node is written anew and named in the
 /// report. The result is read back and compared with the wanted manifest before it is
 /// returned; when even that fails the document is written anew, and the report says so.
-public enum ManifestTextPatcher {
+package enum ManifestTextPatcher {
     /// The new text of a document. `bytes` is the document's text, `original` the tree read
     /// from it (positions counted from `firstLine`), `updated` the manifest wanted.
-    public static func patch(_ bytes: [UInt8], format: ManifestFormat, firstLine: Int = 1,
+    package static func patch(_ bytes: [UInt8], format: ManifestFormat, firstLine: Int = 1,
                              original: ManifestNode, updated: ManifestNode) -> PatchedText {
         // The same data in other spellings or key order is no change: the author's stays.
         if original.sameData(as: updated) { return PatchedText(bytes: bytes, report: PatchReport()) }
@@ -45,7 +45,7 @@ public enum ManifestTextPatcher {
 
     /// The new text of a document given as text: it is parsed here. Nil when it does not
     /// parse as one object.
-    public static func patch(_ text: String, format: ManifestFormat, updated: ManifestNode) -> PatchedText? {
+    package static func patch(_ text: String, format: ManifestFormat, updated: ManifestNode) -> PatchedText? {
         let bytes = Array(text.utf8)
         guard let file = try? ManifestReader.parse(bytes: bytes, format: format) else { return nil }
         let roots = file.documents.compactMap(\.root)

@@ -1,10 +1,10 @@
 /// Fields the API server owns. The editor hides them and export leaves them out; an update
 /// puts them back from the stored object so the server still sees `resourceVersion`.
-public enum ServerFields {
-    public static let metadata = ["uid", "resourceVersion", "managedFields", "creationTimestamp", "generation", "selfLink"]
+package enum ServerFields {
+    package static let metadata = ["uid", "resourceVersion", "managedFields", "creationTimestamp", "generation", "selfLink"]
 
     /// The manifest without `status` and the server-owned metadata fields.
-    public static func stripped(_ manifest: ManifestNode) -> ManifestNode {
+    package static func stripped(_ manifest: ManifestNode) -> ManifestNode {
         var copy = manifest
         copy["status"] = nil
         if var metadata = copy["metadata"], metadata.isMapping {
@@ -16,7 +16,7 @@ public enum ServerFields {
 
     /// `edited` with the server-owned fields of `stored` put back, so that what the user never
     /// saw is sent back unchanged.
-    public static func restored(_ edited: ManifestNode, from stored: ManifestNode) -> ManifestNode {
+    package static func restored(_ edited: ManifestNode, from stored: ManifestNode) -> ManifestNode {
         var copy = edited
         if let status = stored["status"], copy["status"] == nil { copy["status"] = status }
         guard var metadata = copy["metadata"], metadata.isMapping, let old = stored["metadata"] else { return copy }

@@ -2,11 +2,11 @@ import Foundation
 
 /// The columns of the service list, in the order they are dropped from the right as the
 /// terminal narrows (NAMESPACE first when every namespace is shown).
-public enum ServiceColumn: String, Sendable, Hashable, CaseIterable {
+package enum ServiceColumn: String, Sendable, Hashable, CaseIterable {
     case namespace, name, type, clusterIP, external, ports, backends, selector, age
 
     /// The header text, as kubectl and the wireframes write it.
-    public var header: String {
+    package var header: String {
         switch self {
         case .namespace: return "NAMESPACE"
         case .name: return "NAME"

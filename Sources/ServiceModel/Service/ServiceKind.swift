@@ -1,5 +1,5 @@
 /// The three service types of the create wizard, derived from the spec, never stored.
-public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
+package enum ServiceKind: String, Sendable, Hashable, CaseIterable {
     /// `spec.clusterIP` unset or an address: a virtual IP in front of the selected pods.
     case virtualIP
     /// `spec.clusterIP: None` with a selector: DNS returns the pods' addresses.
@@ -8,7 +8,7 @@ public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
     case headlessExternalName
 
     /// Reads the kind from a Service's `spec`.
-    public init(spec: ManifestNode?) {
+    package init(spec: ManifestNode?) {
         if spec?["type"]?.scalarText == "ExternalName" {
             self = .headlessExternalName
         } else if spec?["clusterIP"]?.scalarText == "None" {
@@ -20,10 +20,10 @@ public enum ServiceKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How a VirtualIP service is reached from outside the cluster, derived from `spec.type`.
-public enum ExternalAccess: String, Sendable, Hashable, CaseIterable {
+package enum ExternalAccess: String, Sendable, Hashable, CaseIterable {
     case none, nodePort, loadBalancer
 
-    public init(spec: ManifestNode?) {
+    package init(spec: ManifestNode?) {
         switch spec?["type"]?.scalarText {
         case "NodePort": self = .nodePort
         case "LoadBalancer": self = .loadBalancer
@@ -32,7 +32,7 @@ public enum ExternalAccess: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The `spec.type` this access mode writes.
-    public var specType: String {
+    package var specType: String {
         switch self {
         case .none: return "ClusterIP"
         case .nodePort: return "NodePort"

@@ -2,8 +2,8 @@ import Foundation
 
 /// A service rendered as the list's cells: a plain function of the summary, like k9s's
 /// renderers, so the command line's table and the terminal UI's list say the same thing.
-public enum ServiceRow {
-    public static func cell(_ column: ServiceColumn, of summary: ServiceSummary, language: Language, now: Date) -> String {
+package enum ServiceRow {
+    package static func cell(_ column: ServiceColumn, of summary: ServiceSummary, language: Language, now: Date) -> String {
         switch column {
         case .namespace: return summary.namespace
         case .name: return name(summary)
@@ -17,12 +17,12 @@ public enum ServiceRow {
         }
     }
 
-    public static func name(_ s: ServiceSummary) -> String {
+    package static func name(_ s: ServiceSummary) -> String {
         guard let alias = s.alias else { return s.name }
         return "\(s.name) (\(alias))"
     }
 
-    public static func typeLabel(_ s: ServiceSummary, language: Language) -> String {
+    package static func typeLabel(_ s: ServiceSummary, language: Language) -> String {
         let base = ServiceTerms.kind(s.kind, language: language)
         switch s.access {
         case .none: return base
@@ -30,7 +30,7 @@ public enum ServiceRow {
         }
     }
 
-    public static func clusterIP(_ s: ServiceSummary) -> String {
+    package static func clusterIP(_ s: ServiceSummary) -> String {
         switch s.kind {
         case .headlessExternalName: return "-"
         case .headlessSelector: return "None"
@@ -38,7 +38,7 @@ public enum ServiceRow {
         }
     }
 
-    public static func external(_ s: ServiceSummary) -> String {
+    package static func external(_ s: ServiceSummary) -> String {
         var bytes: [UInt8] = []
         appendExternal(kind: s.kind, access: s.access, externalName: s.externalName, ports: s.ports,
                        ingress: s.ingress, externalIPs: s.externalIPs, to: &bytes)
@@ -83,12 +83,12 @@ public enum ServiceRow {
     }
 
     /// `name:port/PROTO->target` per port, joined by commas.
-    public static func ports(_ s: ServiceSummary) -> String {
+    package static func ports(_ s: ServiceSummary) -> String {
         guard !s.ports.isEmpty else { return "-" }
         return s.ports.map(port).joined(separator: ",")
     }
 
-    public static func port(_ p: ServiceSummary.Port) -> String {
+    package static func port(_ p: ServiceSummary.Port) -> String {
         var text = ""
         if let name = p.name, !name.isEmpty { text += name + ":" }
         text += p.port.map(String.init) ?? "?"
@@ -97,12 +97,12 @@ public enum ServiceRow {
         return text
     }
 
-    public static func backends(_ s: ServiceSummary) -> String {
+    package static func backends(_ s: ServiceSummary) -> String {
         guard let count = s.backends, count.total > 0 else { return "-" }
         return "\(count.ready)/\(count.total)"
     }
 
-    public static func selector(_ s: ServiceSummary) -> String {
+    package static func selector(_ s: ServiceSummary) -> String {
         var bytes: [UInt8] = []
         appendSelector(s.selector, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -120,7 +120,7 @@ public enum ServiceRow {
     }
 
     /// kubectl's short ages: `45s`, `12m`, `5h`, `3d`, `2y`.
-    public static func age(since date: Date, now: Date) -> String {
+    package static func age(since date: Date, now: Date) -> String {
         let seconds = max(0, Int(now.timeIntervalSince(date)))
         switch seconds {
         case ..<120: return "\(seconds)s"
@@ -133,8 +133,8 @@ public enum ServiceRow {
 }
 
 /// The product's words for Kubernetes' concepts (VirtualIP, Headless, ...), in both languages.
-public enum ServiceTerms {
-    public static func kind(_ kind: ServiceKind, language: Language) -> String {
+package enum ServiceTerms {
+    package static func kind(_ kind: ServiceKind, language: Language) -> String {
         switch (kind, language) {
         case (.virtualIP, .en): return "VirtualIP"
         case (.virtualIP, .zh): return "虚拟 IP"
@@ -145,7 +145,7 @@ public enum ServiceTerms {
         }
     }
 
-    public static func access(_ access: ExternalAccess, language: Language) -> String {
+    package static func access(_ access: ExternalAccess, language: Language) -> String {
         switch (access, language) {
         case (.none, .en): return "None"
         case (.none, .zh): return "无"

@@ -10,7 +10,7 @@ import Foundation
 /// kubectl (Go) orders names.
 ///
 /// Order of a column: its key, then namespace and name (NAME: name, then namespace).
-public struct ServiceSortTable: Sendable {
+package struct ServiceSortTable: Sendable {
     /// Numeric keys, one per row, for TYPE, PORTS, BACKENDS and AGE: unsigned order is the
     /// column's order.
     private var type: [UInt64] = []
@@ -30,9 +30,9 @@ public struct ServiceSortTable: Sendable {
     /// Each row's position in `byNamespace`: the tie-break of every other column.
     private var namespaceRank: [UInt32] = []
 
-    public var count: Int { type.count }
+    package var count: Int { type.count }
 
-    public init(_ rows: [ServiceSummary]) {
+    package init(_ rows: [ServiceSummary]) {
         for row in rows { appendKeys(row) }
         byName = sortedByNames(nameFirst: true)
         byNamespace = sortedByNames(nameFirst: false)
@@ -42,7 +42,7 @@ public struct ServiceSortTable: Sendable {
     // MARK: Changing
 
     /// A watch event changed a row; its name and namespace stay, so the name orders do.
-    public mutating func replace(at index: Int, with row: ServiceSummary) {
+    package mutating func replace(at index: Int, with row: ServiceSummary) {
         let keys = Keys(row)
         type[index] = keys.type
         ports[index] = keys.ports
@@ -53,7 +53,7 @@ public struct ServiceSortTable: Sendable {
         selector.set(index, keys.selector)
     }
 
-    public mutating func append(_ row: ServiceSummary) {
+    package mutating func append(_ row: ServiceSummary) {
         appendKeys(row)
         let index = count - 1
         byName.insert(index, at: insertionPoint(of: index, in: byName, nameFirst: true))
@@ -61,7 +61,7 @@ public struct ServiceSortTable: Sendable {
         rankNamespaces()
     }
 
-    public mutating func remove(at index: Int) {
+    package mutating func remove(at index: Int) {
         for column in [\Self.type, \.ports, \.backends, \.age] as [WritableKeyPath<Self, [UInt64]>] {
             self[keyPath: column].remove(at: index)
         }
@@ -77,7 +77,7 @@ public struct ServiceSortTable: Sendable {
     // MARK: Sorting
 
     /// The row indices in ascending order of the column.
-    public func sortedIndices(_ column: ServiceColumn) -> [Int] {
+    package func sortedIndices(_ column: ServiceColumn) -> [Int] {
         switch column {
         case .name: return byName
         case .namespace: return byNamespace

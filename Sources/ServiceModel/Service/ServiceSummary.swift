@@ -2,17 +2,17 @@ import Foundation
 
 /// The slim per-row view of a Service that the list keeps for every service, so that a list
 /// of 100,000 services filters and sorts without touching manifests.
-public struct ServiceSummary: Sendable, Hashable, Identifiable {
-    public struct Port: Sendable, Hashable {
-        public var name: String?
-        public var port: Int?
-        public var `protocol`: String
+package struct ServiceSummary: Sendable, Hashable, Identifiable {
+    package struct Port: Sendable, Hashable {
+        package var name: String?
+        package var port: Int?
+        package var `protocol`: String
         /// The target as written: a number or a port name; nil when defaulted to `port`.
-        public var targetPort: String?
-        public var nodePort: Int?
-        public var appProtocol: String?
+        package var targetPort: String?
+        package var nodePort: Int?
+        package var appProtocol: String?
 
-        public init(name: String?, port: Int?, protocol: String, targetPort: String?, nodePort: Int?, appProtocol: String?) {
+        package init(name: String?, port: Int?, protocol: String, targetPort: String?, nodePort: Int?, appProtocol: String?) {
             self.name = name
             self.port = port
             self.protocol = `protocol`
@@ -23,49 +23,49 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
     }
 
     /// Ready and total backends: endpoints on a cluster, matched workloads in a workspace.
-    public struct BackendCount: Sendable, Hashable {
-        public var ready: Int
-        public var total: Int
-        public init(ready: Int, total: Int) {
+    package struct BackendCount: Sendable, Hashable {
+        package var ready: Int
+        package var total: Int
+        package init(ready: Int, total: Int) {
             self.ready = ready
             self.total = total
         }
     }
 
-    public var namespace: String
-    public var name: String
-    public var alias: String?
-    public var kind: ServiceKind
-    public var access: ExternalAccess
+    package var namespace: String
+    package var name: String
+    package var alias: String?
+    package var kind: ServiceKind
+    package var access: ExternalAccess
     /// `spec.clusterIP` as stored; nil when not yet assigned (workspace files).
-    public var clusterIP: String?
-    public var externalName: String?
-    public var externalIPs: [String]
+    package var clusterIP: String?
+    package var externalName: String?
+    package var externalIPs: [String]
     /// LoadBalancer ingress IPs or host names from `status.loadBalancer.ingress`.
-    public var ingress: [String]
-    public var ports: [Port]
-    public var selector: [Pair]
-    public var labels: [Pair]
-    public var created: Date?
-    public var backends: BackendCount?
+    package var ingress: [String]
+    package var ports: [Port]
+    package var selector: [Pair]
+    package var labels: [Pair]
+    package var created: Date?
+    package var backends: BackendCount?
     /// The version this row was read at, which a delete from the row must expect: the
     /// `metadata.resourceVersion` on a cluster, the document's content hash in a workspace.
     /// Set by the backend (a manifest file's own `resourceVersion` says nothing about it).
-    public var version: String?
+    package var version: String?
 
-    public struct Pair: Sendable, Hashable {
-        public var key: String
-        public var value: String
-        public init(key: String, value: String) {
+    package struct Pair: Sendable, Hashable {
+        package var key: String
+        package var value: String
+        package init(key: String, value: String) {
             self.key = key
             self.value = value
         }
     }
 
-    public var id: ServiceID { ServiceID(namespace: namespace, name: name) }
+    package var id: ServiceID { ServiceID(namespace: namespace, name: name) }
 
     /// A summary from its fields (the workspace's index cache reads them back from disk).
-    public init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,
+    package init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,
                 clusterIP: String?, externalName: String?, externalIPs: [String], ingress: [String], ports: [Port],
                 selector: [Pair], labels: [Pair], created: Date?, backends: BackendCount?, version: String? = nil) {
         self.namespace = namespace
@@ -87,7 +87,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
 
     /// What the list shows of a Service. The workspace index caches these on disk: bump
     /// `WorkspaceCache.format` (ServiceStore) when what is read here changes.
-    public init(manifest: ManifestNode, defaultNamespace: String = "default") {
+    package init(manifest: ManifestNode, defaultNamespace: String = "default") {
         let metadata = manifest["metadata"]
         let spec = manifest["spec"]
         namespace = metadata?["namespace"]?.scalarText ?? defaultNamespace
@@ -117,7 +117,7 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
     }
 
     /// RFC 3339 timestamps as the API server writes them (`2026-11-20T10:00:00Z`).
-    public static func parseTimestamp(_ text: String) -> Date? {
+    package static func parseTimestamp(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         if let date = formatter.date(from: text) { return date }
@@ -127,8 +127,8 @@ public struct ServiceSummary: Sendable, Hashable, Identifiable {
 }
 
 /// The annotation keys KubeSphere's console writes, which the wizard's step 1 owns.
-public enum ServiceAnnotations {
-    public static let alias = "kubesphere.io/alias-name"
-    public static let description = "kubesphere.io/description"
-    public static let creator = "kubesphere.io/creator"
+package enum ServiceAnnotations {
+    package static let alias = "kubesphere.io/alias-name"
+    package static let description = "kubesphere.io/description"
+    package static let creator = "kubesphere.io/creator"
 }

@@ -1,17 +1,17 @@
 /// An IPv4 or IPv6 address parsed the way Kubernetes v1.24 parses them
 /// (`k8s.io/utils/net.ParseIPSloppy`, Go 1.16's `net.ParseIP`): IPv4 parts may carry leading
 /// zeros (`010.1.1.1`), IPv6 may embed an IPv4 tail, zones (`%eth0`) are refused.
-public struct IPAddress: Sendable, Hashable {
+package struct IPAddress: Sendable, Hashable {
     /// 4 bytes for IPv4, 16 for IPv6.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let parsed = IPAddress.parse(Substring(text)) else { return nil }
         bytes = parsed
     }
 
     /// True for IPv6 addresses that are not IPv4-mapped (`::ffff:1.2.3.4` counts as IPv4).
-    public var isIPv6: Bool { ipv4Bytes == nil }
+    package var isIPv6: Bool { ipv4Bytes == nil }
 
     /// The four IPv4 bytes, also of an IPv4-mapped IPv6 address (Go's `To4`).
     var ipv4Bytes: [UInt8]? {
@@ -126,30 +126,30 @@ public struct IPAddress: Sendable, Hashable {
 
 /// IP address and CIDR rules (apimachinery's `IsValidIP`, `IsValidCIDR`, and core's
 /// `ValidateNonSpecialIP` for external IPs).
-public enum NetworkRules {
+package enum NetworkRules {
     /// `IsValidIP`.
-    public static func isValidIP(_ value: String) -> [RuleViolation] {
+    package static func isValidIP(_ value: String) -> [RuleViolation] {
         IPAddress(value) == nil ? [RuleViolation(.ipAddress)] : []
     }
 
     /// `IsValidCIDR`.
-    public static func isValidCIDR(_ value: String) -> [RuleViolation] {
+    package static func isValidCIDR(_ value: String) -> [RuleViolation] {
         IPAddress.isCIDR(value) ? [] : [RuleViolation(.cidr)]
     }
 
     /// An IP address at `path`.
-    public static func ip(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func ip(_ value: String, path: FieldPath) -> [FieldError] {
         isValidIP(value).invalid(at: path, value: value)
     }
 
     /// A CIDR at `path` (a load balancer source range; surrounding spaces are allowed, as
     /// Kubernetes allows them there).
-    public static func cidr(_ value: String, path: FieldPath, element: FieldPath.Component? = nil) -> [FieldError] {
+    package static func cidr(_ value: String, path: FieldPath, element: FieldPath.Component? = nil) -> [FieldError] {
         isValidCIDR(value.trimmingASCIISpaces).invalid(at: path, value: value, element: element)
     }
 
     /// An external IP: a valid address that is not unspecified, loopback or link-local.
-    public static func externalIP(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func externalIP(_ value: String, path: FieldPath) -> [FieldError] {
         guard let address = IPAddress(value) else { return ip(value, path: path) }
         var violations: [RuleViolation] = []
         if address.isUnspecified { violations.append(RuleViolation(.ipUnspecified)) }
@@ -161,7 +161,7 @@ public enum NetworkRules {
 
     /// An ExternalName service's `spec.externalName`: required, a lowercase DNS-1123
     /// subdomain, one trailing dot allowed (a fully qualified name).
-    public static func externalName(_ value: String, path: FieldPath = "spec.externalName") -> [FieldError] {
+    package static func externalName(_ value: String, path: FieldPath = "spec.externalName") -> [FieldError] {
         let name = value.hasSuffix(".") ? String(value.dropLast()) : value
         if name.isEmpty { return [FieldError(path: path, kind: .required, key: .externalNameRequired)] }
         return NameRules.isDNS1123Subdomain(name).invalid(at: path, value: name)

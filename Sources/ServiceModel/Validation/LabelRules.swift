@@ -2,32 +2,32 @@
 /// `ValidateLabelName`, `ValidateAnnotations`). Kubernetes reports every problem at the
 /// map's path (`metadata.labels`, `spec.selector`) without the key; each error here carries
 /// the key in `element` so a form can mark the row.
-public enum LabelRules {
+package enum LabelRules {
     /// The total size of all annotation keys and values, in bytes (256 KiB).
-    public static let totalAnnotationSizeLimit = 256 * 1024
+    package static let totalAnnotationSizeLimit = 256 * 1024
 
     /// A label or selector key: a qualified name.
-    public static func key(_ key: String, path: FieldPath) -> [FieldError] {
+    package static func key(_ key: String, path: FieldPath) -> [FieldError] {
         NameRules.isQualifiedName(key).invalid(at: path, value: key, element: .key(key))
     }
 
     /// A label or selector value: empty or a short name.
-    public static func value(_ value: String, key: String, path: FieldPath) -> [FieldError] {
+    package static func value(_ value: String, key: String, path: FieldPath) -> [FieldError] {
         NameRules.isValidLabelValue(value).invalid(at: path, value: value, element: .key(key))
     }
 
     /// A whole label map or selector, in written order: each key, then its value.
-    public static func labels(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
+    package static func labels(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
         pairs.flatMap { key($0.key, path: path) + value($0.value, key: $0.key, path: path) }
     }
 
     /// An annotation key: a qualified name, letter case ignored.
-    public static func annotationKey(_ key: String, path: FieldPath) -> [FieldError] {
+    package static func annotationKey(_ key: String, path: FieldPath) -> [FieldError] {
         NameRules.isQualifiedName(key.lowercased()).invalid(at: path, value: key, element: .key(key))
     }
 
     /// All annotations: every key, then their total size.
-    public static func annotations(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
+    package static func annotations(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
         var result = pairs.flatMap { annotationKey($0.key, path: path) }
         let size = pairs.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
         if size > totalAnnotationSizeLimit {
@@ -40,7 +40,7 @@ public enum LabelRules {
 
     /// Keys written twice in one map (a form's rows, or a hand-written YAML map): the
     /// wizard refuses them; the API server would silently keep the last one.
-    public static func duplicateKeys(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
+    package static func duplicateKeys(_ pairs: [(key: String, value: String)], path: FieldPath) -> [FieldError] {
         var seen: Set<String> = []
         var result: [FieldError] = []
         for (key, _) in pairs where !seen.insert(key).inserted {

@@ -1,10 +1,10 @@
 /// The language of every message and screen: English or Simplified Chinese.
-public enum Language: String, Sendable, Hashable, CaseIterable {
+package enum Language: String, Sendable, Hashable, CaseIterable {
     case en, zh
 
     /// The language from `LC_ALL`, then `LC_MESSAGES`, then `LANG` (POSIX order: the first
     /// one set and non-empty wins); Chinese for any `zh*` locale, English otherwise.
-    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+    package static func fromEnvironment(_ environment: [String: String]) -> Language {
         for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let value = environment[name], !value.isEmpty {
                 return value.lowercased().hasPrefix("zh") ? .zh : .en
@@ -14,7 +14,7 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Parses a `--lang` value (`en`, `zh`, `zh_CN`, `zh-Hans`, ...).
-    public init?(option: String) {
+    package init?(option: String) {
         let lower = option.lowercased()
         if lower.hasPrefix("zh") { self = .zh } else if lower.hasPrefix("en") { self = .en } else { return nil }
     }

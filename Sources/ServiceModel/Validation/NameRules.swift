@@ -1,16 +1,16 @@
 /// One thing wrong with a value, before it is tied to a field: the catalog key and its
 /// arguments. The `is...` checks return a list of these, one per Kubernetes message.
-public struct RuleViolation: Sendable, Hashable {
-    public var key: MessageKey
-    public var arguments: [String]
+package struct RuleViolation: Sendable, Hashable {
+    package var key: MessageKey
+    package var arguments: [String]
 
-    public init(_ key: MessageKey, _ arguments: [String] = []) {
+    package init(_ key: MessageKey, _ arguments: [String] = []) {
         self.key = key
         self.arguments = arguments
     }
 
     /// The violation as an `.invalid` error at `path`, with `value` as the bad value.
-    public func invalid(at path: FieldPath, value: String, element: FieldPath.Component? = nil) -> FieldError {
+    package func invalid(at path: FieldPath, value: String, element: FieldPath.Component? = nil) -> FieldError {
         FieldError(path: path, kind: .invalid, key: key, arguments: arguments, badValue: value, element: element)
     }
 }
@@ -25,18 +25,18 @@ extension Array where Element == RuleViolation {
 /// Kubernetes' name formats, as apimachinery's `pkg/util/validation` checks them (v1.24):
 /// the same limits, the same character classes, one violation per Kubernetes message.
 /// Lengths are counted in UTF-8 bytes, as Go's `len` does.
-public enum NameRules {
-    public static let dns1123LabelMaxLength = 63
-    public static let dns1123SubdomainMaxLength = 253
-    public static let dns1035LabelMaxLength = 63
-    public static let qualifiedNameMaxLength = 63
-    public static let labelValueMaxLength = 63
-    public static let portNameMaxLength = 15
+package enum NameRules {
+    package static let dns1123LabelMaxLength = 63
+    package static let dns1123SubdomainMaxLength = 253
+    package static let dns1035LabelMaxLength = 63
+    package static let qualifiedNameMaxLength = 63
+    package static let labelValueMaxLength = 63
+    package static let portNameMaxLength = 15
 
     // MARK: Formats
 
     /// `IsDNS1123Label`: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63.
-    public static func isDNS1123Label(_ value: String) -> [RuleViolation] {
+    package static func isDNS1123Label(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         if value.utf8.count > dns1123LabelMaxLength { result.append(RuleViolation(.tooLong, ["\(dns1123LabelMaxLength)"])) }
         if !matchesDNS1123Label(value.utf8[...]) {
@@ -46,7 +46,7 @@ public enum NameRules {
     }
 
     /// `IsDNS1123Subdomain`: dot-separated DNS-1123 labels, at most 253.
-    public static func isDNS1123Subdomain(_ value: String) -> [RuleViolation] {
+    package static func isDNS1123Subdomain(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         if value.utf8.count > dns1123SubdomainMaxLength {
             result.append(RuleViolation(.tooLong, ["\(dns1123SubdomainMaxLength)"]))
@@ -56,7 +56,7 @@ public enum NameRules {
     }
 
     /// `IsDNS1035Label`: `[a-z]([-a-z0-9]*[a-z0-9])?`, at most 63. A Service's name.
-    public static func isDNS1035Label(_ value: String) -> [RuleViolation] {
+    package static func isDNS1035Label(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         if value.utf8.count > dns1035LabelMaxLength { result.append(RuleViolation(.tooLong, ["\(dns1035LabelMaxLength)"])) }
         let bytes = value.utf8
@@ -68,7 +68,7 @@ public enum NameRules {
 
     /// `IsQualifiedName`: an optional DNS-1123 subdomain prefix and `/`, then a name of at
     /// most 63 `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`. Label and annotation keys.
-    public static func isQualifiedName(_ value: String) -> [RuleViolation] {
+    package static func isQualifiedName(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         let name: Substring
@@ -100,7 +100,7 @@ public enum NameRules {
     }
 
     /// `IsValidLabelValue`: empty, or at most 63 of the qualified name's characters.
-    public static func isValidLabelValue(_ value: String) -> [RuleViolation] {
+    package static func isValidLabelValue(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         if value.utf8.count > labelValueMaxLength { result.append(RuleViolation(.tooLong, ["\(labelValueMaxLength)"])) }
         if !value.isEmpty && !matchesQualifiedNamePart(value.utf8[...]) { result.append(RuleViolation(.labelValue)) }
@@ -109,7 +109,7 @@ public enum NameRules {
 
     /// `IsValidPortName` (IANA_SVC_NAME): at most 15 of `[-a-z0-9]`, at least one letter,
     /// no `--`, no `-` at either end. A named target port.
-    public static func isValidPortName(_ value: String) -> [RuleViolation] {
+    package static func isValidPortName(_ value: String) -> [RuleViolation] {
         var result: [RuleViolation] = []
         let bytes = value.utf8
         if bytes.count > portNameMaxLength { result.append(RuleViolation(.tooLong, ["\(portNameMaxLength)"])) }
@@ -125,28 +125,28 @@ public enum NameRules {
     // MARK: Field helpers (what a form calls when a field loses focus)
 
     /// A Service's `metadata.name`: required, DNS-1035 label.
-    public static func serviceName(_ value: String, path: FieldPath = "metadata.name") -> [FieldError] {
+    package static func serviceName(_ value: String, path: FieldPath = "metadata.name") -> [FieldError] {
         if value.isEmpty { return [FieldError(path: path, kind: .required, key: .nameRequired)] }
         return dns1035Label(value, path: path)
     }
 
     /// A DNS-1035 label at `path` (a Service's name).
-    public static func dns1035Label(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func dns1035Label(_ value: String, path: FieldPath) -> [FieldError] {
         isDNS1035Label(value).invalid(at: path, value: value)
     }
 
     /// A DNS-1123 label at `path` (a namespace, a port's name).
-    public static func dns1123Label(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func dns1123Label(_ value: String, path: FieldPath) -> [FieldError] {
         isDNS1123Label(value).invalid(at: path, value: value)
     }
 
     /// A DNS-1123 subdomain at `path`.
-    public static func dns1123Subdomain(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func dns1123Subdomain(_ value: String, path: FieldPath) -> [FieldError] {
         isDNS1123Subdomain(value).invalid(at: path, value: value)
     }
 
     /// A qualified name at `path` (an app protocol, a load balancer class).
-    public static func qualifiedName(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func qualifiedName(_ value: String, path: FieldPath) -> [FieldError] {
         isQualifiedName(value).invalid(at: path, value: value)
     }
 

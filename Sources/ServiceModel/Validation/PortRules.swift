@@ -1,10 +1,10 @@
 /// A target port: a number or the name of a container port (Kubernetes' IntOrString).
-public enum TargetPort: Sendable, Hashable, CustomStringConvertible {
+package enum TargetPort: Sendable, Hashable, CustomStringConvertible {
     case number(Int)
     case name(String)
 
     /// Reads what a user typed: digits only is a number, anything else a name.
-    public init(text: String) {
+    package init(text: String) {
         if !text.isEmpty, text.utf8.allSatisfy(NameRules.isDigit), let value = Int(text) {
             self = .number(value)
         } else {
@@ -12,7 +12,7 @@ public enum TargetPort: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let n): return "\(n)"
         case .name(let s): return s
@@ -21,23 +21,23 @@ public enum TargetPort: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Port rules: the service port, target port, node port and session affinity timeout.
-public enum PortRules {
+package enum PortRules {
     /// The ports a Service port may use.
-    public static let validPorts = 1...65535
+    package static let validPorts = 1...65535
     /// The API server's default node port range (`--service-node-port-range`).
-    public static let defaultNodePortRange = 30000...32767
+    package static let defaultNodePortRange = 30000...32767
     /// The ClientIP session affinity timeout, in seconds.
-    public static let timeoutRange = 1...86400
+    package static let timeoutRange = 1...86400
     /// The protocols a Service port may use.
-    public static let protocols = ["SCTP", "TCP", "UDP"]
+    package static let protocols = ["SCTP", "TCP", "UDP"]
 
     /// `spec.ports[i].port`: 1-65535.
-    public static func port(_ value: Int, path: FieldPath) -> [FieldError] {
+    package static func port(_ value: Int, path: FieldPath) -> [FieldError] {
         validPorts.contains(value) ? [] : [range(.portRange, validPorts, value, path)]
     }
 
     /// `spec.ports[i].targetPort`: 1-65535 or a port name (IANA_SVC_NAME).
-    public static func targetPort(_ value: TargetPort, path: FieldPath) -> [FieldError] {
+    package static func targetPort(_ value: TargetPort, path: FieldPath) -> [FieldError] {
         switch value {
         case .number(let n):
             return validPorts.contains(n) ? [] : [range(.targetPortRange, validPorts, n, path)]
@@ -48,23 +48,23 @@ public enum PortRules {
 
     /// `spec.ports[i].nodePort` of a NodePort or LoadBalancer service: 0 (the cluster
     /// picks one) or inside the cluster's node port range.
-    public static func nodePort(_ value: Int, path: FieldPath, range: ClosedRange<Int> = defaultNodePortRange) -> [FieldError] {
+    package static func nodePort(_ value: Int, path: FieldPath, range: ClosedRange<Int> = defaultNodePortRange) -> [FieldError] {
         value == 0 || range.contains(value) ? [] : [self.range(.nodePortRange, range, value, path)]
     }
 
     /// `spec.ports[i].name`: a DNS-1123 label (required by `ServiceValidator` when there
     /// are several ports).
-    public static func portName(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func portName(_ value: String, path: FieldPath) -> [FieldError] {
         NameRules.dns1123Label(value, path: path)
     }
 
     /// `spec.ports[i].protocol`: TCP, UDP or SCTP (upper case).
-    public static func portProtocol(_ value: String, path: FieldPath) -> [FieldError] {
+    package static func portProtocol(_ value: String, path: FieldPath) -> [FieldError] {
         notSupported(value, supported: protocols, path: path)
     }
 
     /// `spec.sessionAffinityConfig.clientIP.timeoutSeconds`: 1-86400.
-    public static func timeout(_ value: Int, path: FieldPath = "spec.sessionAffinityConfig.clientIP.timeoutSeconds") -> [FieldError] {
+    package static func timeout(_ value: Int, path: FieldPath = "spec.sessionAffinityConfig.clientIP.timeoutSeconds") -> [FieldError] {
         timeoutRange.contains(value) ? [] : [range(.timeoutRange, timeoutRange, value, path)]
     }
 

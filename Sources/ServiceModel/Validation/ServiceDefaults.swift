@@ -3,9 +3,9 @@
 /// from the `RulesProfile`). Allocations
 /// (clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, nodePorts) are the server's and are
 /// not filled in here.
-public enum ServiceDefaults {
+package enum ServiceDefaults {
     /// The ClientIP session affinity timeout when none is given: three hours.
-    public static let clientIPTimeoutSeconds = 10800
+    package static let clientIPTimeoutSeconds = 10800
 
     /// `manifest` with the server's defaults filled in: `type: ClusterIP`,
     /// `sessionAffinity: None` (which removes `sessionAffinityConfig`), a ClientIP timeout of
@@ -21,7 +21,7 @@ public enum ServiceDefaults {
     ///
     /// From 1.28 (`profile.externalIPsTakeTrafficPolicy`) a ClusterIP service with external
     /// IPs also gets `externalTrafficPolicy: Cluster`.
-    public static func apply(to manifest: ManifestNode, profile: RulesProfile = .newest) -> ManifestNode {
+    package static func apply(to manifest: ManifestNode, profile: RulesProfile = .newest) -> ManifestNode {
         guard manifest.isMapping else { return manifest }
         var spec = manifest["spec"] ?? .mapping()
         if spec.isNull { spec = .mapping() }

@@ -12,8 +12,8 @@
 /// `manifest` as written (defaulting only adds fields). Allocation conflicts (a node port or
 /// cluster IP already taken, a cluster IP outside the service CIDR) need the cluster and are
 /// left to it.
-public enum ServiceValidator {
-    public static func validate(_ manifest: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .kubernetes) -> [FieldError] {
+package enum ServiceValidator {
+    package static func validate(_ manifest: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .kubernetes) -> [FieldError] {
         let profile = rules.profile
         let (documentErrors, decodable) = documentRules(DroppedFields.pruned(manifest, previous: previous, profile: profile, onlyUnknown: true))
         guard decodable else { return documentErrors }

@@ -36,7 +36,7 @@ enum DroppedFields {
 extension ServiceValidator {
     /// `manifest` as a server of `profile` keeps it: without the fields that release does not
     /// know or has gated off (`previous`: the stored object on update).
-    public static func droppingUnservedFields(_ manifest: ManifestNode, previous: ManifestNode?, profile: RulesProfile) -> ManifestNode {
+    package static func droppingUnservedFields(_ manifest: ManifestNode, previous: ManifestNode?, profile: RulesProfile) -> ManifestNode {
         DroppedFields.pruned(manifest, previous: previous, profile: profile)
     }
 }

@@ -1,23 +1,23 @@
 /// A Kubernetes minor release (1.24, 1.36, ...): the unit in which the API server's Service
 /// rules change. Patch releases do not change them, so `v1.28.3` reads as 1.28.
-public struct KubeVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let minor: Int
+package struct KubeVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let minor: Int
 
-    public init(minor: Int) { self.minor = minor }
+    package init(minor: Int) { self.minor = minor }
 
     /// The releases svcwiz has a rules profile for, oldest first.
-    public static let supported: ClosedRange<Int> = 24...36
-    public static let oldest = KubeVersion(minor: supported.lowerBound)
-    public static let newest = KubeVersion(minor: supported.upperBound)
+    package static let supported: ClosedRange<Int> = 24...36
+    package static let oldest = KubeVersion(minor: supported.lowerBound)
+    package static let newest = KubeVersion(minor: supported.upperBound)
 
-    public var description: String { "1.\(minor)" }
+    package var description: String { "1.\(minor)" }
 
-    public static func < (a: KubeVersion, b: KubeVersion) -> Bool { a.minor < b.minor }
+    package static func < (a: KubeVersion, b: KubeVersion) -> Bool { a.minor < b.minor }
 
     /// Reads what a user types (`1.24`, `v1.24.3`, `latest`) or what `/version` says
     /// (`major: "1"`, `minor: "28+"`, from `parse(major:minor:)`). Only supported minors are
     /// accepted: a rules profile svcwiz does not have would be a guess.
-    public static func parse(_ text: String) throws(KubeVersionError) -> KubeVersion {
+    package static func parse(_ text: String) throws(KubeVersionError) -> KubeVersion {
         let trimmed = text.trimmingASCIISpaces
         if trimmed.lowercased() == "latest" { return newest }
         var body = Substring(trimmed)
@@ -32,7 +32,7 @@ public struct KubeVersion: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The version a `/version` answer names. Managed clusters write `minor: "28+"`.
-    public static func parse(major: String, minor: String) throws(KubeVersionError) -> KubeVersion {
+    package static func parse(major: String, minor: String) throws(KubeVersionError) -> KubeVersion {
         guard let majorNumber = Int(major), let minorNumber = Int(minor.filter { $0 != "+" }) else {
             throw .unreadable("\(major).\(minor)")
         }
@@ -46,28 +46,28 @@ public struct KubeVersion: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 /// Why a version could not be used. Both name the supported range, so the user can pick.
-public enum KubeVersionError: Error, Sendable, Hashable {
+package enum KubeVersionError: Error, Sendable, Hashable {
     /// Not a version at all (`1.x`, `abc`).
     case unreadable(String)
     /// A version without a rules profile (`1.20`, `2.0`, `1.99`).
     case unsupported(String)
 
     /// The catalog key and arguments of the message.
-    public var messageKey: MessageKey {
+    package var messageKey: MessageKey {
         switch self {
         case .unreadable: return .kubeVersionUnreadable
         case .unsupported: return .kubeVersionUnsupported
         }
     }
 
-    public var arguments: [String] {
+    package var arguments: [String] {
         switch self {
         case .unreadable(let text), .unsupported(let text):
             return [text, KubeVersion.oldest.description, KubeVersion.newest.description]
         }
     }
 
-    public func message(in language: Language) -> String {
+    package func message(in language: Language) -> String {
         Catalog.text(messageKey, arguments, language: language)
     }
 }

@@ -5,46 +5,46 @@
 /// Each switch below is one upstream change, with the release it shipped in (the table in
 /// docs/en/kube-versions.md lists them all); features are taken at their default gate
 /// setting for that release, which is what an unconfigured API server runs.
-public struct RulesProfile: Sendable, Hashable {
-    public let version: KubeVersion
+package struct RulesProfile: Sendable, Hashable {
+    package let version: KubeVersion
 
-    public init(_ version: KubeVersion) { self.version = version }
+    package init(_ version: KubeVersion) { self.version = version }
 
-    public static let newest = RulesProfile(.newest)
-    public static let oldest = RulesProfile(.oldest)
+    package static let newest = RulesProfile(.newest)
+    package static let oldest = RulesProfile(.oldest)
 
     private var minor: Int { version.minor }
 
     /// Servers before 1.33 refuse port 10250 (the kubelet's) on a LoadBalancer, at
     /// `spec.ports[i]` (kubernetes#129174 removed the check).
-    public var refusesKubeletPortOnLoadBalancer: Bool { minor < 33 }
+    package var refusesKubeletPortOnLoadBalancer: Bool { minor < 33 }
 
     /// From 1.28 a ClusterIP service with `externalIPs` is "externally accessible": it
     /// takes `externalTrafficPolicy`, defaulted to Cluster (kubernetes#119150). Before, the
     /// field is only for NodePort and LoadBalancer.
-    public var externalIPsTakeTrafficPolicy: Bool { minor >= 28 }
+    package var externalIPsTakeTrafficPolicy: Bool { minor >= 28 }
 
     /// From 1.27 the `topology-mode` and the deprecated `topology-aware-hints` annotations
     /// must agree when both are set (kubernetes#116612).
-    public var topologyAnnotationsMustMatch: Bool { minor >= 27 }
+    package var topologyAnnotationsMustMatch: Bool { minor >= 27 }
 
     /// `GetWarningsForService` (pkg/api/service/warnings.go) exists from 1.27
     /// (kubernetes#114505, IP and CIDR spellings; kubernetes#116612, the topology annotation).
-    public var warnsAboutAddresses: Bool { minor >= 27 }
+    package var warnsAboutAddresses: Bool { minor >= 27 }
     /// 1.28 adds the warnings for ignored `externalIPs` / `externalName` (kubernetes#119310).
-    public var warnsAboutIgnoredFields: Bool { minor >= 28 }
+    package var warnsAboutIgnoredFields: Bool { minor >= 28 }
     /// 1.34 adds the warnings for fields a headless service ignores (kubernetes#132214).
-    public var warnsAboutHeadlessFields: Bool { minor >= 34 }
+    package var warnsAboutHeadlessFields: Bool { minor >= 34 }
     /// 1.35 deprecates `trafficDistribution: PreferClose` for PreferSameZone
     /// (kubernetes#134457).
-    public var warnsAboutPreferClose: Bool { minor >= 35 }
+    package var warnsAboutPreferClose: Bool { minor >= 35 }
     /// 1.36 deprecates `spec.externalIPs` (KEP-5707).
-    public var warnsAboutExternalIPs: Bool { minor >= 36 }
+    package var warnsAboutExternalIPs: Bool { minor >= 36 }
 
     /// How a release treats `spec.trafficDistribution` (gate ServiceTrafficDistribution:
     /// alpha 1.30, beta 1.31, GA 1.33; PreferSameTrafficDistribution: alpha 1.33, beta 1.34,
     /// GA 1.35).
-    public var trafficDistribution: TrafficDistributionSupport {
+    package var trafficDistribution: TrafficDistributionSupport {
         switch minor {
         case ..<30: return .unknownField
         case 30: return .gatedOff
@@ -53,7 +53,7 @@ public struct RulesProfile: Sendable, Hashable {
         }
     }
 
-    public enum TrafficDistributionSupport: Sendable, Hashable {
+    package enum TrafficDistributionSupport: Sendable, Hashable {
         /// Not in the API types: the decoder drops it, whatever its value or type.
         case unknownField
         /// In the types, but the feature gate is off by default: the registry drops it on

@@ -3,7 +3,7 @@
 /// the fields that release drops without a word, which svcwiz reports too because the user
 /// would otherwise lose them unnoticed.
 extension ServiceValidator {
-    public static func warnings(_ manifest: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .kubernetes) -> [FieldWarning] {
+    package static func warnings(_ manifest: ManifestNode, previous: ManifestNode? = nil, rules: RuleSet = .kubernetes) -> [FieldWarning] {
         let profile = rules.profile
         var warnings = DroppedFields.paths(manifest, previous: previous, profile: profile).map { entry in
             FieldWarning(path: entry.path, key: entry.reason == .unknown ? .warningFieldUnknown : .warningFieldGatedOff,

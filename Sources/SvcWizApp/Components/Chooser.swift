@@ -3,8 +3,8 @@ import TerminalUI
 /// A list to pick one entry from: Up/Down (or k/j) move, Enter chooses, Esc or q closes.
 /// It holds only the selection: the entries may still be arriving (namespaces, workloads),
 /// so their count is given with each key.
-public struct Chooser: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable {
+package struct Chooser: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         case stay
         case chosen(Int)
         case cancelled
@@ -12,13 +12,13 @@ public struct Chooser: Sendable, Hashable {
 
     private var table: TableState
 
-    public init(selection: Int = 0) {
+    package init(selection: Int = 0) {
         table = TableState(selection: selection)
     }
 
-    public var selection: Int { table.selection }
+    package var selection: Int { table.selection }
 
-    public mutating func handle(_ key: Key, count: Int) -> Outcome {
+    package mutating func handle(_ key: Key, count: Int) -> Outcome {
         switch KeyMap.action(for: key, in: KeyMap.chooser, global: []) {
         case .up?: table.moveSelection(by: -1, rowCount: max(1, count), pageSize: max(1, count))
         case .down?: table.moveSelection(by: 1, rowCount: max(1, count), pageSize: max(1, count))

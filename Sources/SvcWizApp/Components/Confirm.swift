@@ -1,8 +1,8 @@
 import TerminalUI
 
 /// A yes/no question: y or Enter says yes, n or Esc says no, other keys leave it open.
-public enum Confirm {
-    public static func answer(to key: Key) -> Bool? {
+package enum Confirm {
+    package static func answer(to key: Key) -> Bool? {
         switch KeyMap.action(for: key, in: KeyMap.confirm, global: []) {
         case .confirm?: return true
         case .back?: return false

@@ -2,8 +2,8 @@ import TerminalUI
 
 /// A one-line prompt at the bottom of the screen (`:`, export, import, filter): the keys
 /// edit its text, Enter submits it, Esc cancels it, Tab asks for a completion.
-public struct Prompt: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable {
+package struct Prompt: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         /// The text changed.
         case edited
         case submitted(String)
@@ -13,15 +13,15 @@ public struct Prompt: Sendable, Hashable {
         case ignored
     }
 
-    public var field: TextField
+    package var field: TextField
 
-    public init(_ text: String = "") {
+    package init(_ text: String = "") {
         field = TextField(text)
     }
 
-    public var text: String { field.text }
+    package var text: String { field.text }
 
-    public mutating func handle(_ key: Key) -> Outcome {
+    package mutating func handle(_ key: Key) -> Outcome {
         switch KeyMap.action(for: key, in: KeyMap.prompt, global: []) {
         case .confirm?: return .submitted(field.text)
         case .back?: return .cancelled

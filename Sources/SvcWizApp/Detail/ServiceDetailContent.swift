@@ -4,8 +4,8 @@ import ServiceStore
 
 /// The detail screen's content as plain data: a service and its backends in, titled
 /// sections out. Rendering only lays these out, so every word here is tested as data.
-public enum ServiceDetailContent {
-    public static func sections(for stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
+package enum ServiceDetailContent {
+    package static func sections(for stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
                                 text: UIText, now: Date) -> [DetailSection] {
         let manifest = stored.manifest
         let summary = ServiceSummary(manifest: manifest)

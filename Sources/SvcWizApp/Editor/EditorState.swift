@@ -3,13 +3,13 @@ import TerminalUI
 
 /// Edit mode: the wizard's service as YAML or JSON text. The wizard it came from waits
 /// underneath, so leaving returns to the same step with nothing lost.
-public struct EditorState: Sendable {
-    public var wizard: WizardState
-    public var editor: TextEditor
+package struct EditorState: Sendable {
+    package var wizard: WizardState
+    package var editor: TextEditor
     /// A YAML -> JSON switch waits for a yes: comments do not survive it.
-    public var confirmingJSON = false
+    package var confirmingJSON = false
 
-    public init(wizard: WizardState, text: String? = nil, language: EditorLanguage = .yaml) {
+    package init(wizard: WizardState, text: String? = nil, language: EditorLanguage = .yaml) {
         self.wizard = wizard
         let shown = text ?? Self.text(of: wizard.manifest, language: language)
         editor = TextEditor(text: shown, language: language)

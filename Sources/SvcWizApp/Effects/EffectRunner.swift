@@ -6,14 +6,14 @@ import ServiceStore
 /// each result back as an event. It knows nothing of the terminal, so tests run it against
 /// a workspace and read the events it posts.
 @MainActor
-public final class EffectRunner {
+package final class EffectRunner {
     /// Opens the backend of another kubeconfig context (`:ctx NAME`), with its namespace.
-    public typealias ContextSwitcher = @Sendable (String) throws -> (backend: any Backend, namespace: String)
+    package typealias ContextSwitcher = @Sendable (String) throws -> (backend: any Backend, namespace: String)
     /// Where results go: the terminal's mailbox in the app, an array in tests.
-    public typealias Post = @Sendable (AppEvent) -> Void
+    package typealias Post = @Sendable (AppEvent) -> Void
 
-    public private(set) var backend: any Backend
-    public private(set) var drafts: DraftStore
+    package private(set) var backend: any Backend
+    package private(set) var drafts: DraftStore
     private let clock: @Sendable () -> Date
     private let post: Post
     private let switchContext: ContextSwitcher?
@@ -22,7 +22,7 @@ public final class EffectRunner {
     private let draftDirectory: String
     private var watchTask: Task<Void, Never>?
 
-    public init(backend: any Backend, draftDirectory: String = DraftStore.defaultDirectory(),
+    package init(backend: any Backend, draftDirectory: String = DraftStore.defaultDirectory(),
                 clock: @escaping @Sendable () -> Date = { Date() }, switchContext: ContextSwitcher? = nil,
                 kubeVersionOf: (@Sendable (any Backend) async -> KubeVersionChoice)? = nil, post: @escaping Post) {
         self.backend = backend
@@ -40,7 +40,7 @@ public final class EffectRunner {
     }
 
     /// Stops the watch; nothing else outlives a screen.
-    public func stop() {
+    package func stop() {
         watchTask?.cancel()
     }
 
@@ -48,7 +48,7 @@ public final class EffectRunner {
     /// event; draft writes and context switches happen before this returns. Effects that
     /// need the terminal (suspend, redraw, the external editor, quit) are not run here.
     @discardableResult
-    public func run(_ effect: AppEffect) -> Task<Void, Never>? {
+    package func run(_ effect: AppEffect) -> Task<Void, Never>? {
         switch effect {
         case .loadServices(let scope): return loadServices(scope)
         case .watch(let scope): return watch(scope)

@@ -1,6 +1,6 @@
 /// What a key does. Handlers switch on actions, never on keys, so the key tables are the
 /// only place a key is named.
-public enum AppAction: String, Sendable, Hashable, CaseIterable {
+package enum AppAction: String, Sendable, Hashable, CaseIterable {
     // Everywhere
     case help, back, quit, quitNow, suspend, redraw, command, messages
     // Moving

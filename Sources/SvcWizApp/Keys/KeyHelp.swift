@@ -2,7 +2,7 @@
 /// keys` and the keymap documents print. (The footer and `?` help show the binding's
 /// shorter `label`.) The sentences are in `KeyHelp+English.swift` and
 /// `KeyHelp+Chinese.swift`; a test checks that both are complete.
-public enum KeyHelp: String, Sendable, Hashable, CaseIterable {
+package enum KeyHelp: String, Sendable, Hashable, CaseIterable {
     // Everywhere
     case help, back, quit, quitNow, suspend, redraw, command, messages
     case up, down, pageUp, pageDown, top, bottom

@@ -3,8 +3,8 @@ import TerminalUI
 /// The key tables of KEYMAP.md (a contract: docs, help and end-to-end tests rely on it).
 /// Write actions are left out in read-only mode, so no key offers what cannot be done.
 /// Screens and overlays look their keys up here; `svcwiz keys` prints these same tables.
-public enum KeyMap {
-    public static let global: [KeyBinding] = [
+package enum KeyMap {
+    package static let global: [KeyBinding] = [
         KeyBinding([.character("?")], .help, .actHelp, .help, footer: true),
         KeyBinding([.escape], .back, .actBack, .back),
         KeyBinding([.character("q")], .quit, .actQuit, .quit),
@@ -24,7 +24,7 @@ public enum KeyMap {
         KeyBinding([.character("G"), .end], .bottom, .actTopBottom, .bottom),
     ]
 
-    public static func list(readOnly: Bool) -> [KeyBinding] {
+    package static func list(readOnly: Bool) -> [KeyBinding] {
         var table = [
             KeyBinding([.enter], .open, .actOpen, .open, footer: true),
             KeyBinding([.character("/")], .filter, .actFilter, .filter, footer: true),
@@ -45,7 +45,7 @@ public enum KeyMap {
         return table + movement
     }
 
-    public static func detail(readOnly: Bool) -> [KeyBinding] {
+    package static func detail(readOnly: Bool) -> [KeyBinding] {
         var table = [
             KeyBinding([.escape, .character("q")], .back, .actBack, .backToList, footer: true),
             KeyBinding([.character("x")], .export, .actExport, .export, footer: true),
@@ -64,7 +64,7 @@ public enum KeyMap {
 
     /// The wizard's keys (KEYMAP.md, "Wizard and edit forms"). Printable keys are the
     /// fields' own, so help is on F1 here, and nothing global applies.
-    public static func wizard(create: Bool) -> [KeyBinding] {
+    package static func wizard(create: Bool) -> [KeyBinding] {
         [
             KeyBinding([.ctrl("n")], .nextStep, .actNext, .nextStep, footer: create),
             KeyBinding([.ctrl("p")], .previousStep, .actPrevious, .previousStep, footer: create),
@@ -82,7 +82,7 @@ public enum KeyMap {
     }
 
     /// The wizard's review page, after the last step: what will be written, scrolled.
-    public static func review(create: Bool) -> [KeyBinding] {
+    package static func review(create: Bool) -> [KeyBinding] {
         [
             KeyBinding([.ctrl("p"), .escape], .previousStep, .actPrevious, .previousStep, footer: true),
             KeyBinding([.ctrl("s"), .enter], .save, create ? .actCreate : .actSave, .save, footer: true),
@@ -96,7 +96,7 @@ public enum KeyMap {
 
     /// The editor pane's keys (KEYMAP.md, "Editor pane"). Editing keys belong to the text
     /// widget; these are the ones it leaves to the screen, plus its own for help.
-    public static func editor(create: Bool, language: EditorLanguage) -> [KeyBinding] {
+    package static func editor(create: Bool, language: EditorLanguage) -> [KeyBinding] {
         [
             KeyBinding([.function(2), .ctrl("e")], .toForm, .actForm, .toForm, footer: true),
             KeyBinding([.function(3), .ctrl("t")], .convert, language == .yaml ? .actToJSON : .actToYAML, .convert, footer: true),
@@ -112,7 +112,7 @@ public enum KeyMap {
     // MARK: Overlays
 
     /// Every chooser: namespace, workload, the part of a service to edit, the Service of a file.
-    public static let chooser: [KeyBinding] = [
+    package static let chooser: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .up, .actMove, .up),
         KeyBinding([.down, .character("j")], .down, .actMove, .down),
         KeyBinding([.enter], .confirm, .actConfirm, .choose),
@@ -120,27 +120,27 @@ public enum KeyMap {
     ]
 
     /// Every yes/no question: leave the wizard, overwrite a file, convert commented YAML.
-    public static let confirm: [KeyBinding] = [
+    package static let confirm: [KeyBinding] = [
         KeyBinding([.character("y"), .character("Y"), .enter], .confirm, .actConfirm, .yes),
         KeyBinding([.character("n"), .character("N"), .escape], .back, .actCancel, .no),
     ]
 
     /// Every prompt: `:`, export, import; the other keys edit the text.
-    public static let prompt: [KeyBinding] = [
+    package static let prompt: [KeyBinding] = [
         KeyBinding([.enter], .confirm, .actConfirm, .submit),
         KeyBinding([.escape], .back, .actCancel, .cancelPrompt),
         KeyBinding([.tab], .complete, .actComplete, .complete),
     ]
 
     /// The delete confirmation; the other keys type the name.
-    public static let deleteConfirmation: [KeyBinding] = [
+    package static let deleteConfirmation: [KeyBinding] = [
         KeyBinding([.ctrl("d")], .delete, .actDelete, .deleteAgain),
         KeyBinding([.enter], .confirm, .actConfirm, .deleteTyped),
         KeyBinding([.escape], .back, .actCancel, .cancelDelete),
     ]
 
     /// The diff before an edit is saved.
-    public static let diff: [KeyBinding] = [
+    package static let diff: [KeyBinding] = [
         KeyBinding([.ctrl("s"), .enter], .save, .actSave, .saveDiff),
         KeyBinding([.up], .up, .actScroll, .scrollDiff),
         KeyBinding([.down], .down, .actScroll, .scrollDiff),
@@ -148,7 +148,7 @@ public enum KeyMap {
     ]
 
     /// Deletes refused because the services changed since the user saw them.
-    public static let deleteRefusal: [KeyBinding] = [
+    package static let deleteRefusal: [KeyBinding] = [
         KeyBinding([.enter, .character("r")], .open, .actOpen, .lookAgain),
         KeyBinding([.up, .character("k")], .up, .actScroll, .scrollChanges),
         KeyBinding([.down, .character("j")], .down, .actScroll, .scrollChanges),
@@ -156,26 +156,26 @@ public enum KeyMap {
     ]
 
     /// A save that found the service changed on the other side.
-    public static let conflict: [KeyBinding] = [
+    package static let conflict: [KeyBinding] = [
         KeyBinding([.character("r"), .character("R")], .refresh, .actReload, .reloadConflict),
         KeyBinding([.escape], .back, .actCancel, .cancelConflict),
     ]
 
     /// `c` found an unfinished draft.
-    public static let resumeDraft: [KeyBinding] = [
+    package static let resumeDraft: [KeyBinding] = [
         KeyBinding([.character("r"), .character("R"), .enter], .confirm, .actResume, .resumeDraft),
         KeyBinding([.character("n"), .character("N")], .discard, .actStartFresh, .freshDraft),
         KeyBinding([.escape], .back, .actCancel, .cancelResume),
     ]
 
     /// `?` help and `!` messages.
-    public static let panel: [KeyBinding] = [
+    package static let panel: [KeyBinding] = [
         KeyBinding([.escape, .character("q"), .character("?"), .enter, .character("!")], .back, .actDismiss, .closePanel),
     ]
 
     /// The action for `key`: the table's first, then the global table's (screens), or
     /// only the table's (overlays and forms pass `global: []`).
-    public static func action(for key: Key, in table: [KeyBinding], global: [KeyBinding] = global) -> AppAction? {
+    package static func action(for key: Key, in table: [KeyBinding], global: [KeyBinding] = global) -> AppAction? {
         for binding in table + global where binding.keys.contains(key) {
             return binding.action
         }

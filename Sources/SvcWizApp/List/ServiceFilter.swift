@@ -2,17 +2,17 @@ import ServiceModel
 
 /// The list filter: words match name, alias and labels case-insensitively as substrings;
 /// `key=value` and `key!=value` terms match labels exactly. All terms must hold.
-public struct ServiceFilter: Sendable, Hashable {
+package struct ServiceFilter: Sendable, Hashable {
     enum Term: Sendable, Hashable {
         case text(String)
         case labelEquals(String, String)
         case labelNotEquals(String, String)
     }
 
-    public let text: String
+    package let text: String
     let terms: [Term]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         terms = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { word in
             if let range = word.range(of: "!=") {
@@ -27,7 +27,7 @@ public struct ServiceFilter: Sendable, Hashable {
         }
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
+    package var isEmpty: Bool { terms.isEmpty }
 
     /// The candidates (indices into `rows`, in order) for which every term holds. Words are
     /// looked up in `search` for all rows at once; label terms are checked per candidate.

@@ -3,35 +3,35 @@ import ServiceModel
 /// The rows of the service list: every summary, the filtered and sorted view of them, the
 /// selection and the marks. Changes keep the selection on the same service where it can,
 /// so live updates never move the cursor under the user.
-public struct ServiceListModel: Sendable {
-    public private(set) var rows: [ServiceSummary] = []
+package struct ServiceListModel: Sendable {
+    package private(set) var rows: [ServiceSummary] = []
     private var search = ServiceSearchText()
     private var sortTable = ServiceSortTable([])
     /// Indices into `rows`, filtered and sorted: what the table shows.
-    public private(set) var visible: [Int] = []
+    package private(set) var visible: [Int] = []
     /// Every index into `rows` in the current order; `visible` is this, filtered. Kept so a
     /// filter change never has to sort again.
     private var ordered: [Int] = []
-    public private(set) var filter = ServiceFilter("")
-    public private(set) var sortColumn: ServiceColumn = .name
-    public private(set) var ascending = true
+    package private(set) var filter = ServiceFilter("")
+    package private(set) var sortColumn: ServiceColumn = .name
+    package private(set) var ascending = true
     /// The position in `visible` of the selected row.
-    public private(set) var selection = 0
+    package private(set) var selection = 0
     /// Marked services: ids survive filtering and reloads.
-    public private(set) var marks: Set<ServiceID> = []
+    package private(set) var marks: Set<ServiceID> = []
 
-    public init() {}
+    package init() {}
 
-    public var selected: ServiceSummary? {
+    package var selected: ServiceSummary? {
         visible.indices.contains(selection) ? rows[visible[selection]] : nil
     }
 
-    public func row(at position: Int) -> ServiceSummary { rows[visible[position]] }
+    package func row(at position: Int) -> ServiceSummary { rows[visible[position]] }
 
     // MARK: Data
 
     /// Replaces every row (a reload or relist), keeping the selection on the same service.
-    public mutating func replaceRows(_ newRows: [ServiceSummary]) {
+    package mutating func replaceRows(_ newRows: [ServiceSummary]) {
         let selectedID = selected?.id
         rows = newRows
         search = ServiceSearchText(newRows)
@@ -46,7 +46,7 @@ public struct ServiceListModel: Sendable {
     }
 
     /// Adds or replaces one service (a watch event).
-    public mutating func upsert(_ row: ServiceSummary) {
+    package mutating func upsert(_ row: ServiceSummary) {
         let selectedID = selected?.id
         if let index = index(of: row.id) {
             rows[index] = row
@@ -63,7 +63,7 @@ public struct ServiceListModel: Sendable {
     }
 
     /// Removes one service (a watch event); the selection stays on its neighbour.
-    public mutating func remove(_ id: ServiceID) {
+    package mutating func remove(_ id: ServiceID) {
         guard let index = index(of: id) else { return }
         let selectedID = selected?.id
         let position = selection
@@ -82,7 +82,7 @@ public struct ServiceListModel: Sendable {
 
     // MARK: Filter and sort
 
-    public mutating func setFilter(_ text: String) {
+    package mutating func setFilter(_ text: String) {
         let selectedRow = selectedRowIndex
         let newFilter = ServiceFilter(text)
         if filter.isRefined(by: newFilter) {
@@ -97,7 +97,7 @@ public struct ServiceListModel: Sendable {
     }
 
     /// `s`: sort by the next column; the same column again keeps the direction.
-    public mutating func sort(by column: ServiceColumn, ascending: Bool) {
+    package mutating func sort(by column: ServiceColumn, ascending: Bool) {
         let selectedRow = selectedRowIndex
         sortColumn = column
         self.ascending = ascending
@@ -107,7 +107,7 @@ public struct ServiceListModel: Sendable {
     }
 
     /// `S`: reverse the order.
-    public mutating func reverseOrder() {
+    package mutating func reverseOrder() {
         ascending.toggle()
         ordered.reverse()
         visible.reverse()
@@ -116,27 +116,27 @@ public struct ServiceListModel: Sendable {
 
     // MARK: Selection and marks
 
-    public mutating func move(by delta: Int) {
+    package mutating func move(by delta: Int) {
         guard !visible.isEmpty else { return }
         selection = min(max(0, selection + delta), visible.count - 1)
     }
 
-    public mutating func moveToTop() { selection = 0 }
+    package mutating func moveToTop() { selection = 0 }
 
-    public mutating func moveToBottom() { selection = max(0, visible.count - 1) }
+    package mutating func moveToBottom() { selection = max(0, visible.count - 1) }
 
-    public mutating func select(_ id: ServiceID) { reselect(id) }
+    package mutating func select(_ id: ServiceID) { reselect(id) }
 
-    public mutating func toggleMark() {
+    package mutating func toggleMark() {
         guard let id = selected?.id else { return }
         if marks.contains(id) { marks.remove(id) } else { marks.insert(id) }
     }
 
-    public func isMarked(_ row: ServiceSummary) -> Bool { marks.contains(row.id) }
+    package func isMarked(_ row: ServiceSummary) -> Bool { marks.contains(row.id) }
 
     /// What a delete acts on: the marked services, else the selected one; and how many of
     /// the marked ones the filter hides, so the confirmation can say so.
-    public func deletionTargets() -> (targets: [ServiceSummary], hiddenByFilter: Int) {
+    package func deletionTargets() -> (targets: [ServiceSummary], hiddenByFilter: Int) {
         guard !marks.isEmpty else { return (selected.map { [$0] } ?? [], 0) }
         let marked = rows.filter { marks.contains($0.id) }
         let shown = Set(visible.map { rows[$0].id })

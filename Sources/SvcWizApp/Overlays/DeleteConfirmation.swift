@@ -4,12 +4,12 @@ import TerminalUI
 /// The delete confirmation: what will go, how many the filter hides, and the two ways to
 /// confirm: the delete key a second time (the one that opened this was the first), or the
 /// name typed (for several services, their names or their count).
-public struct DeleteConfirmation: Sendable, Hashable {
-    public var targets: [DeletionTarget]
-    public var hiddenByFilter: Int
-    public var typed: TextField
+package struct DeleteConfirmation: Sendable, Hashable {
+    package var targets: [DeletionTarget]
+    package var hiddenByFilter: Int
+    package var typed: TextField
 
-    public init(targets: [DeletionTarget], hiddenByFilter: Int) {
+    package init(targets: [DeletionTarget], hiddenByFilter: Int) {
         self.targets = targets
         self.hiddenByFilter = hiddenByFilter
         self.typed = TextField()

@@ -4,12 +4,12 @@ import ServiceStore
 import TerminalUI
 
 /// A delete the backend refused because the service is no longer the version the user saw.
-public struct RefusedDelete: Sendable, Hashable {
-    public var target: DeletionTarget
+package struct RefusedDelete: Sendable, Hashable {
+    package var target: DeletionTarget
     /// The service as it is now.
-    public var current: StoredService
+    package var current: StoredService
 
-    public init(target: DeletionTarget, current: StoredService) {
+    package init(target: DeletionTarget, current: StoredService) {
         self.target = target
         self.current = current
     }
@@ -17,15 +17,15 @@ public struct RefusedDelete: Sendable, Hashable {
 
 /// The dialog after refused deletes: for each service, what changed between what the user
 /// saw and what is stored now. Nothing was deleted of these; the user looks again or cancels.
-public struct DeleteRefusal: Sendable, Hashable {
-    public struct Item: Sendable, Hashable {
-        public var service: ServiceID
+package struct DeleteRefusal: Sendable, Hashable {
+    package struct Item: Sendable, Hashable {
+        package var service: ServiceID
         /// What the user saw, then what is stored now: the changed lines.
-        public var changes: [LineDiff.Line]
+        package var changes: [LineDiff.Line]
     }
 
-    public var items: [Item]
-    public var scroll = 0
+    package var items: [Item]
+    package var scroll = 0
 
     /// Each refused delete with its diff: of the whole service (stripped of server fields)
     /// when the detail screen was seen, of the list's columns when a row was.

@@ -3,12 +3,12 @@ import TerminalUI
 
 /// What an edit will change, before it is written: the diff, scrolled, and what it says
 /// beyond the lines (nodes written anew).
-public struct DiffPanel: Sendable, Hashable {
-    public var lines: [LineDiff.Line]
-    public var note: String?
-    public var scroll = 0
+package struct DiffPanel: Sendable, Hashable {
+    package var lines: [LineDiff.Line]
+    package var note: String?
+    package var scroll = 0
 
-    public init(_ lines: [LineDiff.Line], note: String? = nil) {
+    package init(_ lines: [LineDiff.Line], note: String? = nil) {
         self.lines = lines
         self.note = note
     }

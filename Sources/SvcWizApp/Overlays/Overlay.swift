@@ -4,7 +4,7 @@ import TerminalUI
 
 /// What sits on top of a screen and takes the keys until it closes. Each case holds its
 /// own model; `handle(_:choices:)` turns a key into `OverlayCommand`s for the app.
-public enum Overlay: Sendable, Hashable {
+package enum Overlay: Sendable, Hashable {
     case help
     case messages
     case namespaces(Chooser)
@@ -35,7 +35,7 @@ public enum Overlay: Sendable, Hashable {
 
 /// What an overlay asks of the app after a key. `close` comes first when the overlay
 /// closes; the rest say what it closed for.
-public enum OverlayCommand: Sendable, Hashable {
+package enum OverlayCommand: Sendable, Hashable {
     case close
     /// The namespace chooser's entry: 0 is all namespaces.
     case chooseNamespace(Int)

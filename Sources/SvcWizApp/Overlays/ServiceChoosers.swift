@@ -3,12 +3,12 @@ import TerminalUI
 
 /// `e`: which part of a service to edit. External access is offered only where there is a
 /// virtual IP.
-public struct EditChooser: Sendable, Hashable {
-    public var service: ServiceID
-    public var steps: [WizardStep]
-    public var chooser = Chooser()
+package struct EditChooser: Sendable, Hashable {
+    package var service: ServiceID
+    package var steps: [WizardStep]
+    package var chooser = Chooser()
 
-    public init(service: ServiceID, headless: Bool) {
+    package init(service: ServiceID, headless: Bool) {
         self.service = service
         steps = headless ? [.basicInfo, .serviceSettings, .labels] : WizardStep.allCases
     }
@@ -20,12 +20,12 @@ public struct EditChooser: Sendable, Hashable {
 }
 
 /// A file with several Services: which one to import.
-public struct ImportChooser: Sendable, Hashable {
-    public var services: [ManifestNode]
-    public var path: String
-    public var chooser = Chooser()
+package struct ImportChooser: Sendable, Hashable {
+    package var services: [ManifestNode]
+    package var path: String
+    package var chooser = Chooser()
 
-    public init(services: [ManifestNode], path: String) {
+    package init(services: [ManifestNode], path: String) {
         self.services = services
         self.path = path
     }

@@ -5,8 +5,8 @@ import TerminalUI
 
 /// Draws a whole frame from the state. Reads only; the same call renders to the terminal
 /// and, in tests, to a MemorySurface.
-public enum AppRenderer {
-    public static func render(_ state: AppState, on surface: Surface, now: Date = Date()) {
+package enum AppRenderer {
+    package static func render(_ state: AppState, on surface: Surface, now: Date = Date()) {
         surface.clear()
         let size = surface.size
         guard !TooSmallNotice.applies(to: size) else {

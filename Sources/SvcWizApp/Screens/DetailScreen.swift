@@ -3,13 +3,13 @@ import ServiceModel
 import TerminalUI
 
 /// The detail screen: which service, what was loaded of it, and how far it is scrolled.
-public struct DetailScreen: Sendable {
-    public var service: ServiceID
-    public var data: DetailData?
-    public var error: String?
-    public var scroll = 0
+package struct DetailScreen: Sendable {
+    package var service: ServiceID
+    package var data: DetailData?
+    package var error: String?
+    package var scroll = 0
 
-    public init(_ service: ServiceID) {
+    package init(_ service: ServiceID) {
         self.service = service
     }
 

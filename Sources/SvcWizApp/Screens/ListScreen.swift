@@ -5,20 +5,20 @@ import TerminalUI
 /// The service list screen: its rows (filtered, sorted, selected, marked), whether the
 /// first list arrived, the backend's last failure while older rows stay on screen, the
 /// filter prompt, the first row on screen, and the namespaces for the chooser.
-public struct ListScreen: Sendable {
-    public var services = ServiceListModel()
+package struct ListScreen: Sendable {
+    package var services = ServiceListModel()
     /// True once the first list of the current scope arrived.
-    public var loaded = false
-    public var error: String?
-    public var lastUpdated: Date?
+    package var loaded = false
+    package var error: String?
+    package var lastUpdated: Date?
     /// The filter prompt while it is open (`/`); the filter itself lives in `services`.
-    public var filterInput: Prompt?
+    package var filterInput: Prompt?
     /// The first row on screen.
-    public var scroll = 0
+    package var scroll = 0
     /// The backend's namespaces, for the chooser.
-    public var namespaces: [String] = []
+    package var namespaces: [String] = []
 
-    public init() {}
+    package init() {}
 
     /// Another scope: no rows until its first list arrives.
     mutating func reset() {

@@ -1,5 +1,5 @@
 /// The screen under any overlay.
-public enum Screen: Sendable {
+package enum Screen: Sendable {
     case list
     case detail(DetailScreen)
     case wizard(WizardState)

@@ -2,7 +2,7 @@ import ServiceModel
 
 /// What the list or the detail screen asks of the app after a key: another screen, an
 /// overlay, backend work, or a global action. The screens stay plain values.
-public enum ScreenCommand: Sendable, Hashable {
+package enum ScreenCommand: Sendable, Hashable {
     case openDetail(ServiceID)
     case backToList
     case chooseNamespace

@@ -3,7 +3,7 @@ import ServiceStore
 import TerminalUI
 
 /// Everything that can happen to the app: input, and results of backend work coming back.
-public enum AppEvent: Sendable {
+package enum AppEvent: Sendable {
     case key(Key)
     case resize(TerminalSize)
     case servicesLoaded(NamespaceScope, Result<[ServiceSummary], StoreError>)
@@ -42,24 +42,24 @@ public enum AppEvent: Sendable {
 }
 
 /// A service a delete could not remove, and the backend's reason.
-public struct DeleteFailure: Sendable, Hashable {
-    public var service: ServiceID
-    public var error: StoreError
+package struct DeleteFailure: Sendable, Hashable {
+    package var service: ServiceID
+    package var error: StoreError
 
-    public init(service: ServiceID, error: StoreError) {
+    package init(service: ServiceID, error: StoreError) {
         self.service = service
         self.error = error
     }
 }
 
 /// What the detail screen shows of a service, loaded together.
-public struct DetailData: Sendable {
-    public var stored: StoredService
-    public var backends: BackendStatus?
+package struct DetailData: Sendable {
+    package var stored: StoredService
+    package var backends: BackendStatus?
     /// The service's events (cluster); nil where the backend has none (workspace).
-    public var events: [ObjectEvent]?
+    package var events: [ObjectEvent]?
 
-    public init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil) {
+    package init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil) {
         self.stored = stored
         self.backends = backends
         self.events = events
@@ -68,7 +68,7 @@ public struct DetailData: Sendable {
 
 /// Work the app asks for; the controller runs it as a task and feeds the result back as
 /// an event. `update` itself never waits and never does I/O.
-public enum AppEffect: Sendable, Hashable {
+package enum AppEffect: Sendable, Hashable {
     /// Ask the server whether it would create this (nothing is stored).
     case dryRunCreate(ManifestNode)
     case loadServices(NamespaceScope)

@@ -23,5 +23,5 @@ extension AppState {
 
     /// Whether the screen shows something that ages by the second: the age of rows kept
     /// through a failure. The runner redraws each second only while this holds.
-    public var showsStaleRows: Bool { list.error != nil && list.lastUpdated != nil }
+    package var showsStaleRows: Bool { list.error != nil && list.lastUpdated != nil }
 }

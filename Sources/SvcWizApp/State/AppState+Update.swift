@@ -6,7 +6,7 @@ import TerminalUI
 extension AppState {
     /// The one place state changes: an event in, the effects to run out. A router with one
     /// short case per event, kept whole so that every event's handling is found here.
-    public mutating func update(_ event: AppEvent) -> [AppEffect] {
+    package mutating func update(_ event: AppEvent) -> [AppEffect] {
         switch event {
         case .key(let key):
             return handleKey(key)
@@ -126,7 +126,7 @@ extension AppState {
     /// Opens the namespace: a watch (whose first event is the whole list: listing as well
     /// would fetch every service twice before the first frame), and the namespace names
     /// for the chooser.
-    public mutating func start() -> [AppEffect] {
+    package mutating func start() -> [AppEffect] {
         [.watch(scope), .loadNamespaces, .loadProblems] + permissionCheck
     }
 

@@ -7,27 +7,27 @@ import TerminalUI
 /// messages, and which screen and overlay are in front. Each screen and overlay is its own
 /// model; `update` routes keys to the one in front and turns what it asks for into effects.
 /// Rendering only reads this.
-public struct AppState: Sendable {
-    public var text: UIText
-    public var backend: BackendInfo
-    public var permissions: Permissions
-    public var size: TerminalSize
-    public var scope: NamespaceScope
+package struct AppState: Sendable {
+    package var text: UIText
+    package var backend: BackendInfo
+    package var permissions: Permissions
+    package var size: TerminalSize
+    package var scope: NamespaceScope
     /// The list stays under the other screens: its rows name the node ports in use and
     /// the count on the title line.
-    public var list = ListScreen()
-    public var screen: Screen = .list
+    package var list = ListScreen()
+    package var screen: Screen = .list
     /// Where the wizard returns when it is left.
-    public var wizardOrigin: Screen = .list
-    public var overlay: Overlay?
-    public var status: StatusMessage?
-    public var messages: [StatusMessage] = []
+    package var wizardOrigin: Screen = .list
+    package var overlay: Overlay?
+    package var status: StatusMessage?
+    package var messages: [StatusMessage] = []
     /// Where exports go; the prompt offers it.
-    public var exportFolder: String
+    package var exportFolder: String
     /// The Kubernetes release checked against, shown in the title (`AppState+KubeVersion`).
-    public var kubeVersion = KubeVersionChoice(version: .newest, source: .newest)
+    package var kubeVersion = KubeVersionChoice(version: .newest, source: .newest)
 
-    public init(text: UIText, backend: BackendInfo, readOnly: Bool, size: TerminalSize, scope: NamespaceScope,
+    package init(text: UIText, backend: BackendInfo, readOnly: Bool, size: TerminalSize, scope: NamespaceScope,
                 exportFolder: String) {
         self.text = text
         self.backend = backend
@@ -38,7 +38,7 @@ public struct AppState: Sendable {
     }
 
     /// The key table of the screen in front.
-    public var keyTable: [KeyBinding] {
+    package var keyTable: [KeyBinding] {
         let all: [KeyBinding]
         switch screen {
         case .list: all = KeyMap.list(readOnly: permissions.readOnly)
@@ -50,17 +50,17 @@ public struct AppState: Sendable {
     }
 
     /// Rows of the list body: the screen less title, header, status and footer.
-    public var listBodyHeight: Int { max(1, size.rows - 4) }
+    package var listBodyHeight: Int { max(1, size.rows - 4) }
 
     /// Adds a message to the status line and the `!` history (the last 50 are kept).
-    public mutating func post(_ message: StatusMessage) {
+    package mutating func post(_ message: StatusMessage) {
         status = message
         messages.append(message)
         if messages.count > 50 { messages.removeFirst(messages.count - 50) }
     }
 
     /// The chooser's entries: `all` first, then the backend's namespaces.
-    public var namespaceChoices: [String] {
+    package var namespaceChoices: [String] {
         [text(.allNamespaces)] + list.namespaces
     }
 }

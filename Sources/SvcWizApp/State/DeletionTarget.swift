@@ -3,15 +3,15 @@ import ServiceStore
 
 /// One service to delete, with the version the user saw: the delete goes ahead only while
 /// the service is still that version.
-public struct DeletionTarget: Sendable, Hashable {
-    public var service: ServiceID
+package struct DeletionTarget: Sendable, Hashable {
+    package var service: ServiceID
     /// Nil when the backend gives its rows no version: what the user saw is compared with
     /// the service as it is then.
-    public var version: String?
+    package var version: String?
     /// What the user saw, to show what changed when the delete is refused.
-    public var seen: SeenService?
+    package var seen: SeenService?
 
-    public init(_ service: ServiceID, version: String? = nil, seen: SeenService? = nil) {
+    package init(_ service: ServiceID, version: String? = nil, seen: SeenService? = nil) {
         self.service = service
         self.version = version
         self.seen = seen
@@ -29,7 +29,7 @@ public struct DeletionTarget: Sendable, Hashable {
 }
 
 /// What the user saw of a service when they asked to delete it.
-public enum SeenService: Sendable, Hashable {
+package enum SeenService: Sendable, Hashable {
     /// A row of the list: only what the list holds is known.
     case row(ServiceSummary)
     /// The detail screen: the whole service as it was loaded.

@@ -1,6 +1,6 @@
 /// The keys of the screens' words. The tables are in `UIKey+English.swift` and
 /// `UIKey+Chinese.swift`.
-public enum UIKey: String, Sendable, Hashable, CaseIterable {
+package enum UIKey: String, Sendable, Hashable, CaseIterable {
     // Title line and shell
     case appName, backendWorkspace, backendCluster, namespaceLabel, allNamespaces, servicesCount, serviceCount
     case tooSmall, tooSmallHint, recentMessages, noMessages, commandPrompt, unknownCommand, readOnlyBadge

@@ -4,15 +4,15 @@ import ServiceModel
 
 /// Every word the screens show, by key, in English and Simplified Chinese. Screens never
 /// hold literal text: they ask `UIText` so both languages stay complete (a test checks).
-public struct UIText: Sendable {
-    public let language: Language
+package struct UIText: Sendable {
+    package let language: Language
 
-    public init(_ language: Language) {
+    package init(_ language: Language) {
         self.language = language
     }
 
     /// The text for `key` with `{0}`, `{1}` ... replaced by `arguments`.
-    public func callAsFunction(_ key: UIKey, _ arguments: String...) -> String {
+    package func callAsFunction(_ key: UIKey, _ arguments: String...) -> String {
         let table = language == .zh ? UIKey.chinese : UIKey.english
         // One pass over the template (`Catalog.fill`), so an argument that holds `{1}` itself
         // (a file name, a service's description) stays as it is.
@@ -20,14 +20,14 @@ public struct UIText: Sendable {
     }
 
     /// What a key does, in a sentence (`svcwiz keys`, the keymap documents).
-    public func callAsFunction(_ help: KeyHelp) -> String {
+    package func callAsFunction(_ help: KeyHelp) -> String {
         (language == .zh ? KeyHelp.chinese[help] : nil) ?? KeyHelp.english[help] ?? help.rawValue
     }
 }
 
 extension UIText {
     /// A workload as the console names it: `Deployment frontend`, `部署 frontend`.
-    public func workload(_ workload: Workload) -> String {
+    package func workload(_ workload: Workload) -> String {
         let key: UIKey
         switch workload.kind {
         case .deployment: key = .kindDeployment

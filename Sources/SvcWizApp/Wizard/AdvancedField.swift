@@ -2,7 +2,7 @@ import ServiceModel
 
 /// The Advanced fields of the form (`AdvancedSettings`): step 2 has the service-wide ones,
 /// step 4 those of a LoadBalancer. Each is one `WizardField.advanced` case.
-public enum AdvancedField: Sendable, Hashable, CaseIterable {
+package enum AdvancedField: Sendable, Hashable, CaseIterable {
     case trafficDistribution, internalTrafficPolicy, ipFamilyPolicy, ipFamilies, publishNotReadyAddresses
     case loadBalancerClass, allocateNodePorts
 

@@ -2,7 +2,7 @@ import ServiceModel
 
 /// What the wizard asks of the app after a key: the app turns these into effects and
 /// screens, so the wizard itself stays a plain value.
-public enum WizardCommand: Sendable, Hashable {
+package enum WizardCommand: Sendable, Hashable {
     /// The draft changed: save it (create mode).
     case saveDraft
     /// Check that no service of this name exists in the namespace.

@@ -2,7 +2,7 @@ import ServiceModel
 
 /// One focusable field of a wizard step. Row fields carry their row index; the rows live
 /// in the draft, so a field is only an address, and focus survives rows being added.
-public enum WizardField: Sendable, Hashable {
+package enum WizardField: Sendable, Hashable {
     // Step 1
     case name, alias, description, namespace
     // Step 2
@@ -18,7 +18,7 @@ public enum WizardField: Sendable, Hashable {
     case advanced(AdvancedField)
 
     /// Choice fields change with Space, Enter and the arrow keys; the others take text.
-    public var isChoice: Bool {
+    package var isChoice: Bool {
         switch self {
         case .kind, .portProtocol, .affinity, .access, .provider, .trafficPolicy: return true
         case .advanced(let field): return field.isChoice

@@ -5,7 +5,7 @@ import TerminalUI
 extension WizardState {
     /// The fields of a step in Tab order, from the draft as it is now. An empty row list
     /// still shows one blank row, so there is always somewhere to type.
-    public func fields(of step: WizardStep) -> [WizardField] {
+    package func fields(of step: WizardStep) -> [WizardField] {
         switch step {
         case .basicInfo:
             return isCreate ? [.name, .alias, .description, .namespace] : [.alias, .description]
@@ -45,7 +45,7 @@ extension WizardState {
     }
 
     /// The text a text field shows.
-    public func text(of field: WizardField) -> String {
+    package func text(of field: WizardField) -> String {
         switch field {
         case .name: return draft.name
         case .alias: return draft.alias
@@ -134,7 +134,7 @@ extension WizardState {
     }
 
     /// The options of a choice field, in the user's language.
-    public func options(of field: WizardField, text t: UIText) -> [String] {
+    package func options(of field: WizardField, text t: UIText) -> [String] {
         let language = t.language
         switch field {
         case .kind: return ServiceKind.allCases.map { t(Self.kindKey($0)) }
@@ -165,7 +165,7 @@ extension WizardState {
     }
 
     /// The chosen option of a choice field.
-    public func choice(of field: WizardField) -> Int {
+    package func choice(of field: WizardField) -> Int {
         switch field {
         case .kind: return ServiceKind.allCases.firstIndex(of: draft.kind) ?? 0
         case .portProtocol(let i): return Self.portProtocols.firstIndex(of: text(of: .portProtocol(i))) ?? 0

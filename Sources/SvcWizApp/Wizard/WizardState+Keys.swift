@@ -3,7 +3,7 @@ import TerminalUI
 
 extension WizardState {
     /// Applies a key; returns what the app must do about it.
-    public mutating func handle(_ key: Key) -> [WizardCommand] {
+    package mutating func handle(_ key: Key) -> [WizardCommand] {
         if isReviewing { return handleReviewKey(key) }
         // On a choice, the arrows change the choice (KEYMAP: "move within a list or choice").
         if focus.isChoice, [Key.up, .down, .left, .right, .enter, .character(" ")].contains(key) {
@@ -25,7 +25,7 @@ extension WizardState {
     }
 
     /// An action of the form's key table; the editor's save comes here too.
-    public mutating func perform(_ action: AppAction) -> [WizardCommand] {
+    package mutating func perform(_ action: AppAction) -> [WizardCommand] {
         switch action {
         case .leave: return [.leave]
         case .nextField: return moveFocus(by: 1)
@@ -233,7 +233,7 @@ extension WizardState {
     }
 
     /// Workloads whose pod labels the selector matches.
-    public var matchingWorkloads: [Workload]? {
+    package var matchingWorkloads: [Workload]? {
         guard let workloads else { return nil }
         let selector = draft.selector.filter { !$0.key.isEmpty }.map { (key: $0.key, value: $0.value) }
         return workloads.filter { $0.namespace == draft.namespace && $0.matches(selector: selector) }

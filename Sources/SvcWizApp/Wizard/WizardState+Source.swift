@@ -4,12 +4,12 @@ import TerminalUI
 
 /// What saving an edit writes where the backend keeps text (a workspace): the stored
 /// document and the text that replaces it, so the diff shown is the diff written.
-public struct SavePreview: Sendable, Hashable {
+package struct SavePreview: Sendable, Hashable {
     /// The document as its file holds it now.
-    public var original: ManifestText
+    package var original: ManifestText
     /// The document as it will be written.
-    public var written: ManifestText
-    public var report: PatchReport
+    package var written: ManifestText
+    package var report: PatchReport
 }
 
 extension ManifestText {
@@ -22,7 +22,7 @@ extension WizardState {
     /// placed in it; a source in another format than the file's (the editor switched to
     /// JSON) gives way to the stored document patched with the form's manifest. Nil on a
     /// cluster, for a create, and for an item of a List.
-    public var savePreview: SavePreview? {
+    package var savePreview: SavePreview? {
         guard let stored, let original = stored.text else { return nil }
         let written: (text: ManifestText, report: PatchReport)?
         if let source, source.format == original.format {

@@ -4,8 +4,8 @@ import ServiceStore
 import TerminalUI
 
 /// The create wizard, or an edit of one step of a stored service, over one ServiceDraft.
-public struct WizardState: Sendable {
-    public enum Mode: Sendable {
+package struct WizardState: Sendable {
+    package enum Mode: Sendable {
         case create
         /// Editing one step of a stored service; the type is locked.
         case edit(StoredService, step: WizardStep)
@@ -13,38 +13,38 @@ public struct WizardState: Sendable {
 
     /// After step 4 (or the edited step) comes a page that shows what will be written,
     /// scrolled.
-    public enum Page: Sendable, Hashable {
+    package enum Page: Sendable, Hashable {
         case step(WizardStep)
         case review(scroll: Int)
     }
 
-    public var mode: Mode
-    public var draft: ServiceDraft
+    package var mode: Mode
+    package var draft: ServiceDraft
     /// The manifest the draft applies to: a new skeleton, or the stored service.
-    public let base: ManifestNode
-    public var page: Page
-    public var focus: WizardField
+    package let base: ManifestNode
+    package var page: Page
+    package var focus: WizardField
     /// The text field being edited, mirroring the focused field's text.
-    public var editor = TextField()
+    package var editor = TextField()
     /// Every error of the draft as it is now, from the shared validation.
-    public var errors: [FieldError] = []
+    package var errors: [FieldError] = []
     /// The warnings the target release's rules give the draft.
-    public internal(set) var warnings: [FieldWarning] = []
+    package internal(set) var warnings: [FieldWarning] = []
     /// Fields the user has left at least once, and steps Next or Create was tried on:
     /// errors show there (not while the user is still typing a field for the first time).
-    public var touched: Set<WizardField> = []
-    public var revealed: Set<WizardStep> = []
+    package var touched: Set<WizardField> = []
+    package var revealed: Set<WizardStep> = []
     /// What the wizard learnt from the backend; it survives a trip through the editor and a
     /// reload after a conflict (all but the errors of the last failed write).
-    public var known: WizardContext
+    package var known: WizardContext
     /// A line about what just happened ("selector replaced by Deployment frontend").
-    public var notice: String?
+    package var notice: String?
     /// The service as text, as its author wrote it: the stored document (workspace) or the
     /// editor's last text. The editor opens it with the form's changes placed in it, and a
     /// workspace save writes it (`savePreview`), so comments survive form and editor.
-    public var source: ManifestText?
+    package var source: ManifestText?
 
-    public init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
+    package init(mode: Mode, draft: ServiceDraft, base: ManifestNode, page: Page, usedNodePorts: [Int: String]) {
         self.mode = mode
         self.draft = draft
         self.base = base
@@ -57,20 +57,20 @@ public struct WizardState: Sendable {
     }
 
     /// A new service in `namespace`.
-    public static func create(namespace: String, usedNodePorts: [Int: String]) -> WizardState {
+    package static func create(namespace: String, usedNodePorts: [Int: String]) -> WizardState {
         WizardState(mode: .create, draft: .empty(namespace: namespace), base: ServiceDraft.newManifest,
                     page: .step(.basicInfo), usedNodePorts: usedNodePorts)
     }
 
     /// A saved draft, resumed where it was left.
-    public static func resume(_ saved: SavedDraft, usedNodePorts: [Int: String]) -> WizardState {
+    package static func resume(_ saved: SavedDraft, usedNodePorts: [Int: String]) -> WizardState {
         let base = saved.baseYAML.flatMap { try? ManifestReader.objects($0).first } ?? ServiceDraft.newManifest
         return WizardState(mode: .create, draft: saved.draft, base: base, page: .step(saved.step), usedNodePorts: usedNodePorts)
     }
 
     /// A Service read from a file: the form opens on it at step 1, and every field the form
     /// does not show is kept (the server-owned ones are dropped: this is a new object).
-    public static func imported(_ manifest: ManifestNode, namespace: String, usedNodePorts: [Int: String]) -> WizardState {
+    package static func imported(_ manifest: ManifestNode, namespace: String, usedNodePorts: [Int: String]) -> WizardState {
         var base = ServerFields.stripped(manifest)
         if base["kind"] == nil { base["kind"] = .string("Service") }
         if base["apiVersion"] == nil { base["apiVersion"] = .string("v1") }
@@ -80,31 +80,31 @@ public struct WizardState: Sendable {
     }
 
     /// One step of a stored service; the server-owned fields stay in `base` for the update.
-    public static func edit(_ stored: StoredService, step: WizardStep, usedNodePorts: [Int: String]) -> WizardState {
+    package static func edit(_ stored: StoredService, step: WizardStep, usedNodePorts: [Int: String]) -> WizardState {
         var state = WizardState(mode: .edit(stored, step: step), draft: ServiceDraft(manifest: stored.manifest),
                                 base: stored.manifest, page: .step(step), usedNodePorts: usedNodePorts)
         state.source = stored.text
         return state
     }
 
-    public var isReviewing: Bool {
+    package var isReviewing: Bool {
         if case .review = page { return true }
         return false
     }
 
     /// How far the review page is scrolled.
-    public var reviewScroll: Int {
+    package var reviewScroll: Int {
         if case .review(let scroll) = page { return scroll }
         return 0
     }
 
-    public var isCreate: Bool {
+    package var isCreate: Bool {
         if case .create = mode { return true }
         return false
     }
 
     /// The step on screen (the review page belongs to the last step).
-    public var step: WizardStep {
+    package var step: WizardStep {
         switch page {
         case .step(let step): return step
         case .review: return steps.last ?? .externalAccess
@@ -112,7 +112,7 @@ public struct WizardState: Sendable {
     }
 
     /// The steps this wizard walks through: all four for a create, one for an edit.
-    public var steps: [WizardStep] {
+    package var steps: [WizardStep] {
         switch mode {
         case .create: return WizardStep.allCases
         case .edit(_, let step): return [step]
@@ -120,7 +120,7 @@ public struct WizardState: Sendable {
     }
 
     /// What will be written.
-    public var manifest: ManifestNode { draft.apply(to: base) }
+    package var manifest: ManifestNode { draft.apply(to: base) }
 
     /// The same wizard over another manifest (the editor's text, a reload after a
     /// conflict): the step, what was revealed and what the backend said are kept.
@@ -137,53 +137,53 @@ public struct WizardState: Sendable {
     }
 
     /// The stored manifest an edit started from.
-    public var stored: StoredService? {
+    package var stored: StoredService? {
         if case .edit(let stored, _) = mode { return stored }
         return nil
     }
 }
 
 /// What the wizard knows from the backend rather than from the user.
-public struct WizardContext: Sendable {
+package struct WizardContext: Sendable {
     /// Node ports other services use, and by whom: a NodePort that clashes is refused early.
-    public var usedNodePorts: [Int: String]
+    package var usedNodePorts: [Int: String]
     /// The namespace's workloads, for the picker and the "matches" line.
-    public var workloads: [Workload]?
+    package var workloads: [Workload]?
     /// A service of the draft's name that exists already (checked against the backend).
-    public var nameTaken: String?
+    package var nameTaken: String?
     /// Errors a failed create or save placed on fields; cleared by the next change.
-    public var serverErrors: [FieldError] = []
+    package var serverErrors: [FieldError] = []
     /// The rules of the target release (`useRules`).
-    public var rules: RuleSet = .wizard
+    package var rules: RuleSet = .wizard
     /// A manifest the server's dry run accepted although svcwiz's check refuses it: creating
     /// exactly this is allowed, the server having the last word.
-    public var serverAccepted: ManifestNode?
+    package var serverAccepted: ManifestNode?
 }
 
 extension WizardState {
-    public var usedNodePorts: [Int: String] { known.usedNodePorts }
+    package var usedNodePorts: [Int: String] { known.usedNodePorts }
 
-    public var workloads: [Workload]? {
+    package var workloads: [Workload]? {
         get { known.workloads }
         set { known.workloads = newValue }
     }
 
-    public var nameTaken: String? {
+    package var nameTaken: String? {
         get { known.nameTaken }
         set { known.nameTaken = newValue }
     }
 
-    public var serverErrors: [FieldError] {
+    package var serverErrors: [FieldError] {
         get { known.serverErrors }
         set { known.serverErrors = newValue }
     }
 
-    public internal(set) var rules: RuleSet {
+    package internal(set) var rules: RuleSet {
         get { known.rules }
         set { known.rules = newValue }
     }
 
-    public var serverAccepted: ManifestNode? {
+    package var serverAccepted: ManifestNode? {
         get { known.serverAccepted }
         set { known.serverAccepted = newValue }
     }

@@ -1,5 +1,5 @@
 /// What the editor did with a key.
-public enum EditorKeyResult: Hashable, Sendable {
+package enum EditorKeyResult: Hashable, Sendable {
     /// The editor used the key (moved, edited, searched); redraw.
     case consumed
     /// Not an editor key (F2, F3, Ctrl-S, Esc outside a search...): the screen handles it.
@@ -8,12 +8,12 @@ public enum EditorKeyResult: Hashable, Sendable {
     case notice(EditorNotice)
 
     /// True for everything but `notConsumed`.
-    public var isConsumed: Bool { self != .notConsumed }
+    package var isConsumed: Bool { self != .notConsumed }
 }
 
 /// What the editor tells the user after a key. The screen puts it in words, in the
 /// user's language.
-public enum EditorNotice: Hashable, Sendable {
+package enum EditorNotice: Hashable, Sendable {
     /// Tab in YAML: indentation there is spaces only.
     case tabRefusedInYAML
     case nothingToUndo

@@ -1,10 +1,10 @@
 /// The language of the editor's text: decides colouring, auto-indent and what Tab does.
-public enum EditorLanguage: String, Hashable, Sendable, CaseIterable {
+package enum EditorLanguage: String, Hashable, Sendable, CaseIterable {
     case yaml
     case json
 
     /// The name shown in the title and the footer.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .yaml: return "YAML"
         case .json: return "JSON"
@@ -12,7 +12,7 @@ public enum EditorLanguage: String, Hashable, Sendable, CaseIterable {
     }
 
     /// Spaces added by one indentation step (auto-indent, Tab in JSON).
-    public static let indentWidth = 2
+    package static let indentWidth = 2
 
     /// The indentation of a new line opened after `head` (the text before the cursor):
     /// the current line's leading spaces, one step more after a YAML `key:` or a JSON

@@ -1,9 +1,9 @@
 /// The find prompt of the editor: open while the user types a query.
-public struct EditorSearch: Hashable, Sendable {
+package struct EditorSearch: Hashable, Sendable {
     /// The text searched for; kept after the prompt closes so Ctrl-F, Enter repeats it.
-    public internal(set) var query = ""
+    package internal(set) var query = ""
     /// The prompt is open and takes the typed characters.
-    public internal(set) var isActive = false
+    package internal(set) var isActive = false
     /// The first character typed replaces the remembered query instead of extending it.
     var replacesQuery = false
     /// Where the cursor was when the prompt opened: typing searches from here, so the

@@ -3,9 +3,9 @@
 /// The one thing a YAML line cannot tell alone is whether it sits inside a block scalar
 /// (`script: |` and the indented lines under it); that is found by looking up from the
 /// first line drawn to the nearest less-indented line, then carried down.
-public enum SyntaxHighlighter {
+package enum SyntaxHighlighter {
     /// The tokens of one line on its own (not knowing about block scalars above it).
-    public static func tokens(forLine line: String, language: EditorLanguage) -> [SyntaxToken] {
+    package static func tokens(forLine line: String, language: EditorLanguage) -> [SyntaxToken] {
         switch language {
         case .yaml: return YAMLLexer(line).tokens
         case .json: return JSONLexer.tokens(for: line)
@@ -14,7 +14,7 @@ public enum SyntaxHighlighter {
 
     /// The tokens of lines `range` of `lines`, in order, with YAML block scalars coloured
     /// as strings.
-    public static func tokens(forLines range: Range<Int>, of lines: [String], language: EditorLanguage) -> [[SyntaxToken]] {
+    package static func tokens(forLines range: Range<Int>, of lines: [String], language: EditorLanguage) -> [[SyntaxToken]] {
         guard language == .yaml else { return range.map { JSONLexer.tokens(for: lines[$0]) } }
         var block = BlockScalarState(before: range.lowerBound, in: lines)
         return range.map { index in

@@ -1,10 +1,10 @@
 /// A run of characters in one line drawn in one style; the range counts characters
 /// (as `TextPosition.column` does). Characters outside every token are `.normal`.
-public struct SyntaxToken: Hashable, Sendable {
-    public var range: Range<Int>
-    public var style: Style
+package struct SyntaxToken: Hashable, Sendable {
+    package var range: Range<Int>
+    package var style: Style
 
-    public init(range: Range<Int>, style: Style) {
+    package init(range: Range<Int>, style: Style) {
         self.range = range
         self.style = style
     }

@@ -2,13 +2,13 @@
 /// `replaceLines`), so a paste of any size is a single operation and a single undo step.
 extension TextBuffer {
     /// Types `text` at the cursor; consecutive typing on one line is one undo step.
-    public mutating func type(_ text: String) {
+    package mutating func type(_ text: String) {
         insert(text, kind: .typing)
     }
 
     /// Inserts `text` (a paste) at the cursor as one undo step. Line breaks in `text`
     /// (`\n`, `\r\n`) split the line; the cursor ends after the inserted text.
-    public mutating func paste(_ text: String) {
+    package mutating func paste(_ text: String) {
         insert(text, kind: .other)
     }
 
@@ -16,7 +16,7 @@ extension TextBuffer {
     /// (the current line's indentation, more after a YAML `key:` or a JSON `{`).
     /// Spaces right after the cursor are dropped so the new line starts at the indent,
     /// unless the cursor is inside the indentation (then the text keeps its place).
-    public mutating func insertNewline(autoIndentFor language: EditorLanguage) {
+    package mutating func insertNewline(autoIndentFor language: EditorLanguage) {
         let line = currentLine
         let split = line.index(line.startIndex, offsetBy: cursor.column)
         let head = line[..<split]
@@ -30,7 +30,7 @@ extension TextBuffer {
 
     /// Backspace: deletes the character before the cursor, or joins the line to the
     /// previous one at column 0.
-    public mutating func deleteBackward() {
+    package mutating func deleteBackward() {
         if cursor.column > 0 {
             var line = currentLine
             let index = line.index(line.startIndex, offsetBy: cursor.column - 1)
@@ -44,7 +44,7 @@ extension TextBuffer {
 
     /// Delete: deletes the character under the cursor, or joins the next line to this
     /// one at the end of the line.
-    public mutating func deleteForward() {
+    package mutating func deleteForward() {
         if cursor.column < length(ofLine: cursor.line) {
             var line = currentLine
             line.remove(at: line.index(line.startIndex, offsetBy: cursor.column))
@@ -55,7 +55,7 @@ extension TextBuffer {
     }
 
     /// Joins line `index + 1` to the end of line `index`, cursor at the seam.
-    public mutating func joinLine(_ index: Int) {
+    package mutating func joinLine(_ index: Int) {
         guard index >= 0, index + 1 < lines.count else { return }
         let seam = TextPosition(line: index, column: length(ofLine: index))
         replaceLines(index..<(index + 2), with: [lines[index] + lines[index + 1]], cursorAfter: seam, kind: .other)
@@ -63,7 +63,7 @@ extension TextBuffer {
 
     /// Replaces the whole text (a YAML <-> JSON conversion) as one undo step; the
     /// cursor stays on the same line number when the new text has it.
-    public mutating func replaceAll(with text: String) {
+    package mutating func replaceAll(with text: String) {
         let newLines = Self.splitLines(text)
         let line = min(cursor.line, newLines.count - 1)
         replaceLines(0..<lines.count, with: newLines,

@@ -2,7 +2,7 @@
 /// cell column, so the cursor stays under the same cell across CJK text.
 extension TextBuffer {
     /// One character left; from the start of a line to the end of the previous one.
-    public mutating func moveLeft() {
+    package mutating func moveLeft() {
         if cursor.column > 0 {
             moveCursor(to: TextPosition(line: cursor.line, column: cursor.column - 1))
         } else if cursor.line > 0 {
@@ -11,7 +11,7 @@ extension TextBuffer {
     }
 
     /// One character right; from the end of a line to the start of the next one.
-    public mutating func moveRight() {
+    package mutating func moveRight() {
         if cursor.column < length(ofLine: cursor.line) {
             moveCursor(to: TextPosition(line: cursor.line, column: cursor.column + 1))
         } else if cursor.line < lines.count - 1 {
@@ -19,12 +19,12 @@ extension TextBuffer {
         }
     }
 
-    public mutating func moveUp() { moveVertically(by: -1) }
-    public mutating func moveDown() { moveVertically(by: 1) }
+    package mutating func moveUp() { moveVertically(by: -1) }
+    package mutating func moveDown() { moveVertically(by: 1) }
 
     /// `delta` lines up (negative) or down (a page), stopping at the first or last line, keeping
     /// the cell column as up/down do.
-    public mutating func moveVertically(by delta: Int) {
+    package mutating func moveVertically(by delta: Int) {
         let goal = goalCell ?? displayColumn(of: cursor)
         let target = max(0, min(cursor.line + delta, lines.count - 1))
         if target == cursor.line {
@@ -38,24 +38,24 @@ extension TextBuffer {
     }
 
     /// Home: to the first non-space character, or to column 0 when already there.
-    public mutating func moveToLineStart() {
+    package mutating func moveToLineStart() {
         let indent = currentLine.indentation
         moveCursor(to: TextPosition(line: cursor.line, column: cursor.column == indent ? 0 : indent))
     }
 
     /// End: after the last character of the line.
-    public mutating func moveToLineEnd() {
+    package mutating func moveToLineEnd() {
         moveCursor(to: TextPosition(line: cursor.line, column: length(ofLine: cursor.line)))
     }
 
     /// To the start of the text (line 0, column 0) or its end.
-    public mutating func moveToDocumentStart() { moveCursor(to: .start) }
-    public mutating func moveToDocumentEnd() {
+    package mutating func moveToDocumentStart() { moveCursor(to: .start) }
+    package mutating func moveToDocumentEnd() {
         moveCursor(to: TextPosition(line: lines.count - 1, column: length(ofLine: lines.count - 1)))
     }
 
     /// To the start of the word before the cursor (crossing line breaks), as Alt-b.
-    public mutating func moveWordLeft() {
+    package mutating func moveWordLeft() {
         var line = cursor.line
         var characters = Array(lines[line])
         var column = cursor.column
@@ -72,7 +72,7 @@ extension TextBuffer {
     }
 
     /// To the end of the word after the cursor (crossing line breaks), as Alt-f.
-    public mutating func moveWordRight() {
+    package mutating func moveWordRight() {
         var line = cursor.line
         var characters = Array(lines[line])
         var column = cursor.column

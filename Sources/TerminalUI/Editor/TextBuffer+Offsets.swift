@@ -1,10 +1,10 @@
 /// A place as parsers report it: line and column both from 1, the column counting
 /// Unicode scalars (what Yams/libyaml and most JSON parsers count).
-public struct ScalarLocation: Hashable, Sendable {
-    public var lineNumber: Int
-    public var scalarColumn: Int
+package struct ScalarLocation: Hashable, Sendable {
+    package var lineNumber: Int
+    package var scalarColumn: Int
 
-    public init(lineNumber: Int, scalarColumn: Int) {
+    package init(lineNumber: Int, scalarColumn: Int) {
         self.lineNumber = lineNumber
         self.scalarColumn = scalarColumn
     }
@@ -15,18 +15,18 @@ public struct ScalarLocation: Hashable, Sendable {
 /// cursor at an error, not meant for every keystroke.
 extension TextBuffer {
     /// The number of characters (grapheme clusters) before `position` in `text`.
-    public func characterOffset(of position: TextPosition) -> Int {
+    package func characterOffset(of position: TextPosition) -> Int {
         let position = clamped(position)
         return lines[..<position.line].reduce(0) { $0 + $1.count + 1 } + position.column
     }
 
     /// The position `offset` characters into `text` (clamped to the text).
-    public func position(atCharacterOffset offset: Int) -> TextPosition {
+    package func position(atCharacterOffset offset: Int) -> TextPosition {
         position(atOffset: offset) { $0.count } column: { line, rest in min(rest, line.count) }
     }
 
     /// The number of UTF-8 bytes before `position` in `text`.
-    public func utf8Offset(of position: TextPosition) -> Int {
+    package func utf8Offset(of position: TextPosition) -> Int {
         let position = clamped(position)
         let line = lines[position.line]
         let head = line[..<line.index(line.startIndex, offsetBy: position.column)]
@@ -35,7 +35,7 @@ extension TextBuffer {
 
     /// The position of byte `offset` of `text`; a byte inside a character gives that
     /// character's start.
-    public func position(atUTF8Offset offset: Int) -> TextPosition {
+    package func position(atUTF8Offset offset: Int) -> TextPosition {
         position(atOffset: offset) { $0.utf8.count } column: { line, rest in
             Self.column(in: line, beforeUnits: rest) { $0.utf8.count }
         }
@@ -43,7 +43,7 @@ extension TextBuffer {
 
     /// The position of a parser's location (line and scalar column from 1); a column
     /// inside a character gives that character's start, one past the end gives the end.
-    public func position(of location: ScalarLocation) -> TextPosition {
+    package func position(of location: ScalarLocation) -> TextPosition {
         let line = max(0, min(location.lineNumber - 1, lines.count - 1))
         let column = Self.column(in: lines[line], beforeUnits: max(0, location.scalarColumn - 1)) {
             $0.unicodeScalars.count
@@ -52,7 +52,7 @@ extension TextBuffer {
     }
 
     /// `position` as a parser would report it (line and scalar column from 1).
-    public func scalarLocation(of position: TextPosition) -> ScalarLocation {
+    package func scalarLocation(of position: TextPosition) -> ScalarLocation {
         let position = clamped(position)
         let line = lines[position.line]
         let scalars = line.prefix(position.column).reduce(0) { $0 + $1.unicodeScalars.count }

@@ -1,16 +1,16 @@
 /// A match of a search: where it starts and how many characters it covers.
-public struct SearchMatch: Hashable, Sendable {
-    public var position: TextPosition
-    public var length: Int
+package struct SearchMatch: Hashable, Sendable {
+    package var position: TextPosition
+    package var length: Int
     /// True when the search went past the end of the text and on from its start.
-    public var wrapped: Bool
+    package var wrapped: Bool
 }
 
 /// Case-insensitive search, line by line (a match never spans a line break).
 extension TextBuffer {
     /// The first match of `query` at or after `start`, going on from the top of the text
     /// when there is none below. Nil when the text does not contain it.
-    public func find(_ query: String, from start: TextPosition) -> SearchMatch? {
+    package func find(_ query: String, from start: TextPosition) -> SearchMatch? {
         let needle = Needle(query)
         guard !needle.isEmpty else { return nil }
         let start = clamped(start)
@@ -29,7 +29,7 @@ extension TextBuffer {
 
     /// The match after the one at the cursor (one character on, so repeating the
     /// search moves from match to match).
-    public func findNext(_ query: String) -> SearchMatch? {
+    package func findNext(_ query: String) -> SearchMatch? {
         guard var match = find(query, from: position(after: cursor) ?? .start) else { return nil }
         match.wrapped = match.position <= cursor
         return match

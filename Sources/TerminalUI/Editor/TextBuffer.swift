@@ -3,57 +3,57 @@
 /// Lines are kept apart so a keystroke touches one line and drawing reads only the
 /// lines on screen: a 10,000-line document edits as fast as a ten-line one. The whole
 /// text is joined only when asked for (`text`).
-public struct TextBuffer: Sendable {
+package struct TextBuffer: Sendable {
     /// The lines, without their line breaks; never empty (an empty text is one empty line).
-    public private(set) var lines: [String]
+    package private(set) var lines: [String]
     /// Where the next typed character goes; always a valid position.
-    public internal(set) var cursor: TextPosition
+    package internal(set) var cursor: TextPosition
     /// The cell column up/down and page moves try to keep, set by the first vertical
     /// move and forgotten by any other move or edit, so passing through a short line
     /// does not pull the cursor left for good.
     var goalCell: Int?
     var history = UndoHistory()
     /// Bumped by every change to the lines, so a caller can tell whether a key edited.
-    public private(set) var revision = 0
+    package private(set) var revision = 0
     /// The last change to the lines (edit, undo or redo), for keeping per-line data
     /// such as error markers on the right lines.
-    public private(set) var lastChange: LineChange?
+    package private(set) var lastChange: LineChange?
 
     /// `text` split into lines at `\n` (a `\r` before it is dropped).
-    public init(text: String = "") {
+    package init(text: String = "") {
         lines = Self.splitLines(text)
         cursor = .start
     }
 
     /// The whole document, lines joined with `\n`. Built on each call: use it when
     /// leaving the editor, not per keystroke.
-    public var text: String { lines.joined(separator: "\n") }
+    package var text: String { lines.joined(separator: "\n") }
 
-    public var lineCount: Int { lines.count }
+    package var lineCount: Int { lines.count }
 
     /// The line the cursor is on.
-    public var currentLine: String { lines[cursor.line] }
+    package var currentLine: String { lines[cursor.line] }
 
-    public var canUndo: Bool { history.canUndo }
-    public var canRedo: Bool { history.canRedo }
+    package var canUndo: Bool { history.canUndo }
+    package var canRedo: Bool { history.canRedo }
 
     /// The number of characters in line `index`.
     func length(ofLine index: Int) -> Int { lines[index].count }
 
     /// `position` moved inside the text: a line that exists, a column within it.
-    public func clamped(_ position: TextPosition) -> TextPosition {
+    package func clamped(_ position: TextPosition) -> TextPosition {
         let line = max(0, min(position.line, lines.count - 1))
         return TextPosition(line: line, column: max(0, min(position.column, length(ofLine: line))))
     }
 
     /// The cell column of `position` in its line, from 0: what the screen shows, with
     /// CJK and most emoji taking two cells.
-    public func displayColumn(of position: TextPosition) -> Int {
+    package func displayColumn(of position: TextPosition) -> Int {
         lines[position.line].cellWidth(ofPrefix: position.column)
     }
 
     /// Places the cursor (clamped into the text); ends the current undo group.
-    public mutating func moveCursor(to position: TextPosition) {
+    package mutating func moveCursor(to position: TextPosition) {
         cursor = clamped(position)
         goalCell = nil
         history.closeGroup()
@@ -70,7 +70,7 @@ public struct TextBuffer: Sendable {
 
     /// Reverts the last undo step. Returns false when there is nothing to undo.
     @discardableResult
-    public mutating func undo() -> Bool {
+    package mutating func undo() -> Bool {
         guard let edit = history.popUndo() else { return false }
         apply(edit.inverse)
         return true
@@ -78,7 +78,7 @@ public struct TextBuffer: Sendable {
 
     /// Applies again the last undone step. Returns false when there is nothing to redo.
     @discardableResult
-    public mutating func redo() -> Bool {
+    package mutating func redo() -> Bool {
         guard let edit = history.popRedo() else { return false }
         apply(edit)
         return true
@@ -107,8 +107,8 @@ public struct TextBuffer: Sendable {
 }
 
 /// Which lines a change replaced: `removed` lines from `start` became `inserted` lines.
-public struct LineChange: Hashable, Sendable {
-    public let start: Int
-    public let removed: Int
-    public let inserted: Int
+package struct LineChange: Hashable, Sendable {
+    package let start: Int
+    package let removed: Int
+    package let inserted: Int
 }

@@ -2,7 +2,7 @@
 extension TextEditor {
     /// Draws the gutter, the visible text with syntax colours and the find prompt into
     /// `rect`, and places `surface.cursor` on the cursor (or at the end of the prompt).
-    public func draw(on surface: some Surface, in rect: Rect) {
+    package func draw(on surface: some Surface, in rect: Rect) {
         guard !rect.isEmpty else { return }
         surface.fill(rect)
         let geometry = EditorGeometry(rect: rect, lineCount: buffer.lineCount, searching: search.isActive)

@@ -2,12 +2,12 @@
 extension TextEditor {
     /// Replaces the markers: messages by line number from 1 (as parsers report them).
     /// Lines past the end of the text are ignored when drawing.
-    public mutating func setMarkers(_ messagesByLineNumber: [Int: String]) {
+    package mutating func setMarkers(_ messagesByLineNumber: [Int: String]) {
         markers = messagesByLineNumber
     }
 
     /// The message of the marker on the cursor's line, for the status line.
-    public var markerAtCursor: String? { markers[buffer.cursor.line + 1] }
+    package var markerAtCursor: String? { markers[buffer.cursor.line + 1] }
 
     /// Keeps markers on their lines when lines are inserted or removed above them; a
     /// marker on a line that was removed goes with it.

@@ -20,7 +20,7 @@ struct EditorGeometry {
 extension TextEditor {
     /// Records the size the pane is drawn at (for PgUp/PgDn) and scrolls to the cursor.
     /// Call it with the rectangle given to `draw(on:in:)` when the layout changes.
-    public mutating func layout(in rect: Rect) {
+    package mutating func layout(in rect: Rect) {
         let geometry = EditorGeometry(rect: rect, lineCount: buffer.lineCount, searching: search.isActive)
         textAreaSize = TerminalSize(columns: geometry.text.width, rows: geometry.text.height)
         scrollToCursor()

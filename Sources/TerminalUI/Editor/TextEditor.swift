@@ -3,37 +3,37 @@
 ///
 /// State changes only in `handle(_:)` and the mutating calls below; `draw(on:in:)` only
 /// reads, scrolling further if the rectangle it is given needs it to show the cursor.
-public struct TextEditor: Sendable {
-    public internal(set) var buffer: TextBuffer
+package struct TextEditor: Sendable {
+    package internal(set) var buffer: TextBuffer
     /// Decides colouring, auto-indent and Tab.
-    public var language: EditorLanguage
+    package var language: EditorLanguage
     /// Error messages by line number (from 1, as in the gutter and in parser errors).
-    public internal(set) var markers: [Int: String] = [:]
-    public internal(set) var search = EditorSearch()
+    package internal(set) var markers: [Int: String] = [:]
+    package internal(set) var search = EditorSearch()
     /// The first line shown (index from 0) and the first cell column shown.
-    public internal(set) var firstVisibleLine = 0
-    public internal(set) var firstVisibleCell = 0
+    package internal(set) var firstVisibleLine = 0
+    package internal(set) var firstVisibleCell = 0
     /// The size of the text area (without gutter and prompt) at the last `layout(in:)`;
     /// PgUp/PgDn move by its height (a guess of 74x20 until the first `layout(in:)`).
-    public internal(set) var textAreaSize = TerminalSize(columns: 74, rows: 20)
+    package internal(set) var textAreaSize = TerminalSize(columns: 74, rows: 20)
 
-    public init(text: String = "", language: EditorLanguage = .yaml) {
+    package init(text: String = "", language: EditorLanguage = .yaml) {
         self.buffer = TextBuffer(text: text)
         self.language = language
     }
 
     /// The whole document, joined on demand (when leaving the editor or saving).
-    public var text: String { buffer.text }
+    package var text: String { buffer.text }
 
     /// The cursor for the status line: line number and column number, both from 1,
     /// the column counting characters.
-    public var cursorLineNumber: Int { buffer.cursor.line + 1 }
-    public var cursorColumnNumber: Int { buffer.cursor.column + 1 }
+    package var cursorLineNumber: Int { buffer.cursor.line + 1 }
+    package var cursorColumnNumber: Int { buffer.cursor.column + 1 }
 
     /// Handles an editing, moving or find key. Keys the pane does not use (F2, F3,
     /// Ctrl-T, Ctrl-E, Ctrl-S, Esc outside the find prompt, Ctrl-C...) are `notConsumed`.
     /// Every printable character is consumed: it is text here.
-    public mutating func handle(_ key: Key) -> EditorKeyResult {
+    package mutating func handle(_ key: Key) -> EditorKeyResult {
         let revision = buffer.revision
         let result = search.isActive ? handleSearchKey(key) ?? handleEditingKey(key) : handleEditingKey(key)
         if buffer.revision != revision, let change = buffer.lastChange { shiftMarkers(for: change) }
@@ -82,7 +82,7 @@ public struct TextEditor: Sendable {
 
     /// Replaces the whole text, as switching YAML <-> JSON does; undoable as one step.
     /// Markers are cleared (their lines mean nothing in the new text).
-    public mutating func replaceText(_ text: String, language: EditorLanguage) {
+    package mutating func replaceText(_ text: String, language: EditorLanguage) {
         buffer.replaceAll(with: text)
         self.language = language
         markers = [:]
@@ -93,13 +93,13 @@ public struct TextEditor: Sendable {
 
     /// Puts the cursor at a parser's location (line and scalar column from 1), e.g.
     /// the first error when leaving the editor fails.
-    public mutating func moveCursor(to location: ScalarLocation) {
+    package mutating func moveCursor(to location: ScalarLocation) {
         buffer.moveCursor(to: buffer.position(of: location))
         scrollToCursor()
     }
 
     /// Puts the cursor at `position` (clamped into the text).
-    public mutating func moveCursor(to position: TextPosition) {
+    package mutating func moveCursor(to position: TextPosition) {
         buffer.moveCursor(to: position)
         scrollToCursor()
     }

@@ -4,20 +4,20 @@
 /// character, an emoji or a letter with combining marks. Screens and parsers count
 /// differently: see `TextBuffer.displayColumn(of:)` for terminal cells and
 /// `TextBuffer.position(lineNumber:scalarColumn:)` for parser locations.
-public struct TextPosition: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+package struct TextPosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static let start = TextPosition(line: 0, column: 0)
+    package static let start = TextPosition(line: 0, column: 0)
 
-    public static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
+    package static func < (lhs: TextPosition, rhs: TextPosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 
-    public var description: String { "\(line):\(column)" }
+    package var description: String { "\(line):\(column)" }
 }

@@ -1,5 +1,5 @@
 /// A key press, decoded from what ncurses reports.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     /// A printable character, including space.
     case character(Character)
     /// Ctrl plus a letter, lower case (`.ctrl("d")` is Ctrl-D). Ctrl-H, -I, -J and -M
@@ -17,7 +17,7 @@ public enum Key: Hashable, Sendable {
     case resize
 
     /// The name shown in footers and the help screen: `^D`, `Enter`, `F2`, `PgDn`.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .character(" "): return "Space"
         case .character(let c): return String(c)

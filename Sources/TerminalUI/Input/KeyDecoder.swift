@@ -1,7 +1,7 @@
 import CNCurses
 
 /// One value from ncurses' `get_wch`: a character, or a key code (`KEY_CODE_YES`).
-public enum RawInput: Hashable, Sendable {
+package enum RawInput: Hashable, Sendable {
     case character(UInt32)
     case keyCode(Int32)
 }
@@ -9,17 +9,17 @@ public enum RawInput: Hashable, Sendable {
 /// Turns ncurses input into `Key`s. It keeps state between batches because bracketed
 /// paste can span several reads; an Esc is only combined with a character from the same
 /// batch (ncurses already waited `ESCDELAY` for it), so a lone Esc is never held back.
-public struct KeyDecoder: Sendable {
+package struct KeyDecoder: Sendable {
     /// Codes given to the bracketed-paste markers with `define_key`, past ncurses' own.
     static let pasteStartCode = Int32(KEY_MAX) + 1
     static let pasteEndCode = Int32(KEY_MAX) + 2
 
     private var paste: String?
 
-    public init() {}
+    package init() {}
 
     /// Decodes one batch of input (everything that was available at once).
-    public mutating func decode(_ batch: [RawInput]) -> [Key] {
+    package mutating func decode(_ batch: [RawInput]) -> [Key] {
         var keys: [Key] = []
         var index = batch.startIndex
         while index < batch.endIndex {
@@ -111,7 +111,7 @@ public struct KeyDecoder: Sendable {
 
     /// The key for a single input, without context; nil for what svcwiz does not use
     /// (mouse, unknown function keys, NUL).
-    public static func key(for input: RawInput) -> Key? {
+    package static func key(for input: RawInput) -> Key? {
         switch input {
         case .character(let code): return key(forCharacter: code)
         case .keyCode(let code): return key(forKeyCode: code)

@@ -1,39 +1,39 @@
 /// Text attributes a terminal can show without colour.
-public struct TextAttributes: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct TextAttributes: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    public static let bold = TextAttributes(rawValue: 1 << 0)
-    public static let dim = TextAttributes(rawValue: 1 << 1)
-    public static let underline = TextAttributes(rawValue: 1 << 2)
-    public static let reverse = TextAttributes(rawValue: 1 << 3)
-    public static let italic = TextAttributes(rawValue: 1 << 4)
+    package static let bold = TextAttributes(rawValue: 1 << 0)
+    package static let dim = TextAttributes(rawValue: 1 << 1)
+    package static let underline = TextAttributes(rawValue: 1 << 2)
+    package static let reverse = TextAttributes(rawValue: 1 << 3)
+    package static let italic = TextAttributes(rawValue: 1 << 4)
 }
 
 /// A terminal palette index: 0-7 the basic colours, 8-15 their bright variants, 16-255
 /// the xterm 256-colour cube and greys.
-public struct TerminalColor: Hashable, Sendable {
-    public let index: Int
-    public init(_ index: Int) { self.index = index }
+package struct TerminalColor: Hashable, Sendable {
+    package let index: Int
+    package init(_ index: Int) { self.index = index }
 
-    public static let black = TerminalColor(0)
-    public static let red = TerminalColor(1)
-    public static let green = TerminalColor(2)
-    public static let yellow = TerminalColor(3)
-    public static let blue = TerminalColor(4)
-    public static let magenta = TerminalColor(5)
-    public static let cyan = TerminalColor(6)
-    public static let white = TerminalColor(7)
-    public static let brightBlack = TerminalColor(8)
+    package static let black = TerminalColor(0)
+    package static let red = TerminalColor(1)
+    package static let green = TerminalColor(2)
+    package static let yellow = TerminalColor(3)
+    package static let blue = TerminalColor(4)
+    package static let magenta = TerminalColor(5)
+    package static let cyan = TerminalColor(6)
+    package static let white = TerminalColor(7)
+    package static let brightBlack = TerminalColor(8)
 }
 
 /// How a style looks under a theme. A nil colour is the terminal's default.
-public struct Appearance: Hashable, Sendable {
-    public var foreground: TerminalColor?
-    public var background: TerminalColor?
-    public var attributes: TextAttributes
+package struct Appearance: Hashable, Sendable {
+    package var foreground: TerminalColor?
+    package var background: TerminalColor?
+    package var attributes: TextAttributes
 
-    public init(foreground: TerminalColor? = nil, background: TerminalColor? = nil, attributes: TextAttributes = []) {
+    package init(foreground: TerminalColor? = nil, background: TerminalColor? = nil, attributes: TextAttributes = []) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

@@ -1,6 +1,6 @@
 /// What a piece of text is, not how it looks: the theme decides the look, so screens stay
 /// the same in colour and in monochrome.
-public enum Style: Int, CaseIterable, Hashable, Sendable {
+package enum Style: Int, CaseIterable, Hashable, Sendable {
     case normal
     /// The title line at the top of every screen.
     case title

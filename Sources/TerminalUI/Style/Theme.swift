@@ -1,7 +1,7 @@
 /// Maps every `Style` to an `Appearance` for one kind of terminal.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// How many colours the theme uses; 0 for monochrome.
-    public let colors: Int
+    package let colors: Int
     private let appearances: [Style: Appearance]
 
     init(colors: Int, appearances: [Style: Appearance]) {
@@ -9,15 +9,15 @@ public struct Theme: Sendable {
         self.appearances = appearances
     }
 
-    public var isMonochrome: Bool { colors == 0 }
+    package var isMonochrome: Bool { colors == 0 }
 
-    public func appearance(for style: Style) -> Appearance {
+    package func appearance(for style: Style) -> Appearance {
         appearances[style] ?? Appearance()
     }
 
     /// Attributes only: every distinction a colour theme makes is also made here, so
     /// `NO_COLOR` loses nothing (selection is reverse video, errors bold and underlined).
-    public static let monochrome = Theme(colors: 0, appearances: [
+    package static let monochrome = Theme(colors: 0, appearances: [
         .title: Appearance(attributes: [.bold, .reverse]),
         .header: Appearance(attributes: [.bold, .underline]),
         .muted: Appearance(attributes: [.dim]),
@@ -35,17 +35,17 @@ public struct Theme: Sendable {
     ])
 
     /// The eight basic colours: what every colour terminal has.
-    public static let colors8 = Theme(colors: 8, appearances: basicAppearances)
+    package static let colors8 = Theme(colors: 8, appearances: basicAppearances)
 
     /// Bright black for secondary text, which reads better than dim on most terminals.
-    public static let colors16 = Theme(colors: 16, appearances: basicAppearances.merging([
+    package static let colors16 = Theme(colors: 16, appearances: basicAppearances.merging([
         .muted: Appearance(foreground: .brightBlack),
         .border: Appearance(foreground: TerminalColor(12)),
         .syntaxComment: Appearance(foreground: .brightBlack, attributes: [.italic]),
     ]) { $1 })
 
     /// Softer backgrounds for the title and the selection from the 256-colour palette.
-    public static let colors256 = Theme(colors: 256, appearances: basicAppearances.merging([
+    package static let colors256 = Theme(colors: 256, appearances: basicAppearances.merging([
         .title: Appearance(foreground: TerminalColor(231), background: TerminalColor(24), attributes: [.bold]),
         .muted: Appearance(foreground: TerminalColor(244)),
         .border: Appearance(foreground: TerminalColor(67)),

@@ -2,7 +2,7 @@ extension Theme {
     /// The theme for a terminal with `terminalColors` colours (ncurses' `COLORS`, 0 when
     /// it has none). Monochrome when the user asked (`--no-color`, or `NO_COLOR` set to
     /// anything non-empty, per no-color.org) or the terminal cannot show colour.
-    public static func choose(noColorFlag: Bool, environment: [String: String], terminalColors: Int) -> Theme {
+    package static func choose(noColorFlag: Bool, environment: [String: String], terminalColors: Int) -> Theme {
         if noColorFlag { return .monochrome }
         if let value = environment["NO_COLOR"], !value.isEmpty { return .monochrome }
         switch terminalColors {

@@ -1,16 +1,16 @@
 /// A screen's worth of cells, keeping wide characters whole: writing over either half of
 /// one blanks the other half, and a wide character never starts in the last column.
-public struct CellGrid: Hashable, Sendable {
-    public private(set) var size: TerminalSize
+package struct CellGrid: Hashable, Sendable {
+    package private(set) var size: TerminalSize
     private var cells: [Cell]
 
-    public init(size: TerminalSize) {
+    package init(size: TerminalSize) {
         self.size = TerminalSize(columns: max(0, size.columns), rows: max(0, size.rows))
         self.cells = Array(repeating: .blank, count: self.size.columns * self.size.rows)
     }
 
     /// The cell at a position; a blank cell outside the grid.
-    public subscript(column: Int, row: Int) -> Cell {
+    package subscript(column: Int, row: Int) -> Cell {
         guard contains(column: column, row: row) else { return .blank }
         return cells[row * size.columns + column]
     }
@@ -20,7 +20,7 @@ public struct CellGrid: Hashable, Sendable {
     }
 
     /// The row as text, wide characters once, trailing spaces trimmed.
-    public func line(_ row: Int) -> String {
+    package func line(_ row: Int) -> String {
         var text = ""
         for column in 0..<size.columns {
             text += self[column, row].text

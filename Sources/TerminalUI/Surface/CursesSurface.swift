@@ -3,9 +3,9 @@ import CNCurses
 /// The surface the terminal shows. Widgets draw a whole frame into `grid`; `flush`
 /// then hands ncurses only the cells that differ from the last frame, and ncurses sends
 /// only what differs from the screen. An unchanged frame writes nothing.
-public final class CursesSurface: Surface {
-    public var grid: CellGrid
-    public var cursor: Point?
+package final class CursesSurface: Surface {
+    package var grid: CellGrid
+    package var cursor: Point?
     /// What ncurses was last given; nil when everything must be written again.
     private var shown: CellGrid?
     private var cursorVisible: Bool?

@@ -2,29 +2,29 @@
 ///
 /// All drawing goes through the methods in the extension below, which sanitise text on
 /// the way in; there is no way to put raw text into a cell.
-public protocol Surface: AnyObject {
+package protocol Surface: AnyObject {
     var grid: CellGrid { get set }
     /// Where the terminal cursor is shown (a focused text field), or nil to hide it.
     var cursor: Point? { get set }
 }
 
 /// How text shorter than its space is placed in it.
-public enum TextAlignment: Sendable {
+package enum TextAlignment: Sendable {
     case leading, trailing, center
 }
 
 extension Surface {
-    public var size: TerminalSize { grid.size }
-    public var bounds: Rect { Rect(size: grid.size) }
+    package var size: TerminalSize { grid.size }
+    package var bounds: Rect { Rect(size: grid.size) }
 
     /// Blanks every cell and hides the cursor: the start of a frame.
-    public func clear() {
+    package func clear() {
         grid.clear()
         cursor = nil
     }
 
     /// Fills `rect` with blanks in `style` (a selected row's background, a dialog).
-    public func fill(_ rect: Rect, style: Style = .normal) {
+    package func fill(_ rect: Rect, style: Style = .normal) {
         for row in rect.row..<rect.maxRow {
             for column in rect.column..<rect.maxColumn {
                 grid.put(.space, column: column, row: row, style: style)
@@ -35,14 +35,14 @@ extension Surface {
     /// Draws the visible form of `text` from `point`, cut at `maxWidth` cells (or at the
     /// right edge). Returns the number of cells used.
     @discardableResult
-    public func draw(_ text: String, at point: Point, maxWidth: Int? = nil, style: Style = .normal) -> Int {
+    package func draw(_ text: String, at point: Point, maxWidth: Int? = nil, style: Style = .normal) -> Int {
         let limit = min(maxWidth ?? Int.max, size.columns - point.column)
         return put(String.fit(VisibleText.clusters(text), width: limit), at: point, style: style)
     }
 
     /// Draws `text` into exactly `width` cells: cut with `…` when too long (or plainly cut
     /// when `ellipsis` is false), aligned and padded with blanks in `style` when short.
-    public func draw(_ text: String, at point: Point, width: Int, style: Style = .normal,
+    package func draw(_ text: String, at point: Point, width: Int, style: Style = .normal,
                      alignment: TextAlignment = .leading, ellipsis: Bool = true) {
         guard width > 0 else { return }
         let shown = ellipsis ? text.truncatedWithEllipsis(toWidth: width) : text.truncated(toWidth: width)
@@ -60,7 +60,7 @@ extension Surface {
 
     /// A horizontal rule, optionally with a title after two rule characters
     /// (`── Ports ─────`), as the detail screen's section headers.
-    public func drawRule(at point: Point, width: Int, title: String? = nil, style: Style = .border) {
+    package func drawRule(at point: Point, width: Int, title: String? = nil, style: Style = .border) {
         guard width > 0 else { return }
         draw(String(repeating: "─", count: width), at: point, maxWidth: width, style: style)
         if let title, width > 4 {
@@ -69,7 +69,7 @@ extension Surface {
     }
 
     /// A single-line frame around `rect`, with `title` in the top edge.
-    public func drawBox(_ rect: Rect, title: String? = nil, style: Style = .border) {
+    package func drawBox(_ rect: Rect, title: String? = nil, style: Style = .border) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let inner = rect.width - 2
         let horizontal = String(repeating: "─", count: inner)

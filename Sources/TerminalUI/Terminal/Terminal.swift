@@ -10,13 +10,13 @@ import Dispatch
 /// actor (an async `main`); call `stop()` before exiting. If the process exits or dies
 /// without it, the terminal is restored anyway (atexit and signal handlers).
 @MainActor
-public final class Terminal<Message: Sendable> {
+package final class Terminal<Message: Sendable> {
     /// Keys, resizes, resumes and posted messages, in arrival order. Ends after `stop()`.
-    public let events: AsyncStream<TerminalEvent<Message>>
+    package let events: AsyncStream<TerminalEvent<Message>>
     /// Hand this to tasks that need to report back to the UI.
-    public nonisolated let mailbox: Mailbox<Message>
-    public let theme: Theme
-    public private(set) var size: TerminalSize
+    package nonisolated let mailbox: Mailbox<Message>
+    package let theme: Theme
+    package private(set) var size: TerminalSize
 
     private let continuation: AsyncStream<TerminalEvent<Message>>.Continuation
     private let screen: OpaquePointer
@@ -35,7 +35,7 @@ public final class Terminal<Message: Sendable> {
     /// Takes over the terminal.
     /// - Parameter noColor: the `--no-color` flag; `NO_COLOR` in the environment and
     ///   terminals without colours also give the monochrome theme.
-    public init(noColor: Bool = false) throws {
+    package init(noColor: Bool = false) throws {
         _ = UTF8Locale.configured
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         var savedModes = termios()
@@ -78,7 +78,7 @@ public final class Terminal<Message: Sendable> {
 
     /// Draws a frame: `draw` gets a blank surface of the terminal's size and fills it;
     /// then only the cells that changed since the last frame are sent.
-    public func render(_ draw: (CursesSurface) -> Void) {
+    package func render(_ draw: (CursesSurface) -> Void) {
         guard running else { return }
         surface.clear()
         draw(surface)
@@ -86,7 +86,7 @@ public final class Terminal<Message: Sendable> {
     }
 
     /// Repaints the whole screen from the last frame (Ctrl-L does this).
-    public func repaintAll() {
+    package func repaintAll() {
         guard running else { return }
         clearok(svcwiz_curscr(), true)
         surface.invalidate()
@@ -95,7 +95,7 @@ public final class Terminal<Message: Sendable> {
 
     /// Suspends to the shell (Ctrl-Z does this); returns after `fg`, with the screen
     /// repainted and a `.resumed` event queued.
-    public func suspend() {
+    package func suspend() {
         guard running else { return }
         leaveCurses()
         expectingContinue = true
@@ -105,7 +105,7 @@ public final class Terminal<Message: Sendable> {
 
     /// Gives the terminal to a child program (`$EDITOR`) for the duration of `body`: curses
     /// is ended, stderr goes to the terminal again, and everything is restored after.
-    public func runOutsideCurses<T>(_ body: () throws -> T) rethrows -> T {
+    package func runOutsideCurses<T>(_ body: () throws -> T) rethrows -> T {
         leaveCurses()
         TerminalGuard.routeStandardErrorToTerminal(true)
         defer {
@@ -117,7 +117,7 @@ public final class Terminal<Message: Sendable> {
 
     /// Gives the terminal back: ends curses, restores the modes and signal handlers,
     /// replays what was written to stderr meanwhile and ends `events`. Safe to call twice.
-    public func stop() {
+    package func stop() {
         guard running else { return }
         running = false
         for source in sources { source.cancel() }

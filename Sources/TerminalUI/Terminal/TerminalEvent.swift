@@ -1,5 +1,5 @@
 /// What the event loop delivers to the app, in order.
-public enum TerminalEvent<Message: Sendable>: Sendable {
+package enum TerminalEvent<Message: Sendable>: Sendable {
     /// A key press. Ctrl-Z and Ctrl-L are handled by the terminal and not delivered.
     case key(Key)
     /// The terminal has a new size; the surface is blank at that size, render again.
@@ -13,11 +13,11 @@ public enum TerminalEvent<Message: Sendable>: Sendable {
 
 /// Where work running elsewhere (backend tasks, watch streams, timers) posts its results;
 /// they arrive in the terminal's event stream, waking it. Safe to use from any thread.
-public struct Mailbox<Message: Sendable>: Sendable {
+package struct Mailbox<Message: Sendable>: Sendable {
     let continuation: AsyncStream<TerminalEvent<Message>>.Continuation
 
     /// Queues `message` as an event. Does nothing once the terminal stopped.
-    public func post(_ message: Message) {
+    package func post(_ message: Message) {
         continuation.yield(.message(message))
     }
 }

@@ -4,11 +4,11 @@ import CNCurses
 ///
 /// Only this module makes clusters, and only from sanitised text (`VisibleText`), so a
 /// cluster can never carry a control character to the terminal.
-public struct DisplayCluster: Hashable, Sendable {
+package struct DisplayCluster: Hashable, Sendable {
     /// The characters sent for this cell: a base character plus its combining marks.
-    public let text: String
+    package let text: String
     /// 1 or 2 terminal cells.
-    public let width: Int
+    package let width: Int
 
     init(verified text: String, width: Int) {
         self.text = text

@@ -3,19 +3,19 @@
 extension String {
     /// The number of terminal cells this text takes once drawn (CJK and most emoji count
     /// 2, escapes count their escaped length).
-    public var displayWidth: Int {
+    package var displayWidth: Int {
         VisibleText.clusters(self).reduce(0) { $0 + $1.width }
     }
 
     /// The visible form of this text cut to at most `width` cells. A wide character that
     /// would straddle the edge is replaced by a space, so the result is exactly `width`
     /// cells whenever the text was wider.
-    public func truncated(toWidth width: Int) -> String {
+    package func truncated(toWidth width: Int) -> String {
         Self.fit(VisibleText.clusters(self), width: width).map(\.text).joined()
     }
 
     /// Like `truncated(toWidth:)`, but ends with `…` when something was cut.
-    public func truncatedWithEllipsis(toWidth width: Int) -> String {
+    package func truncatedWithEllipsis(toWidth width: Int) -> String {
         let clusters = VisibleText.clusters(self)
         guard width > 0 else { return "" }
         if clusters.reduce(0, { $0 + $1.width }) <= width {
@@ -25,7 +25,7 @@ extension String {
     }
 
     /// The visible form of this text cut or padded with spaces to exactly `width` cells.
-    public func padded(toWidth width: Int) -> String {
+    package func padded(toWidth width: Int) -> String {
         let fitted = Self.fit(VisibleText.clusters(self), width: width)
         let used = fitted.reduce(0) { $0 + $1.width }
         return fitted.map(\.text).joined() + String(repeating: " ", count: max(0, width - used))

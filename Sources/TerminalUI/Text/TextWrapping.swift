@@ -1,7 +1,7 @@
 extension String {
     /// The visible form of this text broken into lines of at most `width` cells: at line
     /// breaks in the text, then between words, and inside words longer than a line.
-    public func wrapped(toWidth width: Int) -> [String] {
+    package func wrapped(toWidth width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in split(separator: "\n", omittingEmptySubsequences: false) {

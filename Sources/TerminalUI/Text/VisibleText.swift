@@ -8,9 +8,9 @@
 /// - other C0 controls and DEL as `\xHH`
 /// - C1 controls and other unprintable characters (bidi overrides, zero-width spaces)
 ///   as `\u{HHHH}`
-public enum VisibleText {
+package enum VisibleText {
     /// The clusters `text` is drawn as, escapes included.
-    public static func clusters(_ text: String) -> [DisplayCluster] {
+    package static func clusters(_ text: String) -> [DisplayCluster] {
         var result: [DisplayCluster] = []
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -26,7 +26,7 @@ public enum VisibleText {
     }
 
     /// `text` with every unsafe character replaced by its visible escape.
-    public static func sanitized(_ text: String) -> String {
+    package static func sanitized(_ text: String) -> String {
         clusters(text).map(\.text).joined()
     }
 

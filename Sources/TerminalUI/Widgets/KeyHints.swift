@@ -1,10 +1,10 @@
 /// A key and what it does here, as the footer shows it: `^D delete`.
-public struct KeyHint: Hashable, Sendable {
+package struct KeyHint: Hashable, Sendable {
     /// The key as shown (`^D`, `Enter`).
-    public var keys: String
-    public var description: String
+    package var keys: String
+    package var description: String
 
-    public init(keys: String, description: String) {
+    package init(keys: String, description: String) {
         self.keys = keys
         self.description = description
     }
@@ -16,8 +16,8 @@ public struct KeyHint: Hashable, Sendable {
 /// The footer: `Enter open  c create  ? help`, keys highlighted. A hint that does not fit
 /// is left out whole, so the first (most important) ones always show; `trailing` hints
 /// (help) keep their room and always come last.
-public enum KeyHints {
-    public static func draw(_ hints: [KeyHint], trailing: [KeyHint] = [], on surface: some Surface, row: Int, width: Int) {
+package enum KeyHints {
+    package static func draw(_ hints: [KeyHint], trailing: [KeyHint] = [], on surface: some Surface, row: Int, width: Int) {
         surface.draw("", at: Point(column: 0, row: row), width: width)
         let reserved = trailing.reduce(0) { $0 + $1.footerWidth }
         var x = 1

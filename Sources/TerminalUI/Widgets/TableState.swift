@@ -1,16 +1,16 @@
 /// The selection and scroll position of a table. Movement keeps the selection on screen;
 /// `pageSize` is the number of data rows the table shows (its height minus the header).
-public struct TableState: Hashable, Sendable {
-    public private(set) var selection: Int
-    public private(set) var firstVisibleRow: Int
+package struct TableState: Hashable, Sendable {
+    package private(set) var selection: Int
+    package private(set) var firstVisibleRow: Int
 
-    public init(selection: Int = 0) {
+    package init(selection: Int = 0) {
         self.selection = max(0, selection)
         self.firstVisibleRow = 0
     }
 
     /// Moves with Up/Down, PgUp/PgDn, Home/End. Returns whether the key was one of them.
-    public mutating func handle(_ key: Key, rowCount: Int, pageSize: Int) -> Bool {
+    package mutating func handle(_ key: Key, rowCount: Int, pageSize: Int) -> Bool {
         switch key {
         case .up: moveSelection(by: -1, rowCount: rowCount, pageSize: pageSize)
         case .down: moveSelection(by: 1, rowCount: rowCount, pageSize: pageSize)
@@ -23,19 +23,19 @@ public struct TableState: Hashable, Sendable {
         return true
     }
 
-    public mutating func moveSelection(by delta: Int, rowCount: Int, pageSize: Int) {
+    package mutating func moveSelection(by delta: Int, rowCount: Int, pageSize: Int) {
         select(selection + delta, rowCount: rowCount, pageSize: pageSize)
     }
 
     /// Selects `row` (clamped to the rows there are) and scrolls just enough to show it.
-    public mutating func select(_ row: Int, rowCount: Int, pageSize: Int) {
+    package mutating func select(_ row: Int, rowCount: Int, pageSize: Int) {
         selection = max(0, min(row, rowCount - 1))
         firstVisibleRow = Self.firstVisibleRow(from: firstVisibleRow, selection: selection, rowCount: rowCount, pageSize: pageSize)
     }
 
     /// The rows on screen for `pageSize` rows: the stored scroll position, moved only as
     /// far as needed to show the selection (after a resize or when rows went away).
-    public func visibleRows(rowCount: Int, pageSize: Int) -> Range<Int> {
+    package func visibleRows(rowCount: Int, pageSize: Int) -> Range<Int> {
         let top = Self.firstVisibleRow(from: firstVisibleRow, selection: min(selection, rowCount - 1), rowCount: rowCount, pageSize: pageSize)
         return top..<min(rowCount, top + max(0, pageSize))
     }

@@ -1,20 +1,20 @@
 /// A single-line text input. Editing works on whole characters, so CJK and emoji move
 /// and delete as one; the cursor lands on the right cell however wide the text before it.
 /// When the text is wider than the field, the view scrolls to keep the cursor in sight.
-public struct TextField: Hashable, Sendable {
+package struct TextField: Hashable, Sendable {
     private var characters: [Character]
     /// The insertion point, in characters from the start.
-    public private(set) var cursor: Int
+    package private(set) var cursor: Int
     /// Shown (muted) while the field is empty.
-    public var placeholder: String
+    package var placeholder: String
 
-    public init(_ text: String = "", placeholder: String = "") {
+    package init(_ text: String = "", placeholder: String = "") {
         characters = Array(Self.singleLine(text))
         cursor = characters.count
         self.placeholder = placeholder
     }
 
-    public var text: String {
+    package var text: String {
         get { String(characters) }
         set {
             characters = Array(Self.singleLine(newValue))
@@ -24,7 +24,7 @@ public struct TextField: Hashable, Sendable {
 
     /// Editing keys (characters, paste, Backspace, Delete, Left, Right, Home, End).
     /// Returns false for keys the field does not use, so the form can act on them.
-    public mutating func handle(_ key: Key) -> Bool {
+    package mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .character(let character): insert(String(character))
         case .paste(let pasted): insert(pasted)
@@ -45,7 +45,7 @@ public struct TextField: Hashable, Sendable {
     }
 
     /// Inserts text at the cursor, made single-line first (see `singleLine`).
-    public mutating func insert(_ text: String) {
+    package mutating func insert(_ text: String) {
         let inserted = Array(Self.singleLine(text))
         characters.insert(contentsOf: inserted, at: cursor)
         cursor += inserted.count
@@ -54,7 +54,7 @@ public struct TextField: Hashable, Sendable {
     /// Pasted text can hold newlines, tabs and escape sequences: line breaks and tabs
     /// become spaces, other unprintable characters are dropped, so the field stays one
     /// line and nothing reaches the terminal.
-    public static func singleLine(_ text: String) -> String {
+    package static func singleLine(_ text: String) -> String {
         var result = ""
         for character in text {
             if character == "\n" || character == "\r\n" || character == "\r" || character == "\t" {
@@ -71,7 +71,7 @@ public struct TextField: Hashable, Sendable {
     ///
     /// The view scrolls only as far as needed to keep the cursor on screen, the cursor
     /// staying at the right edge while typing at the end of long text.
-    public func cursorPlacement(width: Int) -> (column: Int, scrolled: Int) {
+    package func cursorPlacement(width: Int) -> (column: Int, scrolled: Int) {
         let before = characters[..<cursor].reduce(0) { $0 + Self.width(of: $1) }
         let scrolled = max(0, before - max(0, width - 1))
         return (before - scrolled, scrolled)
@@ -79,7 +79,7 @@ public struct TextField: Hashable, Sendable {
 
     /// Draws the field in the first row of `rect`; when `focused`, also puts the surface's
     /// cursor on the insertion point.
-    public func draw(on surface: some Surface, in rect: Rect, focused: Bool) {
+    package func draw(on surface: some Surface, in rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         let style: Style = focused ? .focused : .input
         surface.fill(rect.row(0), style: style)
