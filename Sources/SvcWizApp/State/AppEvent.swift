@@ -39,6 +39,8 @@ package enum AppEvent: Sendable {
     case contextFailed(String)
     /// Files the backend could not read, reported and skipped.
     case problems([ManifestParseError])
+    /// The editor's text was read (`AppEffect.checkEditorText`).
+    case editorChecked(EditorCheckOutcome)
 }
 
 /// A service a delete could not remove, and the backend's reason.
@@ -101,6 +103,8 @@ package enum AppEffect: Sendable, Hashable {
     case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
     case loadForEdit(ServiceID, step: WizardStep?)
+    /// Parses and validates the editor's text off the UI thread.
+    case checkEditorText(EditorCheck)
     case suspend
     case redraw
     case quit

@@ -184,5 +184,6 @@ extension UIKey {
         .deleteChangedHidden: "只有此处未显示的字段有变化（status 或服务器元数据）。",
         .reconnected: "已重新连接：列表已是最新。",
         .workspaceReadable: "工作区可以重新读取：列表已是最新。",
+        .editorChecking: "正在检查文本…",
     ]
 }

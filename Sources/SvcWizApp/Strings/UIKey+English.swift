@@ -184,5 +184,6 @@ extension UIKey {
         .deleteChangedHidden: "Only fields this screen does not show changed (status or server metadata).",
         .reconnected: "Reconnected: the list is current again.",
         .workspaceReadable: "The workspace can be read again: the list is current.",
+        .editorChecking: "checking the text…",
     ]
 }

@@ -52,4 +52,6 @@ package enum UIKey: String, Sendable, Hashable, CaseIterable {
     // Deletes refused because the service changed; the connection to a cluster
     case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden
     case reconnected, workspaceReadable
+    // The editor pane while it reads its text
+    case editorChecking
 }
