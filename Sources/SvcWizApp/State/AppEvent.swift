@@ -58,11 +58,15 @@ package struct DetailData: Sendable {
     package var backends: BackendStatus?
     /// The service's events (cluster); nil where the backend has none (workspace).
     package var events: [ObjectEvent]?
+    /// The cluster's nodes for node port addresses, or why they are not known.
+    package var nodes: NodeAddresses
 
-    package init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil) {
+    package init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
+                nodes: NodeAddresses = .unknown(.workspace)) {
         self.stored = stored
         self.backends = backends
         self.events = events
+        self.nodes = nodes
     }
 }
 
@@ -101,6 +105,8 @@ package enum AppEffect: Sendable, Hashable {
     case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
     case loadForEdit(ServiceID, step: WizardStep?)
+    /// Sets the user's clipboard through the terminal (OSC 52).
+    case copyToClipboard(String)
     case suspend
     case redraw
     case quit
