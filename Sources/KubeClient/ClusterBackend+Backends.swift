@@ -6,7 +6,7 @@ extension ClusterBackend {
     /// their pods, nodes and conditions, then the pods its selector matches that are not
     /// endpoints yet (Pending, no IP), and the workloads it selects.
     package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
-        let (endpoints, targetPorts) = try await endpoints(of: service.name, in: service.namespace)
+        let (endpoints, targetPorts) = try await endpoints(of: service.id)
         let selector = service.manifest["spec"]?["selector"]?.stringPairs ?? []
         var workloads: [Workload] = []
         var waiting: [BackendPod] = []
@@ -53,7 +53,7 @@ extension ClusterBackend {
                     members[id, default: [:]][key] = (members[id]?[key] ?? false) || endpoint.ready
                 }
             }
-        } catch .notFound {
+        } catch .resourceNotFound {
             guard let objects = try? await list(.endpoints, namespace: namespace).items else { return nil }
             for object in objects {
                 let id = ServiceID(namespace: object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default",
@@ -70,10 +70,10 @@ extension ClusterBackend {
     }
 
     /// The service's endpoints and its resolved target ports by port name.
-    private func endpoints(of service: String, in namespace: String) async throws(StoreError) -> ([BackendPod], [String: Int]) {
+    private func endpoints(of service: ServiceID) async throws(StoreError) -> ([BackendPod], [String: Int]) {
         do {
-            let slices = try await list(.endpointSlices, namespace: namespace,
-                                        query: [("labelSelector", "kubernetes.io/service-name=\(service)")]).items
+            let slices = try await list(.endpointSlices, namespace: service.namespace,
+                                        query: [("labelSelector", "kubernetes.io/service-name=\(service.name)")]).items
             var endpoints: [BackendPod] = []
             var ports: [String: Int] = [:]
             for slice in slices {
@@ -82,12 +82,12 @@ extension ClusterBackend {
                 ports.merge(read.ports) { first, _ in first }
             }
             return (endpoints, ports)
-        } catch .notFound {
-            let path = APIResource.endpoints.path(namespace: namespace, name: service)
+        } catch .resourceNotFound {
+            let path = APIResource.endpoints.path(namespace: service.namespace, name: service.name)
             let response = try await transport.send(.get(path))
             if response.status == 404 { return ([], [:]) }
             guard response.isSuccess, let object = response.json else {
-                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", name: service, namespace: namespace))
+                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", id: service))
             }
             let read = EndpointReading.endpoints(object)
             return (read.endpoints, read.ports)
