@@ -18,7 +18,7 @@ package enum AppEvent: Sendable {
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
     case nameChecked(ServiceID, exists: Bool)
-    case workloadsLoaded(namespace: String, [Workload])
+    case workloadsLoaded(namespace: String, Result<[Workload], StoreError>)
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
     case editLoaded(step: WizardStep?, Result<StoredService, StoreError>)
