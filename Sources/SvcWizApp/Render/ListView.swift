@@ -13,7 +13,7 @@ enum ListView {
         // Each cell of the rows on screen is made once: measured for the layout, then drawn.
         let cells = positions.map { position in
             let row = state.list.services.row(at: position)
-            return columns.map { ServiceRow.cell($0, of: row, language: state.text.language, now: now) }
+            return columns.map { cell($0, of: row, language: state.text.language, now: now) }
         }
         let headers = columns.map { headerTitle($0, state) }
         let layout = ListColumnLayout(width: rect.width, demands: ListColumnLayout.demands(columns, headers: headers, cells: cells))
@@ -35,6 +35,13 @@ enum ListView {
             drawRow(state, layout, position: position, cells: cells[i], on: surface,
                     at: Point(column: body.column, row: body.row + position - state.list.scroll))
         }
+    }
+
+    /// A row's cell as the list shows it: ages no finer than minutes, which the once-a-minute
+    /// redraw keeps true (the command line's table says seconds, as kubectl does).
+    static func cell(_ column: ServiceColumn, of row: ServiceSummary, language: Language, now: Date) -> String {
+        guard column == .age, let created = row.created else { return ServiceRow.cell(column, of: row, language: language, now: now) }
+        return ServiceRow.minuteAge(since: created, now: now)
     }
 
     static func namespaceName(_ state: AppState) -> String {

@@ -13,7 +13,7 @@ package enum AppEvent: Sendable {
     case deleted([ServiceID], failures: [DeleteFailure])
     /// Deletes refused because the services changed since the user saw them.
     case deleteRefused([RefusedDelete])
-    /// A second passed while the screen shows something that ages (`showsStaleRows`).
+    /// Time passed while the screen shows something that ages (`redrawInterval`).
     case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
