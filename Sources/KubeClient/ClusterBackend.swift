@@ -72,11 +72,11 @@ package final class ClusterBackend: Backend, Sendable {
         try await serviceList(in: scope).rows
     }
 
-    package func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService {
-        let path = APIResource.services.path(namespace: namespace, name: name)
+    package func service(_ id: ServiceID) async throws(StoreError) -> StoredService {
+        let path = APIResource.services.path(namespace: id.namespace, name: id.name)
         let response = try await transport.send(.get(path))
         guard response.isSuccess, let object = response.json else {
-            throw StoreError.from(response, APIOperation(verb: "get", resource: "services", name: name, namespace: namespace))
+            throw StoreError.from(response, APIOperation(verb: "get", resource: "services", id: id))
         }
         return Self.stored(object)
     }
@@ -97,7 +97,7 @@ package final class ClusterBackend: Backend, Sendable {
     /// The service's endpoints (EndpointSlices, or Endpoints on clusters without them), each
     /// ready or not with its pod and node, and the workloads its selector matches.
     package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
-        let endpoints = try await endpoints(of: service.name, in: service.namespace)
+        let endpoints = try await endpoints(of: service.id)
         let selector = service.manifest["spec"]?["selector"]?.stringPairs ?? []
         var workloads: [Workload] = []
         if !selector.isEmpty {
@@ -142,13 +142,12 @@ package final class ClusterBackend: Backend, Sendable {
     /// (`?dryRun=All`) but stores nothing.
     package func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService {
         let body = Self.typed(manifest, as: .services)
-        let name = body["metadata"]?["name"]?.scalarText ?? ""
-        let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
-        let request = APIRequest(method: .post, path: APIResource.services.path(namespace: namespace),
+        let id = identity(of: body)
+        let request = APIRequest(method: .post, path: APIResource.services.path(namespace: id.namespace),
                                  query: dryRun ? [("dryRun", "All")] : [], body: body)
         let response = try await transport.send(request)
         guard response.isSuccess, let object = response.json else {
-            throw StoreError.from(response, APIOperation(verb: "create", resource: "services", name: name, namespace: namespace))
+            throw StoreError.from(response, APIOperation(verb: "create", resource: "services", id: id))
         }
         return Self.stored(object)
     }
@@ -165,20 +164,19 @@ package final class ClusterBackend: Backend, Sendable {
     package func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
         var body = Self.typed(manifest, as: .services)
         body.set("metadata.resourceVersion", to: .string(version))
-        let name = body["metadata"]?["name"]?.scalarText ?? ""
-        let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
-        let current = try await service(named: name, in: namespace)
-        guard current.version == version else { throw .conflict(name: name, namespace: namespace, current: current) }
-        let request = APIRequest(method: .put, path: APIResource.services.path(namespace: namespace, name: name), body: body)
+        let id = identity(of: body)
+        let current = try await service(id)
+        guard current.version == version else { throw .conflict(id, current: current) }
+        let request = APIRequest(method: .put, path: APIResource.services.path(namespace: id.namespace, name: id.name), body: body)
         let response = try await transport.send(request)
         guard response.isSuccess, let object = response.json else {
-            throw await withCurrent(StoreError.from(response, APIOperation(verb: "update", resource: "services", name: name, namespace: namespace)))
+            throw await withCurrent(StoreError.from(response, APIOperation(verb: "update", resource: "services", id: id)))
         }
         return Self.stored(object)
     }
 
     /// Deletes the service; with `version`, only if it is still that version.
-    package func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError) {
+    package func delete(_ id: ServiceID, expecting version: String?) async throws(StoreError) {
         var options: [ManifestEntry] = [
             ManifestEntry(key: "kind", value: .string("DeleteOptions")),
             ManifestEntry(key: "apiVersion", value: .string("v1")),
@@ -186,11 +184,11 @@ package final class ClusterBackend: Backend, Sendable {
         if let version {
             options.append(ManifestEntry(key: "preconditions", value: .mapping(["resourceVersion": .string(version)])))
         }
-        let request = APIRequest(method: .delete, path: APIResource.services.path(namespace: namespace, name: name),
+        let request = APIRequest(method: .delete, path: APIResource.services.path(namespace: id.namespace, name: id.name),
                                  body: .mapping(options))
         let response = try await transport.send(request)
         guard response.isSuccess else {
-            throw await withCurrent(StoreError.from(response, APIOperation(verb: "delete", resource: "services", name: name, namespace: namespace)))
+            throw await withCurrent(StoreError.from(response, APIOperation(verb: "delete", resource: "services", id: id)))
         }
     }
 
@@ -269,7 +267,7 @@ package final class ClusterBackend: Backend, Sendable {
                     readiness[id, default: [:]][address] = (readiness[id]?[address] ?? false) || ready
                 }
             }
-        } catch .notFound {
+        } catch .resourceNotFound {
             guard let endpoints = try? await list(.endpoints, namespace: namespace).items else { return nil }
             for object in endpoints {
                 let id = ServiceID(namespace: object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default",
@@ -289,10 +287,10 @@ package final class ClusterBackend: Backend, Sendable {
         return readiness.mapValues { .init(ready: $0.values.filter { $0 }.count, total: $0.count) }
     }
 
-    private func endpoints(of service: String, in namespace: String) async throws(StoreError) -> [BackendStatus.Endpoint] {
+    private func endpoints(of service: ServiceID) async throws(StoreError) -> [BackendStatus.Endpoint] {
         do {
-            let slices = try await list(.endpointSlices, namespace: namespace,
-                                        query: [("labelSelector", "kubernetes.io/service-name=\(service)")]).items
+            let slices = try await list(.endpointSlices, namespace: service.namespace,
+                                        query: [("labelSelector", "kubernetes.io/service-name=\(service.name)")]).items
             var result: [BackendStatus.Endpoint] = []
             for slice in slices {
                 let port = slice["ports"]?[0]?["port"]?.int
@@ -306,12 +304,12 @@ package final class ClusterBackend: Backend, Sendable {
                 }
             }
             return result
-        } catch .notFound {
-            let path = APIResource.endpoints.path(namespace: namespace, name: service)
+        } catch .resourceNotFound {
+            let path = APIResource.endpoints.path(namespace: service.namespace, name: service.name)
             let response = try await transport.send(.get(path))
             if response.status == 404 { return [] }
             guard response.isSuccess, let object = response.json else {
-                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", name: service, namespace: namespace))
+                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", id: service))
             }
             var result: [BackendStatus.Endpoint] = []
             for subset in object["subsets"]?.items ?? [] {
@@ -332,9 +330,14 @@ package final class ClusterBackend: Backend, Sendable {
 
     /// A conflict with the object as it is now, when it can be read.
     private func withCurrent(_ error: StoreError) async -> StoreError {
-        guard case let .conflict(name, namespace, nil) = error else { return error }
-        let current = try? await service(named: name, in: namespace)
-        return .conflict(name: name, namespace: namespace, current: current)
+        guard case let .conflict(id, nil) = error else { return error }
+        return .conflict(id, current: try? await service(id))
+    }
+
+    /// The service a request body names; without a namespace, the backend's default.
+    private func identity(of body: ManifestNode) -> ServiceID {
+        ServiceID(namespace: body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace,
+                  name: body["metadata"]?["name"]?.scalarText ?? "")
     }
 
     /// API list items have no kind/apiVersion; objects handed on say what they are.
@@ -356,10 +359,9 @@ package final class ClusterBackend: Backend, Sendable {
 
     static func stored(_ object: ManifestNode) -> StoredService {
         let typed = typed(object, as: .services)
-        let metadata = typed["metadata"]
-        let path = APIResource.services.path(namespace: metadata?["namespace"]?.scalarText ?? "default",
-                                             name: metadata?["name"]?.scalarText ?? "")
-        return StoredService(manifest: typed, version: metadata?["resourceVersion"]?.scalarText ?? "", location: path)
+        let id = ServiceID(manifest: typed)
+        let path = APIResource.services.path(namespace: id.namespace, name: id.name)
+        return StoredService(manifest: typed, version: typed["metadata"]?["resourceVersion"]?.scalarText ?? "", location: path)
     }
 
     static func event(_ object: ManifestNode) -> ObjectEvent {

@@ -95,7 +95,7 @@ package protocol Backend: Sendable {
     var info: BackendInfo { get }
     func namespaces() async throws(StoreError) -> [String]
     func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary]
-    func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService
+    func service(_ id: ServiceID) async throws(StoreError) -> StoredService
     func workloads(in namespace: String) async throws(StoreError) -> [Workload]
     func backends(of service: StoredService) async throws(StoreError) -> BackendStatus
     /// Validates, then creates; with `dryRun` nothing is written.
@@ -106,7 +106,7 @@ package protocol Backend: Sendable {
     /// it written (`manifest` is what the text reads as). A backend that stores objects
     /// rather than text stores `manifest`.
     func update(_ manifest: ManifestNode, writing text: ManifestText, expecting version: String) async throws(StoreError) -> StoredService
-    func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
+    func delete(_ id: ServiceID, expecting version: String?) async throws(StoreError)
     /// Changes as they happen, until the stream is dropped.
     func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>
     /// Files that could not be read (a workspace reports them and skips them).

@@ -88,7 +88,7 @@ struct EditorSourceTests {
         let path = folder + "/frontend.yaml"
         try Data(Self.document.utf8).write(to: URL(fileURLWithPath: path))
         let backend = try WorkspaceBackend(root: folder)
-        let stored = try await backend.service(named: "frontend", in: "shop")
+        let stored = try await backend.service(ServiceID(namespace: "shop", name: "frontend"))
 
         var state = EditorModeTests.app(.wizard(WizardState.edit(stored, step: .labels, usedNodePorts: [:])))
         try Self.addLabel(&state, key: "tier", value: "web")

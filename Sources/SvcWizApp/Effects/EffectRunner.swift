@@ -157,7 +157,7 @@ package final class EffectRunner {
 
     private func loadDetail(_ id: ServiceID) -> Task<Void, Never> {
         attempt({ backend throws(StoreError) in
-            let stored = try await backend.service(named: id.name, in: id.namespace)
+            let stored = try await backend.service(id)
             let backends = try? await backend.backends(of: stored)
             // Events exist on a cluster only; a workspace shows no section for them.
             let events = backend.info.kind == .cluster ? ((try? await backend.events(for: stored)) ?? []) : nil
@@ -166,19 +166,19 @@ package final class EffectRunner {
     }
 
     private func loadForText(_ id: ServiceID) -> Task<Void, Never> {
-        attempt({ backend throws(StoreError) in try await backend.service(named: id.name, in: id.namespace) },
+        attempt({ backend throws(StoreError) in try await backend.service(id) },
                 then: { .textLoaded($0) })
     }
 
     private func loadForEdit(_ id: ServiceID, step: WizardStep?) -> Task<Void, Never> {
-        attempt({ backend throws(StoreError) in try await backend.service(named: id.name, in: id.namespace) },
+        attempt({ backend throws(StoreError) in try await backend.service(id) },
                 then: { .editLoaded(step: step, $0) })
     }
 
     private func checkName(_ id: ServiceID) -> Task<Void, Never> {
         spawn { backend, post in
             do throws(StoreError) {
-                _ = try await backend.service(named: id.name, in: id.namespace)
+                _ = try await backend.service(id)
                 post(.nameChecked(id, exists: true))
             } catch {
                 if case .notFound = error { post(.nameChecked(id, exists: false)) }
@@ -235,7 +235,7 @@ package final class EffectRunner {
                 return
             }
             do throws(StoreError) {
-                try ServiceFiles.export(try await backend.service(named: id.name, in: id.namespace), to: path, format: format)
+                try ServiceFiles.export(try await backend.service(id), to: path, format: format)
                 post(.exported(.success(path)))
             } catch {
                 post(.exported(.failure(error)))

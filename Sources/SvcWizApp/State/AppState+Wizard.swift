@@ -218,11 +218,11 @@ extension AppState {
             wizard.revalidate()
             for step in wizard.steps { wizard.revealed.insert(step) }
             if let broken = wizard.steps.first(where: wizard.hasProblems) { wizard.go(to: broken) }
-        case .alreadyExists(let name, _):
-            wizard.nameTaken = name
+        case .alreadyExists(let id):
+            wizard.nameTaken = id.name
             wizard.revealed.insert(.basicInfo)
             if wizard.isCreate { wizard.go(to: .basicInfo) }
-        case .conflict(_, _, let current?):
+        case .conflict(_, let current?):
             if let stored = wizard.stored {
                 overlay = .conflict(current: current, theirChanges: Self.diff(from: stored.manifest, to: current.manifest))
             }
