@@ -38,7 +38,7 @@ struct ConnectionRecoveryTests {
         // once the detail loads.
         _ = state.update(.detailLoaded(service, .failure(Self.refused)))
         #expect(state.status?.severity == .error)
-        let stored = try await ShopScreens.backend().service(named: service.name, in: service.namespace)
+        let stored = try await ShopScreens.backend().service(service)
         _ = state.update(.detailLoaded(service, .success(DetailData(stored: stored, backends: nil))))
         #expect(state.status == nil)
         #expect(!ShopScreens.render(state).text.contains("cannot reach"))
