@@ -189,7 +189,11 @@ package final class EffectRunner {
 
     private func loadWorkloads(_ namespace: String) -> Task<Void, Never> {
         spawn { backend, post in
-            post(.workloadsLoaded(namespace: namespace, (try? await backend.workloads(in: namespace)) ?? []))
+            do throws(StoreError) {
+                post(.workloadsLoaded(namespace: namespace, .success(try await backend.workloads(in: namespace))))
+            } catch {
+                post(.workloadsLoaded(namespace: namespace, .failure(error)))
+            }
         }
     }
 

@@ -13,12 +13,12 @@ package enum AppEvent: Sendable {
     case deleted([ServiceID], failures: [DeleteFailure])
     /// Deletes refused because the services changed since the user saw them.
     case deleteRefused([RefusedDelete])
-    /// A second passed while the screen shows something that ages (`showsStaleRows`).
+    /// Time passed while the screen shows something that ages (`redrawInterval`).
     case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
     case nameChecked(ServiceID, exists: Bool)
-    case workloadsLoaded(namespace: String, [Workload])
+    case workloadsLoaded(namespace: String, Result<[Workload], StoreError>)
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
     case editLoaded(step: WizardStep?, Result<StoredService, StoreError>)
