@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How patient the cluster backend is. The defaults suit a person at a terminal; tests
 /// shorten them.

@@ -1,5 +1,10 @@
 import AsyncHTTPClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import NIOConcurrencyHelpers
 import NIOCore
 import ServiceModel
 import ServiceStore
@@ -195,7 +200,7 @@ struct WatchLineDecoder {
 /// What the watch tells the screen about failures, in order, and whether one is showing.
 final class WatchReporter: @unchecked Sendable {
     private let continuation: AsyncStream<StoreEvent>.Continuation
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var failing = false
 
     init(_ continuation: AsyncStream<StoreEvent>.Continuation) {
@@ -226,7 +231,7 @@ final class WatchReporter: @unchecked Sendable {
 final class NoticeGate: @unchecked Sendable {
     private let reporter: WatchReporter
     private let waiting: StoreError
-    private let lock = NSLock()
+    private let lock = NIOLock()
     private var open = true
     private var told = false
     private var lastFailure: StoreError?

@@ -1,9 +1,14 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Runs a program to completion with `posix_spawn`: a clean signal mask and default
 /// dispositions (a child of async code would otherwise inherit a blocked mask), output
@@ -85,11 +90,11 @@ package enum ChildProcess {
         return Result(exitCode: code, standardOutput: out.contents(), standardError: err.contents())
     }
 
-    /// `runBlocking` on a thread of its own, so no task thread waits for the child.
+    /// `runBlocking` on a dispatch thread, so no task thread waits for the child.
     package static func run(_ command: String, arguments: [String], environment: [String: String],
                            inheritStandardInput: Bool, inheritStandardError: Bool) async throws(Failure) -> Result {
         let outcome: Swift.Result<Result, Failure> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
+            DispatchQueue.global().async {
                 do throws(Failure) {
                     continuation.resume(returning: .success(try runBlocking(
                         command, arguments: arguments, environment: environment,
@@ -102,13 +107,19 @@ package enum ChildProcess {
         return try outcome.get()
     }
 
+    /// The folder for temporary files, ending in `/`: `$TMPDIR`, else `/tmp/`.
+    package static var temporaryDirectory: String {
+        guard let value = getenv("TMPDIR").map({ String(cString: $0) }), !value.isEmpty else { return "/tmp/" }
+        return value.hasSuffix("/") ? value : value + "/"
+    }
+
     /// An unlinked-on-removal temporary file, open for writing by the child.
     private final class TemporaryFile {
         let path: String
         let descriptor: Int32
 
         init?() {
-            var template = Array((NSTemporaryDirectory() + "/svcwiz-exec-XXXXXX").utf8CString)
+            var template = Array((temporaryDirectory + "svcwiz-exec-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else { return nil }
             descriptor = fd

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// A create wizard's draft as saved: the form, the step it was on, and when.
@@ -41,7 +45,7 @@ package struct DraftStore: Sendable {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/svcwiz/drafts"
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? LocalPaths.home
         return home + "/.local/state/svcwiz/drafts"
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// A Kubernetes Event about an object, for the detail screen (`kubectl describe`'s Events).

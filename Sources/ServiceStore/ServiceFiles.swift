@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// Why a file could not be imported.
@@ -11,14 +15,14 @@ package enum ImportFailure: Error, Sendable, Hashable {
 /// format, writing one, and reading the Services of a file to import.
 package enum ServiceFiles {
     /// `~` and `~/...` as the user's home folder, as a shell would read them.
-    package static func expandingHome(_ path: String, home: String = NSHomeDirectory()) -> String {
+    package static func expandingHome(_ path: String, home: String = LocalPaths.home) -> String {
         path.hasPrefix("~") ? home + path.dropFirst() : path
     }
 
     /// Where an export goes: a folder gets `<name>.<namespace>.service.yaml`; a path ending in
     /// `.json`, `.yaml` or `.yml` is the file itself, in that format.
     package static func exportTarget(_ target: String, for service: ServiceID,
-                                    home: String = NSHomeDirectory()) -> (path: String, format: ManifestFormat) {
+                                    home: String = LocalPaths.home) -> (path: String, format: ManifestFormat) {
         let expanded = expandingHome(target, home: home)
         let lower = expanded.lowercased()
         if lower.hasSuffix(".json") { return (expanded, .json) }
@@ -41,7 +45,7 @@ package enum ServiceFiles {
 
     /// The Services of a YAML or JSON file (other kinds are left out), in file order.
     /// `path` is as the user typed it; messages name it that way.
-    package static func services(inFile path: String, home: String = NSHomeDirectory()) throws(ImportFailure) -> [ManifestNode] {
+    package static func services(inFile path: String, home: String = LocalPaths.home) throws(ImportFailure) -> [ManifestNode] {
         // Read with the size limit every manifest read has.
         let read: [UInt8]?
         do throws(ManifestParseError) {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import ServiceModel
 
 /// The embedded default backend: a folder of manifests (`*.yaml`, `*.yml`, `*.json`, read

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// The workspace index on disk, so that opening a large workspace reads one file and
@@ -90,7 +94,7 @@ struct WorkspaceCache: Sendable {
         writer.int(kept.count)
         for record in kept { Self.write(record, to: &writer) }
         // The user's alone, like drafts: it lists the workspace's services and labels.
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.parent(of: path)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         try? AtomicFileWriter(mode: 0o600).replace(path, with: writer.bytes)

@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KubeClient
 import ServiceModel
 import ServiceStore
@@ -31,7 +40,7 @@ struct CommandContext {
         let label = FieldWarning.label
         for warning in ServiceValidator.warnings(manifest, previous: previous, rules: rules) {
             let line = manifest.position(of: warning.path)?.line ?? manifest.position?.line ?? 1
-            FileHandle.standardError.write(Data("\(file):\(line): \(label): \(warning.path): \(warning.message(in: language))\n".utf8))
+            Console.emit("\(file):\(line): \(label): \(warning.path): \(warning.message(in: language))\n", to: STDERR_FILENO)
         }
     }
 
@@ -82,8 +91,7 @@ enum BackendChooser {
             }
         }
         let root = options.workspaceURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard LocalPaths.isFolder(root.path) else {
             throw ValidationError("--workspace \(root.path): no such folder")
         }
         let choice = try KubeVersionChooser.workspace(root: root.path, flag: options.kubeVersion, language: language)
@@ -96,10 +104,23 @@ enum BackendChooser {
 /// Standard output and error, unbuffered where it matters.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        emit(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("svcwiz: " + text + "\n").utf8))
+        emit("svcwiz: " + text + "\n", to: STDERR_FILENO)
+    }
+
+    /// All of `text`, in as many `write(2)` calls as it takes; a closed pipe ends it quietly.
+    static func emit(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 }

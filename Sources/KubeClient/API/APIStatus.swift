@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import ServiceStore
 
@@ -117,7 +121,7 @@ extension StoreError {
     private static func plainText(_ body: [UInt8]) -> String {
         let text = String(decoding: body.prefix(200), as: UTF8.self)
         return String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
     }
 
     private static func phrase(_ code: Int) -> String {

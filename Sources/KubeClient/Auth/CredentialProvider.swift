@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceStore
 
 /// What a request carries to prove who it is. Never printed.
@@ -46,7 +50,7 @@ actor CredentialProvider {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw .unauthorized(message: "tokenFile \(file) of user \(userName) cannot be read")
                 }
-                cachedTokenFile = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                cachedTokenFile = String(decoding: data, as: UTF8.self).trimmingWhitespace(newlines: true)
             }
             if let token = cachedTokenFile, !token.isEmpty { return Credential(authorization: "Bearer " + token) }
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ProcessSupport
 import ServiceModel
 import ServiceStore
@@ -25,7 +29,7 @@ enum ExecPlugin {
 
     static func run(_ config: Kubeconfig.ExecConfig, cluster: Kubeconfig.Cluster, user: String,
                     environment: [String: String] = ProcessInfo.processInfo.environment) async throws(StoreError) -> ExecCredential {
-        let name = (config.command as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: config.command)
         guard supportedVersions.contains(config.apiVersion) else {
             throw .unauthorized(message: "exec plugin \(name) for user \(user): apiVersion \(config.apiVersion) is not supported (use client.authentication.k8s.io/v1)")
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// A kubeconfig as kubectl sees it: one file, or several merged (the `KUBECONFIG` list).

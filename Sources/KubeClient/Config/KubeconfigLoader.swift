@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 
 /// Finds and reads kubeconfig files the way kubectl does.
@@ -53,7 +57,7 @@ package enum KubeconfigLoader {
         }
         if root.isNull { return Kubeconfig(files: [path]) }
         guard root.isMapping else { throw .malformed(path: path, reason: "not a mapping") }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         var config = Kubeconfig(files: [path])
         config.currentContext = root["current-context"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         for (name, node) in try named(root["clusters"], field: "cluster", path: path) where config.clusters[name] == nil {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOHTTP1
 import ServiceModel
 
@@ -51,14 +55,22 @@ struct APIResponse: Sendable {
 
     /// The `Retry-After` header, in seconds or as an HTTP date (RFC 9110 10.2.3).
     func retryAfter(now: Date = Date()) -> Duration? {
-        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let value = headers.first(name: "Retry-After")?.trimmingWhitespace() else { return nil }
         if let seconds = Int(value) { return .seconds(max(0, seconds)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
+        guard let date = Self.httpDate(value) else { return nil }
         return .milliseconds(max(0, Int64(date.timeIntervalSince(now) * 1000)))
+    }
+
+    /// An HTTP date in its preferred form (RFC 9110 5.6.7): `Sun, 06 Nov 1994 08:49:37 GMT`.
+    static func httpDate(_ text: String) -> Date? {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[0].count == 4, parts[0].hasSuffix(","), parts[5] == "GMT",
+              let day = Int(parts[1]), (1...31).contains(day), parts[1].count <= 2,
+              let month = months.firstIndex(where: { $0 == parts[2] }),
+              parts[3].count == 4, parts[4].count == 8 else { return nil }
+        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return RFC3339.date("\(parts[3])-\(twoDigits(month + 1))-\(twoDigits(day))T\(parts[4])Z")
     }
 
     /// The body as JSON, or nil when it is not JSON.

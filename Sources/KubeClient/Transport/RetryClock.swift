@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the cluster backend's pauses and jitter come from: the real clock and a random
 /// source by default; tests give one that records the pauses instead of waiting them out.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One row of the port editor, every field kept as the user's text so that nothing typed is
 /// lost: a port of `80x` stays `80x` in the draft until it is fixed (the manifest cannot hold
@@ -80,7 +84,7 @@ package struct PortRow: Sendable, Hashable, Codable {
 /// How the draft reads a number the user typed: decimal digits, surrounding spaces ignored.
 enum DraftNumber {
     static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
         return Int(trimmed)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A strict JSON reader (RFC 8259) that keeps key order and the line and column of every
 /// value, and reads a stream of several values as kubectl does.
@@ -74,7 +78,7 @@ struct JSONReader {
     }
 
     private func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format: "byte 0x%02X", byte)
+        byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : "byte 0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
     /// `depth`: the objects and arrays around the value. Like the YAML check, the bound

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes a node tree as JSON, indented by four spaces as `kubectl get -o json` does.
 /// Integers are written in decimal (`0x50` becomes 80); strings stay strings.
@@ -72,7 +76,7 @@ package enum JSONWriter {
         case .int: return scalar.intValue.map(String.init) ?? quoted(scalar.text)
         case .float:
             guard let value = scalar.doubleValue, value.isFinite else { return quoted(scalar.text) }
-            let text = scalar.text.replacingOccurrences(of: "_", with: "")
+            let text = scalar.text.replacingEvery("_", with: "")
             return isJSONNumber(text) ? text : "\(value)"
         }
     }

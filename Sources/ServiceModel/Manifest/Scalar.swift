@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What a scalar means once read: Kubernetes reads YAML with YAML 1.1 rules (go-yaml v2), so
 /// an unquoted `off` is a boolean and `0x50` an integer, while `"80"` is a string.
@@ -159,7 +163,7 @@ package enum YAML11 {
         case ".inf", "+.inf": return .infinity
         case "-.inf": return -.infinity
         case ".nan": return .nan
-        default: return Double(text.replacingOccurrences(of: "_", with: ""))
+        default: return Double(text.replacingEvery("_", with: ""))
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes a node tree as block YAML the way kubectl does (two-space indent, list items at
 /// their key's indentation), keeping each scalar's kind: a string that a YAML reader would
@@ -123,7 +127,7 @@ package enum YAMLWriter {
         }
         let text = scalar.text
         if scalar.style == .singleQuoted, canSingleQuote(text) {
-            return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+            return "'" + text.replacingEvery("'", with: "''") + "'"
         }
         if scalar.style == .doubleQuoted || YAML11.needsQuotes(text) || text.contains("\n") {
             return doubleQuoted(text)

@@ -32,10 +32,10 @@ package struct ManifestText: Sendable, Hashable {
     /// it ends with one follow the original's, so that a text from the editor (which shows
     /// neither) changes no line it did not edit.
     package func fitted(to original: String) -> ManifestText {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = text.replacingEvery("\r\n", with: "\n")
         while lines.hasSuffix("\n") { lines.removeLast() }
         let originalEndsWithBreak = original.utf8.last == 0x0A
-        if original.contains("\r\n") { lines = lines.replacingOccurrences(of: "\n", with: "\r\n") }
+        if original.contains("\r\n") { lines = lines.replacingEvery("\n", with: "\r\n") }
         if originalEndsWithBreak { lines += original.contains("\r\n") ? "\r\n" : "\n" }
         return ManifestText(lines, format: format)
     }

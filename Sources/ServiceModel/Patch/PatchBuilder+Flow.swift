@@ -119,7 +119,7 @@ extension PatchBuilder {
     private func flowSeparator(_ located: [FlowEntry], open: Int) -> String {
         if located.count > 1 {
             let between = bytes[located[0].valueEnd..<located[1].start]
-            if !between.contains(UInt8(ascii: "#")) { return String(decoding: between, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n") }
+            if !between.contains(UInt8(ascii: "#")) { return String(decoding: between, as: UTF8.self).replacingEvery("\r\n", with: "\n") }
         }
         if lines.line(of: located[0].start) > lines.line(of: open) {
             return ",\n" + String(repeating: " ", count: indent(of: located[0].start))

@@ -110,6 +110,6 @@ struct PatchEmitter {
         if compact { return JSONWriter.compact(node) }
         var text = JSONWriter.write(node, indent: indentUnit)
         if text.hasSuffix("\n") { text.removeLast() }
-        return text.replacingOccurrences(of: "\n", with: "\n" + pad(indent))
+        return text.replacingEvery("\n", with: "\n" + pad(indent))
     }
 }

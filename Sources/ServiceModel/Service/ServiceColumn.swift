@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The columns of the service list, in the order they are dropped from the right as the
 /// terminal narrows (NAMESPACE first when every namespace is shown).

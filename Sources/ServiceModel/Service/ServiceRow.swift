@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A service rendered as the list's cells: a plain function of the summary, like k9s's
 /// renderers, so the command line's table and the terminal UI's list say the same thing.

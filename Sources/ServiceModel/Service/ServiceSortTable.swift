@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Every row's sort key for every list column, kept in flat arrays beside the rows, so that
 /// changing the sort of 100,000 services reads contiguous memory only.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The slim per-row view of a Service that the list keeps for every service, so that a list
 /// of 100,000 services filters and sorts without touching manifests.
@@ -118,11 +122,7 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
 
     /// RFC 3339 timestamps as the API server writes them (`2026-11-20T10:00:00Z`).
     package static func parseTimestamp(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        RFC3339.date(text)
     }
 }
 

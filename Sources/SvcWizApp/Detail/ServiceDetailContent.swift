@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import ServiceStore
 
@@ -59,7 +63,7 @@ package enum ServiceDetailContent {
             pairs.append(DetailPair(text(.attrCreator), creator))
         }
         if let created = s.created {
-            let day = ISO8601DateFormatter.string(from: created, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+            let day = RFC3339.day(created)
             pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.minuteAge(since: created, now: now)))"))
         }
         return DetailSection(title: text(.sectionAttributes), body: .pairs(pairs))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import ServiceStore
 import TerminalUI
@@ -8,7 +12,7 @@ extension AppState {
     /// checked as it opens; its errors are marked when the check comes back.
     mutating func openEditor(from wizard: WizardState, text: String? = nil) -> [AppEffect] {
         let source = text == nil ? wizard.editorSource : nil
-        var editor = EditorScreen(wizard: wizard, text: text ?? source?.text.replacingOccurrences(of: "\r\n", with: "\n"),
+        var editor = EditorScreen(wizard: wizard, text: text ?? source?.text.replacingEvery("\r\n", with: "\n"),
                                   language: source?.format == .json ? .json : .yaml)
         status = nil
         let check = editor.check(.mark, rules: wizardRules)

@@ -15,10 +15,10 @@ package struct ServiceFilter: Sendable, Hashable {
     package init(_ text: String) {
         self.text = text
         terms = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { word in
-            if let range = word.range(of: "!=") {
+            if let range = word.firstRange(of: "!=") {
                 return .labelNotEquals(String(word[..<range.lowerBound]), String(word[range.upperBound...]))
             }
-            if let range = word.range(of: "="), range.lowerBound != word.startIndex {
+            if let range = word.firstRange(of: "="), range.lowerBound != word.startIndex {
                 let key = word[..<range.lowerBound]
                 let value = word[range.upperBound...].drop(while: { $0 == "=" })
                 return .labelEquals(String(key), String(value))

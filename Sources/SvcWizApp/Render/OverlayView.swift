@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ServiceModel
 import TerminalUI
 
@@ -66,7 +75,7 @@ enum OverlayView {
         let lines = state.messages.isEmpty
             ? [(t(.noMessages), Style.muted)]
             : state.messages.suffix(area.height - 2).map { message -> (String, Style) in
-                let time = ISO8601DateFormatter.string(from: message.time, timeZone: .current, formatOptions: [.withTime, .withColonSeparatorInTime])
+                let time = RFC3339.time(message.time, utcOffset: localUTCOffset(at: message.time))
                 return ("\(time)  \(message.text)", message.style)
             }
         drawPanel(title: t(.recentMessages), lines: lines, on: surface, in: area, widthHint: area.width - 4)
@@ -213,4 +222,13 @@ enum OverlayView {
         // The typed name is the panel's last line.
         surface.cursor = Point(column: rect.column + 4 + confirmation.typed.cursorPlacement(width: rect.width - 6).column, row: rect.maxRow - 2)
     }
+}
+
+/// Seconds east of UTC of the local time zone at `date` (`TZ`, else the system's), for
+/// the times of the messages overlay.
+private func localUTCOffset(at date: Date) -> Int {
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var parts = tm()
+    guard localtime_r(&seconds, &parts) != nil else { return 0 }
+    return Int(parts.tm_gmtoff)
 }

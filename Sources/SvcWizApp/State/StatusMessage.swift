@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A line for the status bar and the `!` history.
 package struct StatusMessage: Sendable, Hashable {

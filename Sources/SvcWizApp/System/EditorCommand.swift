@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ProcessSupport
 
 /// The user's editor for Ctrl-X, run in the foreground of the terminal.
@@ -24,7 +33,7 @@ enum EditorCommand {
     /// could not be started); nil when the temporary file could not be made.
     static func edit(_ text: String, fileExtension: String,
                      runEditor: (String) -> Int32?) -> (text: String?, status: Int32)? {
-        let path = NSTemporaryDirectory() + "svcwiz-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(fileExtension)"
+        let path = ChildProcess.temporaryDirectory + "svcwiz-edit-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).\(fileExtension)"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
                                              attributes: [.posixPermissions: 0o600]) else { return nil }
         defer { try? FileManager.default.removeItem(atPath: path) }

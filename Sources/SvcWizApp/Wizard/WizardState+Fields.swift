@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import TerminalUI
 
@@ -51,7 +55,7 @@ extension WizardState {
         case .alias: return draft.alias
         // The field is one line: newlines show as ↵ and come back as newlines, so editing
         // a multi-line description in the form never flattens it.
-        case .description: return draft.description.replacingOccurrences(of: "\n", with: Self.newlineMark)
+        case .description: return draft.description.replacingEvery("\n", with: Self.newlineMark)
         case .namespace: return draft.namespace
         case .externalName: return draft.externalName
         case .selectorKey(let i): return draft.selector[safe: i]?.key ?? ""
@@ -81,7 +85,7 @@ extension WizardState {
         switch field {
         case .name: draft.setName(text)
         case .alias: draft.alias = text
-        case .description: draft.description = text.replacingOccurrences(of: Self.newlineMark, with: "\n")
+        case .description: draft.description = text.replacingEvery(Self.newlineMark, with: "\n")
         case .namespace: draft.namespace = text
         case .externalName: draft.externalName = text
         case .selectorKey(let i): Self.ensure(&draft.selector, i, KeyValueRow()); draft.selector[i].key = text

@@ -14,7 +14,7 @@ package struct SavePreview: Sendable, Hashable {
 
 extension ManifestText {
     /// The text with CR LF line breaks shown as LF, for line diffs.
-    var lineFeedText: String { text.replacingOccurrences(of: "\r\n", with: "\n") }
+    var lineFeedText: String { text.replacingEvery("\r\n", with: "\n") }
 }
 
 extension WizardState {

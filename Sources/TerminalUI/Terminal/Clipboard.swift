@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Puts text on the clipboard of the terminal the user sits at, wherever svcwiz runs (an
 /// SSH session included), with OSC 52: `ESC ] 52 ; c ; <base64> BEL`. The terminal

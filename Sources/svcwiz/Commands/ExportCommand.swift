@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import ServiceStore
 
@@ -31,8 +35,7 @@ struct ExportCommand: AsyncParsableCommand {
                 return
             }
             var target = URL(fileURLWithPath: file)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if LocalPaths.isFolder(target.path) {
                 target.appendPathComponent(ServiceFiles.fileName(for: id,
                                                                  format: output == .json ? .json : .yaml))
             }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ServiceModel
 import SvcWizApp
 
@@ -163,9 +167,9 @@ struct KeyTables {
             lines.append(table.title)
             for row in table.rows {
                 let keys = row.keys + (row.writes ? " ¹" : "")
-                lines.append("  " + keys.padding(toLength: width, withPad: " ", startingAt: 0) + row.meaning.replacingOccurrences(of: "`", with: ""))
+                lines.append("  " + keys + String(repeating: " ", count: max(0, width - keys.utf16.count)) + row.meaning.replacingEvery("`", with: ""))
             }
-            if let note = table.note { lines.append("  (" + note.replacingOccurrences(of: "`", with: "") + ")") }
+            if let note = table.note { lines.append("  (" + note.replacingEvery("`", with: "") + ")") }
         }
         return lines.joined(separator: "\n")
     }
