@@ -132,7 +132,7 @@ enum ClusterCorpus {
     }
 
     private static func uid(_ i: Int) -> String {
-        let hex = String(UInt64(truncatingIfNeeded: i &* 0x9E37_79B9_7F4A_7C15), radix: 16)
+        let hex = String(UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15, radix: 16)
         let digits = String(repeating: "0", count: 16 - hex.count) + hex + "a938143cbccd4bf3"
         let chars = Array(digits)
         return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-4" + String(chars[13..<16]) + "-8" + String(chars[17..<20])
