@@ -45,7 +45,9 @@ final class BenchCluster {
         let backend = try backend()
         let scope = NamespaceScope.named("default")
         var iterator = backend.changes(in: scope).makeAsyncIterator()
-        guard case .reset(let rows)? = await iterator.next() else { throw BenchError("the watch did not start with a list") }
+        var first = await iterator.next()
+        while case .loading? = first { first = await iterator.next() }  // the list's first pages
+        guard case .reset(let rows)? = first else { throw BenchError("the watch did not start with a list") }
         var driver = AppDriver(rows: rows, location: server.url)
         // The list came first; the watch connection opens right after it.
         try await Task.sleep(for: .milliseconds(500))
