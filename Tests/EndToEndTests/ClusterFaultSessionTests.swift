@@ -97,7 +97,8 @@ struct ClusterFaultSessionTests {
         // the older list back (the app has no ordering between the two).
         let listed = { cluster.server.store.requests.filter { $0 == "GET /api/v1/namespaces/demo/services" }.count }
         let before = listed()
-        faults.resetLists(times: 1)
+        // `r` lists namespaces too: the cut must fall on the services' list.
+        faults.resetLists(times: 1, of: "ServiceList")
         try await tmux.keys("r")
         let deadline = Date().addingTimeInterval(20)
         while listed() < before + 2, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
