@@ -27,6 +27,7 @@ package final class AppRunner {
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
         state.kubeVersion = options.kubeVersion
+        state.clipboard = options.clipboard
     }
 
     package func run() async throws {
@@ -92,6 +93,8 @@ package final class AppRunner {
                 terminal.suspend()
             case .redraw:
                 terminal.repaintAll()
+            case .copyToClipboard(let text):
+                terminal.copyToClipboard(text)
             default:
                 runner.run(effect)
             }

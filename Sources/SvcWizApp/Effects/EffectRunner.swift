@@ -67,8 +67,9 @@ package final class EffectRunner {
         case let .loadForEdit(id, step): return loadForEdit(id, step: step)
         case .loadProblems: return loadProblems()
         case .checkPermissions(let namespace): return checkPermissions(namespace)
+        case .checkEditorText(let check): return checkEditorText(check)
         case .checkDraft, .saveDraft, .deleteDraft, .switchContext, .completePath: runAtOnce(effect)
-        case .externalEditor, .suspend, .redraw, .quit: break
+        case .externalEditor, .copyToClipboard, .suspend, .redraw, .quit: break
         }
         return nil
     }
@@ -161,7 +162,7 @@ package final class EffectRunner {
             let backends = try? await backend.backends(of: stored)
             // Events exist on a cluster only; a workspace shows no section for them.
             let events = backend.info.kind == .cluster ? ((try? await backend.events(for: stored)) ?? []) : nil
-            return DetailData(stored: stored, backends: backends, events: events)
+            return DetailData(stored: stored, backends: backends, events: events, nodes: await backend.nodes())
         }, then: { .detailLoaded(id, $0) })
     }
 
@@ -217,6 +218,12 @@ package final class EffectRunner {
     nonisolated static let verbActions: [(verb: String, actions: Set<AppAction>)] = [
         ("create", [.create, .importFile]), ("update", [.edit]), ("delete", [.delete]),
     ]
+
+    /// The editor's text is parsed here, not in `update`: the parser is bounded, but a
+    /// large or hostile paste must not hold up the next key.
+    private func checkEditorText(_ check: EditorCheck) -> Task<Void, Never> {
+        spawn { _, post in post(.editorChecked(check.run())) }
+    }
 
     // MARK: Writing
 

@@ -23,6 +23,7 @@ extension KeyHelp {
         .editText: "以 YAML/JSON 编辑服务",
         .backToList: "返回列表",
         .deleteThis: "删除此服务（先显示将删除的内容并确认）",
+        .copyLine: "把这一行的命令（或值）复制到本地剪贴板，SSH 中也可用（OSC 52）",
         .scroll: "滚动",
         .nextField: "下一个字段",
         .previousField: "上一个字段",

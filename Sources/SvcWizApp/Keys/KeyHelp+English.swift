@@ -23,6 +23,7 @@ extension KeyHelp {
         .editText: "edit the service as YAML/JSON",
         .backToList: "back to the list",
         .deleteThis: "delete this service (shows what goes and asks first)",
+        .copyLine: "copy the line's command (or its value) to your clipboard, also over SSH (OSC 52)",
         .scroll: "scroll",
         .nextField: "next field",
         .previousField: "previous field",

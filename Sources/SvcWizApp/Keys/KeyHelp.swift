@@ -9,7 +9,7 @@ package enum KeyHelp: String, Sendable, Hashable, CaseIterable {
     // List
     case open, filter, sortNext, sortReverse, namespace, refresh, mark, delete, export, create, edit, editText
     // Detail
-    case backToList, deleteThis, scroll
+    case backToList, deleteThis, scroll, copyLine
     // Wizard and edit forms
     case nextField, previousField, nextStep, previousStep, addRow, removeRow, pickWorkload, save, leave
     case toEditor, importFile

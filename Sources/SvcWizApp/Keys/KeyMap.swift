@@ -56,10 +56,7 @@ package enum KeyMap {
             table.insert(KeyBinding([.character("y")], .editText, .actEditText, .editText, footer: true), at: 2)
             table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, .deleteThis, footer: true))
         }
-        return table + [
-            KeyBinding([.up, .character("k")], .up, .actScroll, .scroll),
-            KeyBinding([.down, .character("j")], .down, .actScroll, .scroll),
-        ] + movement.dropFirst(2)
+        return table + [KeyBinding([.character("Y")], .copy, .actCopy, .copyLine, footer: true)] + movement
     }
 
     /// The wizard's keys (KEYMAP.md, "Wizard and edit forms"). Printable keys are the

@@ -87,6 +87,15 @@ extension AppState {
         case .importFile: overlay = .importPrompt(Prompt(), candidates: [])
         case .edit(let service): return [.loadForEdit(service, step: nil)]
         case let .chooseEditStep(service, headless): overlay = .editChooser(EditChooser(service: service, headless: headless))
+        case .copy(let copied):
+            guard clipboard else {
+                post(StatusMessage(text(.copyByHand, copied)))
+                overlay = .messages
+                return []
+            }
+            post(StatusMessage(text(.copied, copied)))
+            return [.copyToClipboard(copied)]
+        case .nothingToCopy: post(StatusMessage(text(.nothingToCopy), severity: .warning))
         case .global(let action): return handleGlobal(action)
         }
         return []

@@ -65,6 +65,8 @@ extension AppState {
             post(StatusMessage(message, severity: .error))
         case let .externalEdited(text, status):
             applyExternalEdit(text, exitStatus: status)
+        case .editorChecked(let outcome):
+            return applyEditorCheck(outcome)
         case .exported(let result):
             switch result {
             case .success(let path): post(StatusMessage(text(.exported, path)))

@@ -79,8 +79,7 @@ extension AppState {
             case .help:
                 overlay = .help
             case .toEditor:
-                openEditor(from: wizard)
-                return effects
+                return effects + openEditor(from: wizard)
             case .importFile:
                 overlay = .importPrompt(Prompt(), candidates: [])
             }
@@ -123,7 +122,7 @@ extension AppState {
             closeWizard()
         case .resume(let saved):
             let effects = openWizard(.resume(saved, usedNodePorts: usedNodePorts()))
-            if let text = saved.editorText, case .wizard(let wizard) = screen { openEditor(from: wizard, text: text) }
+            if let text = saved.editorText, case .wizard(let wizard) = screen { return effects + openEditor(from: wizard, text: text) }
             return effects
         case .startFresh:
             return [.deleteDraft] + openWizard(.create(namespace: currentNamespace, usedNodePorts: usedNodePorts()))
@@ -190,7 +189,7 @@ extension AppState {
         case .textLoaded(.success(let stored)):
             let wizard = WizardState.edit(stored, step: .basicInfo, usedNodePorts: usedNodePorts(except: stored.name))
             if case .wizard = screen {} else { wizardOrigin = screen }
-            openEditor(from: wizard)
+            return openEditor(from: wizard)
         case .editLoaded(_, .failure(let error)), .textLoaded(.failure(let error)):
             post(StatusMessage(error.message(in: text.language), severity: .error))
         default:

@@ -33,6 +33,15 @@ extension UIKey {
         .portName: "名称", .portProtocol: "协议", .portPort: "端口", .portTarget: "目标端口", .portNodePort: "节点端口",
         .portAppProtocol: "应用协议", .endpointReady: "就绪", .endpointNotReady: "未就绪",
         .noLabels: "没有标签。", .noAnnotations: "没有注解。", .noEvents: "没有事件。",
+        .originFromNode: "节点上", .originFromOutside: "集群外", .viaDNS: "DNS", .viaExternalIP: "外部 IP",
+        .viaPod: "容器组", .accessMore: "还有 {0} 个", .noReadyEndpoints: "还没有就绪的容器组：DNS 名称暂无地址",
+        .nodesFromCluster: "节点地址在集群中才可知", .nodesNotAllowed: "<节点 IP>：无权列出节点（RBAC）",
+        .nodesFailed: "<节点 IP>：无法读取节点：{0}", .nodesLoading: "<节点 IP>：正在读取节点…",
+        .noNodes: "集群中没有带地址的节点",
+        .endpointServing: "可服务", .endpointTerminating: "正在终止", .manualEndpoint: "手动端点",
+        .podsReady: "{0}/{1} 个容器组就绪", .noPods: "没有容器组匹配该选择器。", .podNoIP: "无 IP",
+        .actCopy: "复制", .copied: "已复制到剪贴板：{0}", .copyByHand: "剪贴板已关闭，请手动复制：{0}",
+        .nothingToCopy: "这一行没有可复制的内容。",
         .affinityNone: "无", .affinityClientIP: "ClientIP（{0}）",
         .actOpen: "打开", .actBack: "返回", .actQuit: "退出", .actFilter: "筛选", .actSort: "排序", .actReverse: "反向排序",
         .actNamespace: "项目", .actRefresh: "刷新", .actMark: "选择", .actDelete: "删除", .actExport: "导出",
@@ -194,5 +203,6 @@ extension UIKey {
         .deleteChangedHidden: "只有此处未显示的字段有变化（status 或服务器元数据）。",
         .reconnected: "已重新连接：列表已是最新。",
         .workspaceReadable: "工作区可以重新读取：列表已是最新。",
+        .editorChecking: "正在检查文本…",
     ]
 }

@@ -33,6 +33,15 @@ extension UIKey {
         .portName: "NAME", .portProtocol: "PROTO", .portPort: "PORT", .portTarget: "TARGET", .portNodePort: "NODE PORT",
         .portAppProtocol: "APP PROTOCOL", .endpointReady: "ready", .endpointNotReady: "not ready",
         .noLabels: "No labels.", .noAnnotations: "No annotations.", .noEvents: "No events.",
+        .originFromNode: "From a node", .originFromOutside: "From outside", .viaDNS: "DNS", .viaExternalIP: "External IP",
+        .viaPod: "Pod", .accessMore: "and {0} more", .noReadyEndpoints: "no ready pod yet: the DNS name answers with no address",
+        .nodesFromCluster: "node addresses are known on a cluster", .nodesNotAllowed: "<node IP>: you may not list nodes (RBAC)",
+        .nodesFailed: "<node IP>: nodes could not be read: {0}", .nodesLoading: "<node IP>: reading nodes…",
+        .noNodes: "the cluster lists no node with an address",
+        .endpointServing: "serving", .endpointTerminating: "terminating", .manualEndpoint: "manual endpoint",
+        .podsReady: "{0}/{1} pods ready", .noPods: "No pod matches the selector.", .podNoIP: "no IP",
+        .actCopy: "copy", .copied: "Copied to the clipboard: {0}", .copyByHand: "Clipboard off; copy by hand: {0}",
+        .nothingToCopy: "Nothing to copy on this line.",
         .affinityNone: "None", .affinityClientIP: "ClientIP ({0})",
         .actOpen: "open", .actBack: "back", .actQuit: "quit", .actFilter: "filter", .actSort: "sort", .actReverse: "reverse order",
         .actNamespace: "namespace", .actRefresh: "refresh", .actMark: "mark", .actDelete: "delete", .actExport: "export",
@@ -194,5 +203,6 @@ extension UIKey {
         .deleteChangedHidden: "Only fields this screen does not show changed (status or server metadata).",
         .reconnected: "Reconnected: the list is current again.",
         .workspaceReadable: "The workspace can be read again: the list is current.",
+        .editorChecking: "checking the text…",
     ]
 }
