@@ -157,6 +157,9 @@ wizard_basic
 shot wizard-1-basic-en
 keys C-n Tab C-w
 wait_for "catalog  app=catalog"
+# Two workloads marked: the line under them names the labels they share.
+keys Down Space Space
+wait_for "2 marked"
 shot wizard-2-pick-workload-en
 keys Escape
 sleep 0.3

@@ -21,6 +21,8 @@ package final class ClusterBackend: Backend, Sendable {
     let options: ClusterOptions
     /// The last backend counts a list saw, for rows the watch upserts.
     let countCache = CountCache()
+    /// The nodes, listed and watched once a detail first asks (`nodes()`).
+    let nodeCache = NodeCache()
 
     /// A backend for `context`. Fails when the kubeconfig entry cannot be used (bad server
     /// URL, unreadable certificate or key).
@@ -94,17 +96,6 @@ package final class ClusterBackend: Backend, Sendable {
         return result
     }
 
-    /// The service's endpoints (EndpointSlices, or Endpoints on clusters without them), each
-    /// ready or not with its pod and node, and the workloads its selector matches.
-    package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
-        let endpoints = try await endpoints(of: service.id)
-        let selector = service.manifest["spec"]?["selector"]?.stringPairs ?? []
-        var workloads: [Workload] = []
-        if !selector.isEmpty {
-            workloads = ((try? await self.workloads(in: service.namespace)) ?? []).filter { $0.matches(selector: selector) }
-        }
-        return BackendStatus(workloads: workloads, endpoints: endpoints)
-    }
 
     /// The events about a service, oldest first.
     package func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent] {
@@ -240,7 +231,7 @@ package final class ClusterBackend: Backend, Sendable {
         async throws(StoreError) -> (rows: [ServiceSummary], resourceVersion: String) {
         let namespace = scope.namespace
         let (items, resourceVersion) = try await list(.services, namespace: namespace, retrying: retrying)
-        let counts = await backendCounts(in: namespace)
+        let counts = await backendCounts(in: namespace, services: items)
         if let counts { await countCache.replace(counts) }
         let rows = items.map { item -> ServiceSummary in
             var row = Self.row(item)
@@ -250,82 +241,6 @@ package final class ClusterBackend: Backend, Sendable {
             return row
         }
         return (rows, resourceVersion)
-    }
-
-    /// Ready and total endpoints per service, from one EndpointSlice list (or one Endpoints
-    /// list on clusters without slices); nil when neither can be read.
-    func backendCounts(in namespace: String?) async -> [ServiceID: ServiceSummary.BackendCount]? {
-        var readiness: [ServiceID: [String: Bool]] = [:]
-        do {
-            let slices = try await list(.endpointSlices, namespace: namespace).items
-            for slice in slices {
-                guard let service = slice["metadata"]?["labels"]?["kubernetes.io/service-name"]?.scalarText else { continue }
-                let id = ServiceID(namespace: slice["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default", name: service)
-                for endpoint in slice["endpoints"]?.items ?? [] {
-                    let address = endpoint["addresses"]?[0]?.scalarText ?? ""
-                    let ready = endpoint["conditions"]?["ready"]?.bool ?? true
-                    readiness[id, default: [:]][address] = (readiness[id]?[address] ?? false) || ready
-                }
-            }
-        } catch .resourceNotFound {
-            guard let endpoints = try? await list(.endpoints, namespace: namespace).items else { return nil }
-            for object in endpoints {
-                let id = ServiceID(namespace: object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default",
-                                   name: object["metadata"]?["name"]?.scalarText ?? "")
-                for subset in object["subsets"]?.items ?? [] {
-                    for address in subset["notReadyAddresses"]?.items ?? [] {
-                        readiness[id, default: [:]][address["ip"]?.scalarText ?? ""] = false
-                    }
-                    for address in subset["addresses"]?.items ?? [] {
-                        readiness[id, default: [:]][address["ip"]?.scalarText ?? ""] = true
-                    }
-                }
-            }
-        } catch {
-            return nil
-        }
-        return readiness.mapValues { .init(ready: $0.values.filter { $0 }.count, total: $0.count) }
-    }
-
-    private func endpoints(of service: ServiceID) async throws(StoreError) -> [BackendStatus.Endpoint] {
-        do {
-            let slices = try await list(.endpointSlices, namespace: service.namespace,
-                                        query: [("labelSelector", "kubernetes.io/service-name=\(service.name)")]).items
-            var result: [BackendStatus.Endpoint] = []
-            for slice in slices {
-                let port = slice["ports"]?[0]?["port"]?.int
-                for endpoint in slice["endpoints"]?.items ?? [] {
-                    let targetRef = endpoint["targetRef"]
-                    result.append(.init(
-                        address: endpoint["addresses"]?[0]?.scalarText ?? "", port: port,
-                        ready: endpoint["conditions"]?["ready"]?.bool ?? true,
-                        podName: targetRef?["kind"]?.string == "Pod" ? targetRef?["name"]?.scalarText : nil,
-                        nodeName: endpoint["nodeName"]?.scalarText))
-                }
-            }
-            return result
-        } catch .resourceNotFound {
-            let path = APIResource.endpoints.path(namespace: service.namespace, name: service.name)
-            let response = try await transport.send(.get(path))
-            if response.status == 404 { return [] }
-            guard response.isSuccess, let object = response.json else {
-                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", id: service))
-            }
-            var result: [BackendStatus.Endpoint] = []
-            for subset in object["subsets"]?.items ?? [] {
-                let port = subset["ports"]?[0]?["port"]?.int
-                for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
-                    for address in subset[key]?.items ?? [] {
-                        let targetRef = address["targetRef"]
-                        result.append(.init(
-                            address: address["ip"]?.scalarText ?? "", port: port, ready: ready,
-                            podName: targetRef?["kind"]?.string == "Pod" ? targetRef?["name"]?.scalarText : nil,
-                            nodeName: address["nodeName"]?.scalarText))
-                    }
-                }
-            }
-            return result
-        }
     }
 
     /// A conflict with the object as it is now, when it can be read.

@@ -18,6 +18,8 @@ struct ChineseScreenTests {
         "annotations", "selector", "ports", "port", "targetPort", "protocol", "type", "name", "appProtocol", "nodePort",
         "sessionAffinity", "sessionAffinityConfig", "clientIP", "timeoutSeconds", "externalTrafficPolicy",
         "loadBalancerSourceRanges", "externalName", "clusterIP", "v1", "ok",
+        // The commands an access line offers: `curl http://...`, `nc -vz host port`, `nc -vzu` for UDP.
+        "curl", "nc", "vz", "vzu",
         // The test wizard's own service name.
         "search",
     ]

@@ -69,7 +69,7 @@ package final class EffectRunner {
         case .checkPermissions(let namespace): return checkPermissions(namespace)
         case .checkEditorText(let check): return checkEditorText(check)
         case .checkDraft, .saveDraft, .deleteDraft, .switchContext, .completePath: runAtOnce(effect)
-        case .externalEditor, .suspend, .redraw, .quit: break
+        case .externalEditor, .copyToClipboard, .suspend, .redraw, .quit: break
         }
         return nil
     }
@@ -162,7 +162,7 @@ package final class EffectRunner {
             let backends = try? await backend.backends(of: stored)
             // Events exist on a cluster only; a workspace shows no section for them.
             let events = backend.info.kind == .cluster ? ((try? await backend.events(for: stored)) ?? []) : nil
-            return DetailData(stored: stored, backends: backends, events: events)
+            return DetailData(stored: stored, backends: backends, events: events, nodes: await backend.nodes())
         }, then: { .detailLoaded(id, $0) })
     }
 
@@ -189,7 +189,11 @@ package final class EffectRunner {
 
     private func loadWorkloads(_ namespace: String) -> Task<Void, Never> {
         spawn { backend, post in
-            post(.workloadsLoaded(namespace: namespace, (try? await backend.workloads(in: namespace)) ?? []))
+            do throws(StoreError) {
+                post(.workloadsLoaded(namespace: namespace, .success(try await backend.workloads(in: namespace))))
+            } catch {
+                post(.workloadsLoaded(namespace: namespace, .failure(error)))
+            }
         }
     }
 

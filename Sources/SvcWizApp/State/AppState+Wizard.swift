@@ -60,7 +60,7 @@ extension AppState {
             case .loadWorkloads(let namespace):
                 if wizard.workloads == nil { effects.append(.loadWorkloads(namespace: namespace)) }
             case .pickWorkload:
-                overlay = .workloadPicker(Chooser())
+                overlay = .workloadPicker(WorkloadPicker())
             case .create(let manifest):
                 post(StatusMessage(text(.workingCreate, wizard.draft.name)))
                 effects.append(.create(manifest))
@@ -126,9 +126,9 @@ extension AppState {
             return effects
         case .startFresh:
             return [.deleteDraft] + openWizard(.create(namespace: currentNamespace, usedNodePorts: usedNodePorts()))
-        case .pickWorkload(let index):
-            guard case .wizard(var wizard) = screen, let workload = wizard.workloads?[safe: index] else { return [] }
-            let commands = wizard.pick(workload, text: text)
+        case .pickWorkloads(let workloads):
+            guard case .wizard(var wizard) = screen, !workloads.isEmpty else { return [] }
+            let commands = wizard.pick(workloads, text: text)
             screen = .wizard(wizard)
             return commands.contains(.saveDraft) ? [.saveDraft(Self.savedDraft(of: wizard))] : []
         case .saveEdit:
@@ -161,10 +161,16 @@ extension AppState {
             guard case .wizard(var wizard) = screen, wizard.draft.namespace == service.namespace else { return [] }
             wizard.nameTaken = exists ? service.name : (wizard.nameTaken == service.name ? nil : wizard.nameTaken)
             screen = .wizard(wizard)
-        case let .workloadsLoaded(namespace, workloads):
+        case let .workloadsLoaded(namespace, .success(workloads)):
             guard case .wizard(var wizard) = screen, wizard.draft.namespace == namespace else { return [] }
             wizard.workloads = workloads
             screen = .wizard(wizard)
+        case let .workloadsLoaded(namespace, .failure(error)):
+            // Said in the picker when it is open; Ctrl-W again lists them again.
+            guard case .wizard(let wizard) = screen, wizard.draft.namespace == namespace,
+                  case .workloadPicker(var picker)? = overlay else { return [] }
+            picker.loadError = text(.pickerLoadFailed, namespace, error.message(in: text.language))
+            overlay = .workloadPicker(picker)
         case .created(.success(let stored)):
             post(StatusMessage(text(.created, stored.name)))
             return [.deleteDraft] + showWritten(stored)
