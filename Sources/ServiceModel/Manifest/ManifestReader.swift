@@ -25,6 +25,16 @@ package enum ManifestReader {
         return ManifestFile(path: path, format: .yaml, bytes: bytes, documents: documents)
     }
 
+    /// One JSON value (an API response) without the members `skipping` names, which are
+    /// stepped over without building nodes.
+    package static func parseJSON(bytes: [UInt8], skipping: JSONPrune) throws(ManifestParseError) -> ManifestNode {
+        guard bytes.count <= InputLimits.maxFileBytes else {
+            throw ManifestParseError(file: nil, line: 1, column: 1,
+                                     limit: .tooLarge(bytes: bytes.count, limit: InputLimits.maxFileBytes))
+        }
+        return try JSONReader.parseSkipping(bytes, prune: skipping)
+    }
+
     package static func parse(_ text: String, path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
         try parse(bytes: Array(text.utf8), path: path, format: format)
     }
