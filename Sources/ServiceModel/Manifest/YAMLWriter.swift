@@ -52,9 +52,11 @@ package enum YAMLWriter {
         /// the collection sits in: `firstPad` is always `indent` characters long).
         mutating func block(_ node: ManifestNode, indent: Int, firstPad: String?) {
             var lead = firstPad
+            // Not `defer { lead = nil }; return lead ?? …`: Swift 6.3's optimizer crashes on it.
             func take(_ output: inout Output) -> String {
-                defer { lead = nil }
-                return lead ?? output.pad(indent)
+                guard let first = lead else { return output.pad(indent) }
+                lead = nil
+                return first
             }
             switch node.content {
             case .scalar(let scalar):

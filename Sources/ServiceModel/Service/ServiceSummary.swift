@@ -128,7 +128,7 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
 }
 
 extension ServiceSummary {
-    /// `YYYY-MM-DDTHH:MM:SSZ`, the form the API server writes, without a general parser (making
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the form the API server writes, without a formatter (making
     /// one per row was most of a 10,000-row list's decoding); nil for any other form, and
     /// for days past the 28th, which `RFC3339` checks against the month.
     static func secondsSince1970(_ text: String) -> Int? {
