@@ -64,11 +64,14 @@ enum YAMLDocumentReader {
     static func parse(_ bytes: [UInt8], from start: Int, file: String?) throws(ManifestParseError) -> [ManifestDocument] {
         var documents: [ManifestDocument] = []
         for chunk in splitDocuments(bytes, from: start) {
-            if let finding = bytes[chunk.range].withUnsafeBufferPointer(YAMLExpansionCheck.check) {
+            // The check reads exactly the text the composer reads: invalid UTF-8 becomes
+            // U+FFFD here, where libyaml would stop at it, and a check that stopped early
+            // would let the rest of the document through unbounded.
+            var text = String(decoding: bytes[chunk.range], as: UTF8.self)
+            if let finding = text.withUTF8(YAMLExpansionCheck.check) {
                 throw ManifestParseError(file: file, line: finding.line + chunk.firstLine - 1, column: finding.column,
                                          limit: finding.violation)
             }
-            let text = String(decoding: bytes[chunk.range], as: UTF8.self)
             let root = try compose(text, lineOffset: chunk.firstLine - 1, file: file)
             documents.append(ManifestDocument(root: root, bodyRange: chunk.range, firstLine: chunk.firstLine))
         }
