@@ -5,7 +5,7 @@ import ServiceStore
 // svcwiz-bench: generates its own workspaces and test-server clusters and measures the
 // figures of docs/performance.md. Usage:
 //
-//   svcwiz-bench [all|smoke|keys|first-frame|cluster|memory|bytes|watch|yaml|save]
+//   svcwiz-bench [all|smoke|keys|first-frame|cluster|memory|bytes|watch|yaml|save|decode]
 //   svcwiz-bench serve [--size N]     # a test-server cluster to profile against
 //   svcwiz-bench first-frame --cold   # every run without the workspace index cache
 //                [--runs N] [--data DIR] [--svcwiz PATH] [--size N]
@@ -263,6 +263,13 @@ if wants("yaml") {
         report.add("YAML decode, \(mid)-service workspace (\(fmt(figures.megabytes)) MB)", "\(fmt(figures.decodeRate)) MB/s vs PyYAML CLoader \(fmt(figures.pyDecodeRate)) MB/s: ratio \(fmt(decodeRatio))", "ratio >= 1", decodeRatio >= 1)
         report.add("YAML encode, same documents", "\(fmt(figures.encodeRate)) MB/s vs PyYAML CDumper \(fmt(figures.pyEncodeRate)) MB/s: ratio \(fmt(encodeRatio))", "ratio >= 1", encodeRatio >= 1)
     }
+}
+
+if wants("decode") {
+    let figures = try DecodeBench.run(runs: runs)
+    log("decode, page of 500 (\(figures.pageBytes) B): whole tree \(figures.whole.summary); pruned \(figures.pruned.summary)")
+    report.add("list page of 500 services (\(fmt(Double(figures.pageBytes) / 1_000_000)) MB) to rows",
+               "whole tree p50 \(fmt(figures.whole.median)) ms; without managedFields and last-applied p50 \(fmt(figures.pruned.median)) ms", "", nil)
 }
 
 if wants("save") { SaveBench.add(try await SaveBench.time(data: options.data, runs: runs), to: &report) }
