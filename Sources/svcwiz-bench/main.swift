@@ -269,7 +269,7 @@ if wants("decode") {
     let figures = try DecodeBench.run(runs: runs)
     log("decode, page of 500 (\(figures.pageBytes) B): whole tree \(figures.whole.summary); pruned \(figures.pruned.summary)")
     report.add("list page of 500 services (\(fmt(Double(figures.pageBytes) / 1_000_000)) MB) to rows",
-               "whole tree p50 \(fmt(figures.whole.median)) ms; without managedFields and last-applied p50 \(fmt(figures.pruned.median)) ms", "", nil)
+               "CPU per page: whole tree p50 \(fmt(figures.whole.median)) ms; without managedFields and last-applied p50 \(fmt(figures.pruned.median)) ms", "", nil)
 }
 
 if wants("save") { SaveBench.add(try await SaveBench.time(data: options.data, runs: runs), to: &report) }
