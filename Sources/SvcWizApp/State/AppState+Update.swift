@@ -75,8 +75,7 @@ extension AppState {
         guard case .detail(var detail) = screen, detail.service == service else { return }
         switch result {
         case .success(let data):
-            detail.data = data
-            detail.error = nil
+            detail.loaded(data, text: text)
         case .failure(let error):
             let message = error.message(in: text.language)
             detail.error = message
