@@ -565,7 +565,8 @@ package final class APIStore: @unchecked Sendable {
     }
 
     /// Fills clusterIP(s), IP families and node ports as the registry does, keeping what the
-    /// previous object had; returns the allocation errors (reported alone).
+    /// previous object had; returns the allocation errors (reported alone). One function
+    /// because the registry allocates in this order and each step reads the last one's result.
     private func allocate(_ service: inout ManifestNode, previous: ManifestNode?, dryRun: Bool) -> [(reason: String, message: String, field: String)] {
         guard var spec = service["spec"], spec.isMapping else { return [] }
         let type = spec["type"]?.string ?? "ClusterIP"
@@ -647,7 +648,6 @@ package final class APIStore: @unchecked Sendable {
             spec["externalTrafficPolicy"] = nil
             spec["healthCheckNodePort"] = nil
         } else if !needsNodePorts {
-            spec["healthCheckNodePort"] = nil
             spec["healthCheckNodePort"] = nil
         } else if type == "LoadBalancer", spec["externalTrafficPolicy"]?.string == "Local", Self.isEmpty(spec["healthCheckNodePort"]) {
             if let kept = old?["healthCheckNodePort"] {

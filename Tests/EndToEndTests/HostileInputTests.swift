@@ -25,8 +25,8 @@ import ServiceModel
         #expect(result.stdout.contains("service/frontend\n"))
         let warnings = result.stderr.split(separator: "\n").map(String.init)
         #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(bad.path)/alias-bomb.yaml:11:") && $0.contains("refused: alias *c") })
-        #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(bad.path)/deep.yaml:6:") && $0.contains("nested more than 512 levels") })
-        #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(bad.path)/deep.json:1:") && $0.contains("nested more than 512 levels") })
+        #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(bad.path)/deep.yaml:6:") && $0.contains("nested more than \(InputLimits.maxDepth) levels") })
+        #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(bad.path)/deep.json:1:") && $0.contains("nested more than \(InputLimits.maxDepth) levels") })
         #expect(warnings.contains { $0.hasPrefix("svcwiz: warning: \(huge):1:1:") && $0.contains("over the 32 MiB limit") })
     }
 

@@ -105,15 +105,15 @@ struct ChineseScreenTests {
         wizard.draft.loadBalancerProvider = .qingCloud
         state.screen = .wizard(wizard)
         Self.check(state, "wizard load balancer")
-        _ = state.update(.key(.ctrl("w")))
+        state.settle(.key(.ctrl("w")))
         Self.check(state, "workload picker")
-        _ = state.update(.key(.escape))
-        _ = state.update(.key(.escape))
+        state.settle(.key(.escape))
+        state.settle(.key(.escape))
         Self.check(state, "leave dialog")
-        _ = state.update(.key(.character("n")))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.character("n")))
+        state.settle(.key(.function(2)))
         Self.check(state, "editor")
-        _ = state.update(.key(.function(3)))
+        state.settle(.key(.function(3)))
         Self.check(state, "editor json")
     }
 }

@@ -7,9 +7,10 @@ package enum InputLimits {
     package static let maxFileBytes = 32 * 1024 * 1024
 
     /// The deepest nesting of mappings and lists, counted with aliases expanded. Real
-    /// manifests stay under 20; the bound keeps every recursive walk of a tree (parse,
-    /// convert, write, compare, free) far inside a worker thread's stack.
-    package static let maxDepth = 512
+    /// manifests, CRD schemas included, stay far below it; the bound keeps every recursive
+    /// walk of a tree (compose, write, compare, merge, patch, free) far inside the stack of
+    /// a worker thread, even in a debug build with address sanitizer.
+    package static let maxDepth = 128
 
     /// Alias expansion is checked only past these counts, so small documents that use a
     /// few anchors (the usual `<<: *defaults`) are never refused.

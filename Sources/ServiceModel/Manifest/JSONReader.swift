@@ -77,16 +77,20 @@ struct JSONReader {
         byte >= 0x20 && byte < 0x7F ? "'\(Character(UnicodeScalar(byte)))'" : String(format: "byte 0x%02X", byte)
     }
 
+    /// `depth`: the objects and arrays around the value. Like the YAML check, the bound
+    /// counts objects and arrays only, so both formats accept the same nesting.
     private mutating func parseValue(depth: Int) throws(ManifestParseError) -> ManifestNode {
-        guard depth < InputLimits.maxDepth else {
-            throw ManifestParseError(file: file, line: line, column: column(), limit: .tooDeep(limit: InputLimits.maxDepth))
-        }
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
         let position = here()
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth, position: position)
-        case UInt8(ascii: "["): return try parseArray(depth: depth, position: position)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < InputLimits.maxDepth else {
+                throw ManifestParseError(file: file, line: position.line, column: position.column,
+                                         limit: .tooDeep(limit: InputLimits.maxDepth))
+            }
+            return bytes[index] == UInt8(ascii: "{") ? try parseObject(depth: depth, position: position)
+                : try parseArray(depth: depth, position: position)
         case UInt8(ascii: "\""):
             let text = try parseString()
             // JSON has one string style, so it states no preference for YAML output.

@@ -60,7 +60,7 @@ package enum ServiceDetailContent {
         }
         if let created = s.created {
             let day = ISO8601DateFormatter.string(from: created, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-            pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.age(since: created, now: now)))"))
+            pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.minuteAge(since: created, now: now)))"))
         }
         return DetailSection(title: text(.sectionAttributes), body: .pairs(pairs))
     }
@@ -105,7 +105,7 @@ package enum ServiceDetailContent {
         }
         let sorted = events.sorted { ($0.lastSeen ?? .distantPast) > ($1.lastSeen ?? .distantPast) }
         let lines = sorted.map { event -> DetailPair in
-            let age = (event.lastSeen ?? event.firstSeen).map { ServiceRow.age(since: $0, now: now) } ?? "-"
+            let age = (event.lastSeen ?? event.firstSeen).map { ServiceRow.minuteAge(since: $0, now: now) } ?? "-"
             let count = event.count > 1 ? " (x\(event.count))" : ""
             return DetailPair("\(age)  \(event.type)", "\(event.reason)\(count): \(event.message)",
                               tone: event.type == "Warning" ? .warning : .normal)

@@ -67,6 +67,7 @@ package final class EffectRunner {
         case let .loadForEdit(id, step): return loadForEdit(id, step: step)
         case .loadProblems: return loadProblems()
         case .checkPermissions(let namespace): return checkPermissions(namespace)
+        case .checkEditorText(let check): return checkEditorText(check)
         case .checkDraft, .saveDraft, .deleteDraft, .switchContext, .completePath: runAtOnce(effect)
         case .externalEditor, .copyToClipboard, .suspend, .redraw, .quit: break
         }
@@ -188,7 +189,11 @@ package final class EffectRunner {
 
     private func loadWorkloads(_ namespace: String) -> Task<Void, Never> {
         spawn { backend, post in
-            post(.workloadsLoaded(namespace: namespace, (try? await backend.workloads(in: namespace)) ?? []))
+            do throws(StoreError) {
+                post(.workloadsLoaded(namespace: namespace, .success(try await backend.workloads(in: namespace))))
+            } catch {
+                post(.workloadsLoaded(namespace: namespace, .failure(error)))
+            }
         }
     }
 
@@ -213,6 +218,12 @@ package final class EffectRunner {
     nonisolated static let verbActions: [(verb: String, actions: Set<AppAction>)] = [
         ("create", [.create, .importFile]), ("update", [.edit]), ("delete", [.delete]),
     ]
+
+    /// The editor's text is parsed here, not in `update`: the parser is bounded, but a
+    /// large or hostile paste must not hold up the next key.
+    private func checkEditorText(_ check: EditorCheck) -> Task<Void, Never> {
+        spawn { _, post in post(.editorChecked(check.run())) }
+    }
 
     // MARK: Writing
 

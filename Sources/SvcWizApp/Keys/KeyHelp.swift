@@ -16,7 +16,7 @@ package enum KeyHelp: String, Sendable, Hashable, CaseIterable {
     // Editor pane
     case toForm, convert, saveText, externalEditor, find, undo, redo
     // Overlays
-    case choose, closeChooser, yes, no, submit, cancelPrompt, complete
+    case choose, closeChooser, markWorkload, applyWorkloads, yes, no, submit, cancelPrompt, complete
     case deleteAgain, deleteTyped, cancelDelete, lookAgain, scrollChanges, saveDiff, backToForm, scrollDiff
     case reloadConflict, cancelConflict, resumeDraft, freshDraft, cancelResume, closePanel
 }

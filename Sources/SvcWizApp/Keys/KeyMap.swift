@@ -108,12 +108,21 @@ package enum KeyMap {
 
     // MARK: Overlays
 
-    /// Every chooser: namespace, workload, the part of a service to edit, the Service of a file.
+    /// Every chooser: namespace, the part of a service to edit, the Service of a file.
     package static let chooser: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .up, .actMove, .up),
         KeyBinding([.down, .character("j")], .down, .actMove, .down),
         KeyBinding([.enter], .confirm, .actConfirm, .choose),
         KeyBinding([.escape, .character("q")], .back, .actCancel, .closeChooser),
+    ]
+
+    /// The workload picker (Ctrl-W): a chooser whose entries are marked to pick several.
+    package static let workloadPicker: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .up, .actMove, .up),
+        KeyBinding([.down, .character("j")], .down, .actMove, .down),
+        KeyBinding([.character(" ")], .mark, .actMark, .markWorkload, footer: true),
+        KeyBinding([.enter], .confirm, .actApply, .applyWorkloads, footer: true),
+        KeyBinding([.escape, .character("q")], .back, .actCancel, .closeChooser, footer: true),
     ]
 
     /// Every yes/no question: leave the wizard, overwrite a file, convert commented YAML.

@@ -119,6 +119,16 @@ extension UIKey {
         .pickerTitle: "指定工作负载",
         .pickerEmpty: "项目 {0} 中没有部署、有状态副本集或守护进程集。",
         .pickerHint: "Enter 选择   Esc 取消",
+        .actApply: "应用",
+        .listSeparator: "、",
+        .pickerShares: "已选择 {0} 个，共有标签 {1}",
+        .pickerSharesNothing: "已选择 {0} 个，没有共有的容器组标签",
+        .pickerNothingShared: "{0} 没有共有的容器组标签：选择器未更改。",
+        .pickerAlsoSelects: "选择器 {0} 还会选中未指定的工作负载：{1}",
+        .pickerApplyAnyway: "仍然使用？",
+        .selectorSetShared: "选择器已设置为 {1} 共有的容器组标签 {0}。",
+        .selectorReplacedShared: "选择器已替换为 {1} 共有的容器组标签 {0}。",
+        .pickerLoadFailed: "无法列出项目 {0} 的工作负载：{1}",
         .editChooserTitle: "编辑 {0}",
         .editYAML: "YAML / JSON（编辑模式）",
         .diffTitle: "对 {0} 的修改",
@@ -193,5 +203,6 @@ extension UIKey {
         .deleteChangedHidden: "只有此处未显示的字段有变化（status 或服务器元数据）。",
         .reconnected: "已重新连接：列表已是最新。",
         .workspaceReadable: "工作区可以重新读取：列表已是最新。",
+        .editorChecking: "正在检查文本…",
     ]
 }

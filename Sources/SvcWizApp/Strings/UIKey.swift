@@ -51,9 +51,14 @@ package enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actAddRow, actRemoveRow, actLeaveKeep, actPickWorkload, actEdit, leaveTitle
     case leaveQuestion, leaveEditQuestion, yesNo, resumeTitle, resumeQuestion, resumeChoices
     case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
+    // The workload picker's marks and what the shared labels select
+    case actApply, listSeparator, pickerShares, pickerSharesNothing, pickerNothingShared, pickerAlsoSelects
+    case pickerApplyAnyway, selectorSetShared, selectorReplacedShared, pickerLoadFailed
     case diffTitle, diffNone, diffHint, diffRewritten, conflictTitle, conflictMessage, conflictHint
     case created, saved, workingCreate, workingSave
     // Deletes refused because the service changed; the connection to a cluster
     case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden
     case reconnected, workspaceReadable
+    // The editor pane while it reads its text
+    case editorChecking
 }
