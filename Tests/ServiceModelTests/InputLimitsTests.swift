@@ -39,7 +39,7 @@ import Testing
         #expect(error.message(in: .zh).hasPrefix("已拒绝：别名 *c 使文档过度展开"))
     }
 
-    @Test func aBombInMappingKeysIsRefusedBeforeYamsHashesTheKeys() {
+    @Test func aBombInMappingKeysIsRefusedBeforeTheKeysAreCompared() {
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for (name, previous) in zip("bcdefghijk", "abcdefghij") {
             text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
