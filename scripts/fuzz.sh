@@ -22,6 +22,9 @@ fixed_seed=()
 config=debug
 runs=1000000
 seconds=1800
+# Longer seeds are cut to this: every execution reads the input several times, and a few
+# lines are enough to reach the readers' branches.
+max_len=4096
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -82,7 +85,7 @@ for target in "${targets[@]}"; do
     seed "$target"
     mkdir -p "$scratch/crashes/$target"
     echo "== $target: up to $runs runs or $seconds s" >&2
-    if ! "$bin/$target" "$scratch/corpus/$target" ${fixed_seed[@]+"${fixed_seed[@]}"} -runs="$runs" -max_total_time="$seconds" -max_len=16384 \
+    if ! "$bin/$target" "$scratch/corpus/$target" ${fixed_seed[@]+"${fixed_seed[@]}"} -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$scratch/crashes/$target/" -print_final_stats=1 \
         2> "$scratch/$target.log"; then
         failed=1
