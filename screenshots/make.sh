@@ -55,6 +55,18 @@ wait_for() {
     exit 1
 }
 
+# wait_gone TEXT: until the screen no longer shows TEXT (10 s at most), such as the editor's
+# "checking the text…" while its text is read.
+wait_gone() {
+    local i
+    for i in $(seq 1 100); do
+        if ! pane | grep -qF -- "$1"; then return 0; fi
+        sleep 0.1
+    done
+    echo "make.sh: the screen still shows \"$1\"" >&2
+    exit 1
+}
+
 # keys KEY...: tmux key names, 0.25 s apart (an Esc followed at once by a key reads as Alt).
 keys() {
     local key
@@ -145,6 +157,9 @@ wizard_basic
 shot wizard-1-basic-en
 keys C-n Tab C-w
 wait_for "catalog  app=catalog"
+# Two workloads marked: the line under them names the labels they share.
+keys Down Space Space
+wait_for "2 marked"
 shot wizard-2-pick-workload-en
 keys Escape
 sleep 0.3
@@ -168,6 +183,7 @@ wait_for "[Review]"
 shot wizard-review-en
 keys C-p F2
 wait_for "edit mode"
+wait_gone "checking the text…"
 shot editor-yaml-en
 keys F3
 wait_for "\"apiVersion\""
@@ -204,6 +220,7 @@ wizard_settings
 shot wizard-2-settings-zh
 keys F2
 wait_for "编辑模式"
+wait_gone "正在检查文本…"
 shot editor-yaml-zh
 
 # The smallest size everything is laid out for: 80x24 (no preview pane beside the form).

@@ -21,6 +21,8 @@ package final class ClusterBackend: Backend, Sendable {
     let options: ClusterOptions
     /// The last backend counts a list saw, for rows the watch upserts.
     let countCache = CountCache()
+    /// The nodes, listed and watched once a detail first asks (`nodes()`).
+    let nodeCache = NodeCache()
 
     /// A backend for `context`. Fails when the kubeconfig entry cannot be used (bad server
     /// URL, unreadable certificate or key).
@@ -72,11 +74,11 @@ package final class ClusterBackend: Backend, Sendable {
         try await serviceList(in: scope).rows
     }
 
-    package func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService {
-        let path = APIResource.services.path(namespace: namespace, name: name)
+    package func service(_ id: ServiceID) async throws(StoreError) -> StoredService {
+        let path = APIResource.services.path(namespace: id.namespace, name: id.name)
         let response = try await transport.send(.get(path))
         guard response.isSuccess, let object = response.json else {
-            throw StoreError.from(response, APIOperation(verb: "get", resource: "services", name: name, namespace: namespace))
+            throw StoreError.from(response, APIOperation(verb: "get", resource: "services", id: id))
         }
         return Self.stored(object)
     }
@@ -94,17 +96,6 @@ package final class ClusterBackend: Backend, Sendable {
         return result
     }
 
-    /// The service's endpoints (EndpointSlices, or Endpoints on clusters without them), each
-    /// ready or not with its pod and node, and the workloads its selector matches.
-    package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
-        let endpoints = try await endpoints(of: service.name, in: service.namespace)
-        let selector = service.manifest["spec"]?["selector"]?.stringPairs ?? []
-        var workloads: [Workload] = []
-        if !selector.isEmpty {
-            workloads = ((try? await self.workloads(in: service.namespace)) ?? []).filter { $0.matches(selector: selector) }
-        }
-        return BackendStatus(workloads: workloads, endpoints: endpoints)
-    }
 
     /// The events about a service, oldest first.
     package func events(for service: StoredService) async throws(StoreError) -> [ObjectEvent] {
@@ -142,13 +133,12 @@ package final class ClusterBackend: Backend, Sendable {
     /// (`?dryRun=All`) but stores nothing.
     package func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService {
         let body = Self.typed(manifest, as: .services)
-        let name = body["metadata"]?["name"]?.scalarText ?? ""
-        let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
-        let request = APIRequest(method: .post, path: APIResource.services.path(namespace: namespace),
+        let id = identity(of: body)
+        let request = APIRequest(method: .post, path: APIResource.services.path(namespace: id.namespace),
                                  query: dryRun ? [("dryRun", "All")] : [], body: body)
         let response = try await transport.send(request)
         guard response.isSuccess, let object = response.json else {
-            throw StoreError.from(response, APIOperation(verb: "create", resource: "services", name: name, namespace: namespace))
+            throw StoreError.from(response, APIOperation(verb: "create", resource: "services", id: id))
         }
         return Self.stored(object)
     }
@@ -165,20 +155,19 @@ package final class ClusterBackend: Backend, Sendable {
     package func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
         var body = Self.typed(manifest, as: .services)
         body.set("metadata.resourceVersion", to: .string(version))
-        let name = body["metadata"]?["name"]?.scalarText ?? ""
-        let namespace = body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace
-        let current = try await service(named: name, in: namespace)
-        guard current.version == version else { throw .conflict(name: name, namespace: namespace, current: current) }
-        let request = APIRequest(method: .put, path: APIResource.services.path(namespace: namespace, name: name), body: body)
+        let id = identity(of: body)
+        let current = try await service(id)
+        guard current.version == version else { throw .conflict(id, current: current) }
+        let request = APIRequest(method: .put, path: APIResource.services.path(namespace: id.namespace, name: id.name), body: body)
         let response = try await transport.send(request)
         guard response.isSuccess, let object = response.json else {
-            throw await withCurrent(StoreError.from(response, APIOperation(verb: "update", resource: "services", name: name, namespace: namespace)))
+            throw await withCurrent(StoreError.from(response, APIOperation(verb: "update", resource: "services", id: id)))
         }
         return Self.stored(object)
     }
 
     /// Deletes the service; with `version`, only if it is still that version.
-    package func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError) {
+    package func delete(_ id: ServiceID, expecting version: String?) async throws(StoreError) {
         var options: [ManifestEntry] = [
             ManifestEntry(key: "kind", value: .string("DeleteOptions")),
             ManifestEntry(key: "apiVersion", value: .string("v1")),
@@ -186,11 +175,11 @@ package final class ClusterBackend: Backend, Sendable {
         if let version {
             options.append(ManifestEntry(key: "preconditions", value: .mapping(["resourceVersion": .string(version)])))
         }
-        let request = APIRequest(method: .delete, path: APIResource.services.path(namespace: namespace, name: name),
+        let request = APIRequest(method: .delete, path: APIResource.services.path(namespace: id.namespace, name: id.name),
                                  body: .mapping(options))
         let response = try await transport.send(request)
         guard response.isSuccess else {
-            throw await withCurrent(StoreError.from(response, APIOperation(verb: "delete", resource: "services", name: name, namespace: namespace)))
+            throw await withCurrent(StoreError.from(response, APIOperation(verb: "delete", resource: "services", id: id)))
         }
     }
 
@@ -242,7 +231,7 @@ package final class ClusterBackend: Backend, Sendable {
         async throws(StoreError) -> (rows: [ServiceSummary], resourceVersion: String) {
         let namespace = scope.namespace
         let (items, resourceVersion) = try await list(.services, namespace: namespace, retrying: retrying)
-        let counts = await backendCounts(in: namespace)
+        let counts = await backendCounts(in: namespace, services: items)
         if let counts { await countCache.replace(counts) }
         let rows = items.map { item -> ServiceSummary in
             var row = Self.row(item)
@@ -254,87 +243,16 @@ package final class ClusterBackend: Backend, Sendable {
         return (rows, resourceVersion)
     }
 
-    /// Ready and total endpoints per service, from one EndpointSlice list (or one Endpoints
-    /// list on clusters without slices); nil when neither can be read.
-    func backendCounts(in namespace: String?) async -> [ServiceID: ServiceSummary.BackendCount]? {
-        var readiness: [ServiceID: [String: Bool]] = [:]
-        do {
-            let slices = try await list(.endpointSlices, namespace: namespace).items
-            for slice in slices {
-                guard let service = slice["metadata"]?["labels"]?["kubernetes.io/service-name"]?.scalarText else { continue }
-                let id = ServiceID(namespace: slice["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default", name: service)
-                for endpoint in slice["endpoints"]?.items ?? [] {
-                    let address = endpoint["addresses"]?[0]?.scalarText ?? ""
-                    let ready = endpoint["conditions"]?["ready"]?.bool ?? true
-                    readiness[id, default: [:]][address] = (readiness[id]?[address] ?? false) || ready
-                }
-            }
-        } catch .notFound {
-            guard let endpoints = try? await list(.endpoints, namespace: namespace).items else { return nil }
-            for object in endpoints {
-                let id = ServiceID(namespace: object["metadata"]?["namespace"]?.scalarText ?? namespace ?? "default",
-                                   name: object["metadata"]?["name"]?.scalarText ?? "")
-                for subset in object["subsets"]?.items ?? [] {
-                    for address in subset["notReadyAddresses"]?.items ?? [] {
-                        readiness[id, default: [:]][address["ip"]?.scalarText ?? ""] = false
-                    }
-                    for address in subset["addresses"]?.items ?? [] {
-                        readiness[id, default: [:]][address["ip"]?.scalarText ?? ""] = true
-                    }
-                }
-            }
-        } catch {
-            return nil
-        }
-        return readiness.mapValues { .init(ready: $0.values.filter { $0 }.count, total: $0.count) }
-    }
-
-    private func endpoints(of service: String, in namespace: String) async throws(StoreError) -> [BackendStatus.Endpoint] {
-        do {
-            let slices = try await list(.endpointSlices, namespace: namespace,
-                                        query: [("labelSelector", "kubernetes.io/service-name=\(service)")]).items
-            var result: [BackendStatus.Endpoint] = []
-            for slice in slices {
-                let port = slice["ports"]?[0]?["port"]?.int
-                for endpoint in slice["endpoints"]?.items ?? [] {
-                    let targetRef = endpoint["targetRef"]
-                    result.append(.init(
-                        address: endpoint["addresses"]?[0]?.scalarText ?? "", port: port,
-                        ready: endpoint["conditions"]?["ready"]?.bool ?? true,
-                        podName: targetRef?["kind"]?.string == "Pod" ? targetRef?["name"]?.scalarText : nil,
-                        nodeName: endpoint["nodeName"]?.scalarText))
-                }
-            }
-            return result
-        } catch .notFound {
-            let path = APIResource.endpoints.path(namespace: namespace, name: service)
-            let response = try await transport.send(.get(path))
-            if response.status == 404 { return [] }
-            guard response.isSuccess, let object = response.json else {
-                throw StoreError.from(response, APIOperation(verb: "get", resource: "endpoints", name: service, namespace: namespace))
-            }
-            var result: [BackendStatus.Endpoint] = []
-            for subset in object["subsets"]?.items ?? [] {
-                let port = subset["ports"]?[0]?["port"]?.int
-                for (key, ready) in [("addresses", true), ("notReadyAddresses", false)] {
-                    for address in subset[key]?.items ?? [] {
-                        let targetRef = address["targetRef"]
-                        result.append(.init(
-                            address: address["ip"]?.scalarText ?? "", port: port, ready: ready,
-                            podName: targetRef?["kind"]?.string == "Pod" ? targetRef?["name"]?.scalarText : nil,
-                            nodeName: address["nodeName"]?.scalarText))
-                    }
-                }
-            }
-            return result
-        }
-    }
-
     /// A conflict with the object as it is now, when it can be read.
     private func withCurrent(_ error: StoreError) async -> StoreError {
-        guard case let .conflict(name, namespace, nil) = error else { return error }
-        let current = try? await service(named: name, in: namespace)
-        return .conflict(name: name, namespace: namespace, current: current)
+        guard case let .conflict(id, nil) = error else { return error }
+        return .conflict(id, current: try? await service(id))
+    }
+
+    /// The service a request body names; without a namespace, the backend's default.
+    private func identity(of body: ManifestNode) -> ServiceID {
+        ServiceID(namespace: body["metadata"]?["namespace"]?.scalarText ?? defaultNamespace,
+                  name: body["metadata"]?["name"]?.scalarText ?? "")
     }
 
     /// API list items have no kind/apiVersion; objects handed on say what they are.
@@ -356,10 +274,9 @@ package final class ClusterBackend: Backend, Sendable {
 
     static func stored(_ object: ManifestNode) -> StoredService {
         let typed = typed(object, as: .services)
-        let metadata = typed["metadata"]
-        let path = APIResource.services.path(namespace: metadata?["namespace"]?.scalarText ?? "default",
-                                             name: metadata?["name"]?.scalarText ?? "")
-        return StoredService(manifest: typed, version: metadata?["resourceVersion"]?.scalarText ?? "", location: path)
+        let id = ServiceID(manifest: typed)
+        let path = APIResource.services.path(namespace: id.namespace, name: id.name)
+        return StoredService(manifest: typed, version: typed["metadata"]?["resourceVersion"]?.scalarText ?? "", location: path)
     }
 
     static func event(_ object: ManifestNode) -> ObjectEvent {

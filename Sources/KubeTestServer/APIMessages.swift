@@ -35,6 +35,8 @@ package struct WatchStart: Sendable {
     package var backlog: [ManifestNode]
     /// Ends the stream after the backlog (a 410 ERROR event).
     package var closeAfterBacklog: Bool
+    /// What is watched: `services`, `nodes`.
+    package var resource = "services"
     package var namespace: String?
     package var bookmarks: Bool
     package var timeoutSeconds: Int?

@@ -13,12 +13,16 @@ import ServiceModel
 ///   delete preconditions, allocations kept or released across type changes.
 /// - Lists sorted by namespace and name, `limit`/`continue`, label and field selectors.
 /// - Watches from a resourceVersion (history, then live), 410 once compacted.
-/// - RBAC as recorded: `admin` may do everything; `viewer` and anonymous nothing.
+/// - RBAC as recorded: `admin` may do everything; `viewer` and anonymous nothing; a user a
+///   test limits (`allow(_:except:)`) everything but the resources named.
+/// - Nodes (cluster-scoped) listed and watched like services.
 package final class APIStore: @unchecked Sendable {
     private let lock = NIOLock()
     private var objects: [ObjectKey: ManifestNode] = [:]
     private var counter = 100
-    private var history: [(version: Int, namespace: String, event: ManifestNode)] = []
+    private var history: [(version: Int, resource: String, namespace: String, event: ManifestNode)] = []
+    /// Users RBAC lets do everything but these resources (admin may do everything).
+    private var limitedUsers: [String: Set<String>] = [:]
     private var compactedVersion = 0
     private var watchers: [UInt64: Watcher] = [:]
     private var nextWatcher: UInt64 = 0
@@ -39,6 +43,7 @@ package final class APIStore: @unchecked Sendable {
     }
 
     struct Watcher {
+        var resource: String
         var namespace: String?
         var bookmarks: Bool
         var send: @Sendable (ManifestNode) -> Void
@@ -109,9 +114,27 @@ package final class APIStore: @unchecked Sendable {
             stored.set("metadata.namespace", to: .string(namespace))
             stored.set("metadata.resourceVersion", to: .string(String(counter)))
             let name = stored["metadata"]?["name"]?.scalarText ?? ""
-            objects[ObjectKey(resource: resource, namespace: namespace, name: name)] = stored
-            if resource == "services" { record("ADDED", stored, namespace: namespace) }
+            let key = ObjectKey(resource: resource, namespace: namespace, name: name)
+            let type = objects[key] == nil ? "ADDED" : "MODIFIED"
+            objects[key] = stored
+            record(type, stored, namespace: namespace, resource: resource)
         }
+    }
+
+    /// Removes a seeded object (a Node, a Pod, ...), as a DELETED event to its watchers.
+    package func remove(_ resource: String, namespace: String = "", name: String) {
+        lock.withLock {
+            guard let object = objects.removeValue(forKey: ObjectKey(resource: resource, namespace: namespace, name: name)) else { return }
+            counter += 1
+            var deleted = object
+            deleted.set("metadata.resourceVersion", to: .string(String(counter)))
+            record("DELETED", deleted, namespace: namespace, resource: resource)
+        }
+    }
+
+    /// Lets `user` do everything except on `resources` (an RBAC role without, say, nodes).
+    package func allow(_ user: String, except resources: Set<String>) {
+        lock.withLock { limitedUsers[user] = resources }
     }
 
     /// Makes a resource answer 404 as if the cluster did not serve it (e.g. endpointslices).
@@ -174,13 +197,15 @@ package final class APIStore: @unchecked Sendable {
     }
 
     /// Registers a live watch; returns its id.
-    func addWatcher(namespace: String?, bookmarks: Bool, send: @escaping @Sendable (ManifestNode) -> Void,
+    func addWatcher(resource: String, namespace: String?, bookmarks: Bool, send: @escaping @Sendable (ManifestNode) -> Void,
                     close: @escaping @Sendable () -> Void, backlogFrom version: Int, backlog: ([ManifestNode]) -> Void) -> UInt64 {
         lock.withLock {
             nextWatcher += 1
-            let events = history.filter { $0.version > version && (namespace == nil || $0.namespace == namespace) }.map(\.event)
+            let events = history.filter {
+                $0.version > version && $0.resource == resource && (namespace == nil || $0.namespace == namespace)
+            }.map(\.event)
             backlog(events)
-            watchers[nextWatcher] = Watcher(namespace: namespace, bookmarks: bookmarks, send: send, close: close)
+            watchers[nextWatcher] = Watcher(resource: resource, namespace: namespace, bookmarks: bookmarks, send: send, close: close)
             return nextWatcher
         }
     }
@@ -234,7 +259,7 @@ package final class APIStore: @unchecked Sendable {
             guard call.method == "POST" else { return StatusBody.failure(405, "MethodNotAllowed", "the server does not allow this method on the requested resource") }
             return review(call)
         }
-        guard Self.allowed(call.user, verb: verb) else {
+        guard allowed(call.user, verb: verb, resource: resource) else {
             return StatusBody.forbidden(user: call.user, verb: verb, resource: resource, group: group, namespace: namespace, name: name)
         }
         switch (call.method, name) {
@@ -256,14 +281,14 @@ package final class APIStore: @unchecked Sendable {
     }
 
     static let served: [String: String] = [
-        "namespaces": "", "services": "", "endpoints": "", "events": "", "pods": "",
+        "namespaces": "", "services": "", "endpoints": "", "events": "", "pods": "", "nodes": "",
         "endpointslices": "discovery.k8s.io", "deployments": "apps", "statefulsets": "apps", "daemonsets": "apps",
         "selfsubjectaccessreviews": "authorization.k8s.io",
     ]
 
     static let kinds: [String: (kind: String, apiVersion: String)] = [
         "namespaces": ("Namespace", "v1"), "services": ("Service", "v1"), "endpoints": ("Endpoints", "v1"),
-        "events": ("Event", "v1"), "pods": ("Pod", "v1"),
+        "events": ("Event", "v1"), "pods": ("Pod", "v1"), "nodes": ("Node", "v1"),
         "endpointslices": ("EndpointSlice", "discovery.k8s.io/v1"), "deployments": ("Deployment", "apps/v1"),
         "statefulsets": ("StatefulSet", "apps/v1"), "daemonsets": ("DaemonSet", "apps/v1"),
     ]
@@ -288,6 +313,12 @@ package final class APIStore: @unchecked Sendable {
         user == "admin"
     }
 
+    /// `allowed(_:verb:)`, and a limited user everything but its excluded resources.
+    private func allowed(_ user: String?, verb: String, resource: String) -> Bool {
+        if let user, let excluded = limitedUsers[user] { return !excluded.contains(resource) }
+        return Self.allowed(user, verb: verb)
+    }
+
     // MARK: Reads
 
     private func typed(_ object: ManifestNode, _ resource: String) -> ManifestNode {
@@ -299,7 +330,7 @@ package final class APIStore: @unchecked Sendable {
     }
 
     private func get(_ resource: String, group: String, namespace: String?, name: String, call: APICall) -> APIAnswer {
-        guard Self.allowed(call.user, verb: "get") else {
+        guard allowed(call.user, verb: "get", resource: resource) else {
             return StatusBody.forbidden(user: call.user, verb: "get", resource: resource, group: group, namespace: namespace, name: name)
         }
         guard let object = objects[ObjectKey(resource: resource, namespace: namespace ?? "", name: name)] else {
@@ -346,14 +377,16 @@ package final class APIStore: @unchecked Sendable {
     }
 
     private func watch(_ resource: String, namespace: String?, call: APICall) -> APIAnswer {
-        guard resource == "services" else { return StatusBody.failure(405, "MethodNotAllowed", "only services are watched here") }
+        guard resource == "services" || resource == "nodes" else {
+            return StatusBody.failure(405, "MethodNotAllowed", "only services and nodes are watched here")
+        }
         let requested = call.query["resourceVersion"].flatMap(Int.init) ?? 0
         let bookmarks = call.query["allowWatchBookmarks"] == "true"
         let timeout = call.query["timeoutSeconds"].flatMap(Int.init)
         if requested == 0 {
-            let current = objects.keys.filter { $0.resource == "services" && (namespace == nil || $0.namespace == namespace) }.sorted()
-            return .watch(WatchStart(backlog: current.map { Self.watchEvent("ADDED", typed(objects[$0]!, "services")) },
-                                     closeAfterBacklog: false, namespace: namespace, bookmarks: bookmarks,
+            let current = objects.keys.filter { $0.resource == resource && (namespace == nil || $0.namespace == namespace) }.sorted()
+            return .watch(WatchStart(backlog: current.map { Self.watchEvent("ADDED", typed(objects[$0]!, resource)) },
+                                     closeAfterBacklog: false, resource: resource, namespace: namespace, bookmarks: bookmarks,
                                      timeoutSeconds: timeout, resourceVersion: counter))
         }
         if requested < compactedVersion {
@@ -362,10 +395,10 @@ package final class APIStore: @unchecked Sendable {
                 "status": .string("Failure"), "message": .string("too old resource version: \(requested) (\(compactedVersion))"),
                 "reason": .string("Expired"), "code": .int(410),
             ])
-            return .watch(WatchStart(backlog: [Self.watchEvent("ERROR", status)], closeAfterBacklog: true, namespace: namespace,
+            return .watch(WatchStart(backlog: [Self.watchEvent("ERROR", status)], closeAfterBacklog: true, resource: resource, namespace: namespace,
                                      bookmarks: bookmarks, timeoutSeconds: timeout, resourceVersion: requested))
         }
-        return .watch(WatchStart(backlog: [], closeAfterBacklog: false, namespace: namespace, bookmarks: bookmarks,
+        return .watch(WatchStart(backlog: [], closeAfterBacklog: false, resource: resource, namespace: namespace, bookmarks: bookmarks,
                                  timeoutSeconds: timeout, resourceVersion: requested))
     }
 
@@ -377,7 +410,7 @@ package final class APIStore: @unchecked Sendable {
             return StatusBody.badRequest("the object provided is unrecognized (must be of type SelfSubjectAccessReview)")
         }
         let verb = attributes["verb"]?.scalarText ?? ""
-        let allowed = Self.allowed(call.user, verb: verb)
+        let allowed = allowed(call.user, verb: verb, resource: attributes["resource"]?.scalarText ?? "")
         var status: [ManifestEntry] = [ManifestEntry(key: "allowed", value: .bool(allowed))]
         if allowed { status.append(ManifestEntry(key: "reason", value: .string("RBAC: allowed by ClusterRoleBinding for user \"\(call.user ?? "")\""))) }
         return .json(status: 201, body: .mapping([
@@ -532,7 +565,8 @@ package final class APIStore: @unchecked Sendable {
     }
 
     /// Fills clusterIP(s), IP families and node ports as the registry does, keeping what the
-    /// previous object had; returns the allocation errors (reported alone).
+    /// previous object had; returns the allocation errors (reported alone). One function
+    /// because the registry allocates in this order and each step reads the last one's result.
     private func allocate(_ service: inout ManifestNode, previous: ManifestNode?, dryRun: Bool) -> [(reason: String, message: String, field: String)] {
         guard var spec = service["spec"], spec.isMapping else { return [] }
         let type = spec["type"]?.string ?? "ClusterIP"
@@ -614,7 +648,6 @@ package final class APIStore: @unchecked Sendable {
             spec["externalTrafficPolicy"] = nil
             spec["healthCheckNodePort"] = nil
         } else if !needsNodePorts {
-            spec["healthCheckNodePort"] = nil
             spec["healthCheckNodePort"] = nil
         } else if type == "LoadBalancer", spec["externalTrafficPolicy"]?.string == "Local", Self.isEmpty(spec["healthCheckNodePort"]) {
             if let kept = old?["healthCheckNodePort"] {
@@ -721,11 +754,11 @@ package final class APIStore: @unchecked Sendable {
         .mapping(["type": .string(type), "object": object])
     }
 
-    /// Records a service event in the history and sends it to the live watches.
-    private func record(_ type: String, _ object: ManifestNode, namespace: String) {
-        let event = Self.watchEvent(type, typed(object, "services"))
-        history.append((counter, namespace, event))
-        for watcher in watchers.values where watcher.namespace == nil || watcher.namespace == namespace {
+    /// Records an event in the history and sends it to the live watches of its resource.
+    private func record(_ type: String, _ object: ManifestNode, namespace: String, resource: String = "services") {
+        let event = Self.watchEvent(type, typed(object, resource))
+        history.append((counter, resource, namespace, event))
+        for watcher in watchers.values where watcher.resource == resource && (watcher.namespace == nil || watcher.namespace == namespace) {
             watcher.send(event)
         }
     }

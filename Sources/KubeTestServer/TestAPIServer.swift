@@ -231,7 +231,7 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
             close()
             return
         }
-        watcher = store.addWatcher(namespace: start.namespace, bookmarks: start.bookmarks, send: send, close: close,
+        watcher = store.addWatcher(resource: start.resource, namespace: start.namespace, bookmarks: start.bookmarks, send: send, close: close,
                                    backlogFrom: start.resourceVersion) { backlog in backlog.forEach(send) }
         if let seconds = start.timeoutSeconds {
             let id = watcher

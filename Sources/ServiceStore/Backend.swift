@@ -29,32 +29,26 @@ package struct StoredService: Sendable, Hashable {
     package var id: ServiceID { ServiceID(manifest: manifest) }
 }
 
-/// What serves a service: endpoints on a cluster, matching workloads in a workspace.
+/// What serves a service: endpoints and selected pods on a cluster, matching workloads in
+/// a workspace.
 package struct BackendStatus: Sendable, Hashable {
-    package struct Endpoint: Sendable, Hashable {
-        package var address: String
-        package var port: Int?
-        package var ready: Bool
-        package var podName: String?
-        package var nodeName: String?
-        package init(address: String, port: Int?, ready: Bool, podName: String?, nodeName: String?) {
-            self.address = address
-            self.port = port
-            self.ready = ready
-            self.podName = podName
-            self.nodeName = nodeName
-        }
-    }
+    package typealias Endpoint = BackendPod
 
     package var workloads: [Workload]
+    /// The service's endpoints, then the pods its selector matches that are not endpoints
+    /// (Pending, not yet listed); a service without a selector has its manual endpoints here.
     package var endpoints: [Endpoint]
+    /// Resolved target port numbers by service port name (`""` unnamed), from the endpoints.
+    package var targetPorts: [String: Int]
 
-    package init(workloads: [Workload], endpoints: [Endpoint]) {
+    package init(workloads: [Workload], endpoints: [Endpoint], targetPorts: [String: Int] = [:]) {
         self.workloads = workloads
         self.endpoints = endpoints
+        self.targetPorts = targetPorts
     }
 
-    /// Ready and total: endpoints when the backend knows them, else matched workloads.
+    /// Ready and total: pods and endpoints when the backend knows them, else matched
+    /// workloads' replicas.
     package var count: ServiceSummary.BackendCount {
         if !endpoints.isEmpty {
             return .init(ready: endpoints.filter(\.ready).count, total: endpoints.count)
@@ -95,7 +89,7 @@ package protocol Backend: Sendable {
     var info: BackendInfo { get }
     func namespaces() async throws(StoreError) -> [String]
     func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary]
-    func service(named name: String, in namespace: String) async throws(StoreError) -> StoredService
+    func service(_ id: ServiceID) async throws(StoreError) -> StoredService
     func workloads(in namespace: String) async throws(StoreError) -> [Workload]
     func backends(of service: StoredService) async throws(StoreError) -> BackendStatus
     /// Validates, then creates; with `dryRun` nothing is written.
@@ -106,7 +100,7 @@ package protocol Backend: Sendable {
     /// it written (`manifest` is what the text reads as). A backend that stores objects
     /// rather than text stores `manifest`.
     func update(_ manifest: ManifestNode, writing text: ManifestText, expecting version: String) async throws(StoreError) -> StoredService
-    func delete(named name: String, in namespace: String, expecting version: String?) async throws(StoreError)
+    func delete(_ id: ServiceID, expecting version: String?) async throws(StoreError)
     /// Changes as they happen, until the stream is dropped.
     func changes(in scope: NamespaceScope) -> AsyncStream<StoreEvent>
     /// Files that could not be read (a workspace reports them and skips them).
@@ -116,4 +110,7 @@ package protocol Backend: Sendable {
     /// Whether the user may `verb` (`create`, `update`, `delete`, ...) `resource` in
     /// `namespace`, so screens can hide what would be refused (default: true).
     func can(_ verb: String, resource: String, namespace: String) async -> Bool
+    /// The cluster's nodes for node port addresses, or why they are not known (default:
+    /// a workspace has none).
+    func nodes() async -> NodeAddresses
 }

@@ -31,4 +31,7 @@ extension Backend {
 
     /// Everything is allowed where the backend has no access control (a workspace).
     package func can(_ verb: String, resource: String, namespace: String) async -> Bool { true }
+
+    /// A manifest folder has no nodes.
+    package func nodes() async -> NodeAddresses { .unknown(.workspace) }
 }

@@ -6,17 +6,19 @@ extension StoreError {
     package func message(in language: Language) -> String {
         let zh = language == .zh
         switch self {
-        case let .notFound(kind, name, namespace):
-            return zh ? "在项目 \(namespace) 中找不到\(kind == "services" || kind == "Service" ? "服务" : kind) \"\(name)\""
-                : "\(kind == "services" ? "service" : kind) \"\(name)\" not found in namespace \(namespace)"
-        case let .alreadyExists(name, namespace):
-            return zh ? "项目 \(namespace) 中已存在服务 \"\(name)\"，请换一个名称"
-                : "service \"\(name)\" already exists in namespace \(namespace): choose another name"
-        case let .conflict(name, namespace, _):
-            return zh ? "服务 \"\(name)\"（项目 \(namespace)）在读取后已被修改：请重新加载后再保存"
-                : "service \"\(name)\" in \(namespace) changed since it was read: reload it and apply your changes again"
-        case let .invalid(name, errors):
-            return zh ? "服务 \"\(name)\" 无效（\(errors.count) 处错误）" : "service \"\(name)\" is invalid (\(errors.count) error\(errors.count == 1 ? "" : "s"))"
+        case let .notFound(id):
+            return zh ? "在项目 \(id.namespace) 中找不到服务 \"\(id.name)\""
+                : "service \"\(id.name)\" not found in namespace \(id.namespace)"
+        case let .resourceNotFound(kind, name, namespace):
+            return zh ? "在项目 \(namespace) 中找不到\(kind) \"\(name)\"" : "\(kind) \"\(name)\" not found in namespace \(namespace)"
+        case let .alreadyExists(id):
+            return zh ? "项目 \(id.namespace) 中已存在服务 \"\(id.name)\"，请换一个名称"
+                : "service \"\(id.name)\" already exists in namespace \(id.namespace): choose another name"
+        case let .conflict(id, _):
+            return zh ? "服务 \"\(id.name)\"（项目 \(id.namespace)）在读取后已被修改：请重新加载后再保存"
+                : "service \"\(id.name)\" in \(id.namespace) changed since it was read: reload it and apply your changes again"
+        case let .invalid(id, errors):
+            return zh ? "服务 \"\(id.name)\" 无效（\(errors.count) 处错误）" : "service \"\(id.name)\" is invalid (\(errors.count) error\(errors.count == 1 ? "" : "s"))"
         case let .parse(error):
             if error.limit != nil { return "\(error.file ?? (zh ? "<输入>" : "<input>")):\(error.line):\(error.column): \(error.message(in: language))" }
             return zh ? "\(error.file ?? "<输入>"):\(error.line):\(error.column): 无法解析：\(error.message)" : error.description

@@ -81,9 +81,9 @@ package actor WorkspaceBackend: Backend {
         return Self.rows(index.rows(), in: scope)
     }
 
-    package func service(named name: String, in namespace: String) throws(StoreError) -> StoredService {
+    package func service(_ id: ServiceID) throws(StoreError) -> StoredService {
         try refresh()
-        return try locate(ServiceID(namespace: namespace, name: name), verifyBytes: false).stored
+        return try locate(id, verifyBytes: false).stored
     }
 
     package func workloads(in namespace: String) throws(StoreError) -> [Workload] {
@@ -111,9 +111,9 @@ package actor WorkspaceBackend: Backend {
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
     package func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
         let key = ServiceID(manifest: manifest)
-        try check(ServiceRules.validate(manifest, previous: nil, rules: rules), name: key.name)
+        try check(ServiceRules.validate(manifest, previous: nil, rules: rules), of: key)
         try refresh()
-        if index.location(of: key) != nil { throw StoreError.alreadyExists(name: key.name, namespace: key.namespace) }
+        if index.location(of: key) != nil { throw StoreError.alreadyExists(key) }
         let folder = root + "/" + key.namespace
         let path = folder + "/" + key.name + ".service.yaml"
         if FileSystem.status(path) != nil {
@@ -145,11 +145,11 @@ package actor WorkspaceBackend: Backend {
         let key = ServiceID(manifest: manifest)
         try refresh()
         if let owner = index.key(forVersion: version), owner != key {
-            throw StoreError.invalid(name: owner.name, errors: ServiceRules.identityErrors(key, previous: owner))
+            throw StoreError.invalid(owner, errors: ServiceRules.identityErrors(key, previous: owner))
         }
         let found = try locate(key, verifyBytes: true)
         guard found.stored.version == version else {
-            throw StoreError.conflict(name: key.name, namespace: key.namespace, current: found.stored)
+            throw StoreError.conflict(key, current: found.stored)
         }
         var wanted = manifest
         // `default` is what a document without a namespace means: it stays without one.
@@ -157,7 +157,7 @@ package actor WorkspaceBackend: Backend {
            wanted["metadata"]?["namespace"]?.scalarText == key.namespace {
             wanted.set("metadata.namespace", to: nil)
         }
-        try check(ServiceRules.validate(wanted, previous: found.stored.manifest, rules: rules), name: key.name)
+        try check(ServiceRules.validate(wanted, previous: found.stored.manifest, rules: rules), of: key)
         let index = found.object.documentIndex
         let body = text.flatMap { DocumentSplicer.body(for: found.object, in: found.file, text: $0) }
             ?? DocumentSplicer.patching(found.object, in: found.file, with: wanted).body
@@ -171,19 +171,18 @@ package actor WorkspaceBackend: Backend {
         let prepared = try prepare(bytes, for: key, at: found.path, parsed: reread)
         if text != nil {
             // What is written is the user's text: it is what must be valid.
-            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest, rules: rules), name: key.name)
+            try check(ServiceRules.validate(prepared.stored.manifest, previous: found.stored.manifest, rules: rules), of: key)
         }
         return try commit(prepared)
     }
 
     /// Removes the service's document (and its `---`), or its List item; the file goes when
     /// the service was its only document. With `version`, only if the service is still that.
-    package func delete(named name: String, in namespace: String, expecting version: String?) throws(StoreError) {
-        let key = ServiceID(namespace: namespace, name: name)
+    package func delete(_ key: ServiceID, expecting version: String?) throws(StoreError) {
         try refresh()
         let found = try locate(key, verifyBytes: true)
         if let version, found.stored.version != version {
-            throw StoreError.conflict(name: name, namespace: namespace, current: found.stored)
+            throw StoreError.conflict(key, current: found.stored)
         }
         if let bytes = DocumentSplicer.removing(found.object, from: found.file) {
             let (record, file) = FileRecord.read(path: found.path, bytes: bytes, stamp: FileStamp.unknown)
@@ -233,8 +232,8 @@ package actor WorkspaceBackend: Backend {
         ManifestParseError(file: path, line: 1, column: 1, message: "the rewritten file no longer holds the service")
     }
 
-    private func check(_ errors: [FieldError], name: String) throws(StoreError) {
-        if !errors.isEmpty { throw StoreError.invalid(name: name, errors: errors) }
+    private func check(_ errors: [FieldError], of key: ServiceID) throws(StoreError) {
+        if !errors.isEmpty { throw StoreError.invalid(key, errors: errors) }
     }
 
     // MARK: Locating
@@ -257,7 +256,7 @@ package actor WorkspaceBackend: Backend {
             }
         }
         if let problem = index.problem(hiding: key) { throw StoreError.parse(problem) }
-        throw StoreError.notFound(kind: "Service", name: key.name, namespace: key.namespace)
+        throw StoreError.notFound(key)
     }
 
     private static func find(_ key: ServiceID, in file: ManifestFile,
@@ -510,7 +509,7 @@ package actor WorkspaceBackend: Backend {
     /// The rows of a scope from rows sorted by namespace: a binary search, not a filter.
     private static func rows(_ rows: [ServiceSummary], in scope: NamespaceScope) -> [ServiceSummary] {
         guard case .named(let namespace) = scope else { return rows }
-        var end = WorkspaceIndex.lowerBound(rows, namespace, "")
+        var end = WorkspaceIndex.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
         let start = end
         while end < rows.count, rows[end].namespace == namespace { end += 1 }
         // The whole index in one namespace (the usual case) shares the index's array.

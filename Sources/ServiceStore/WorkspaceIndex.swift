@@ -185,12 +185,12 @@ struct WorkspaceIndex: Sendable {
 
     private mutating func patch(_ rows: inout [ServiceSummary]) {
         for key in staleKeys {
-            let i = Self.lowerBound(rows, key.namespace, key.name)
+            let i = Self.lowerBound(rows, key)
             if i < rows.count, rows[i].namespace == key.namespace, rows[i].name == key.name { rows.remove(at: i) }
             if let (_, record) = location(of: key) { rows.insert(counted(record.summary), at: i) }
         }
         for namespace in staleNamespaces {
-            var i = Self.lowerBound(rows, namespace, "")
+            var i = Self.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
             while i < rows.count, rows[i].namespace == namespace {
                 rows[i] = counted(rows[i])
                 i += 1
@@ -229,13 +229,13 @@ struct WorkspaceIndex: Sendable {
         return row
     }
 
-    /// The first row not before (namespace, name).
-    static func lowerBound(_ rows: [ServiceSummary], _ namespace: String, _ name: String) -> Int {
+    /// The first row not before `id` (a name of "" is the start of its namespace).
+    static func lowerBound(_ rows: [ServiceSummary], _ id: ServiceID) -> Int {
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
             let row = rows[mid]
-            if row.namespace < namespace || (row.namespace == namespace && row.name < name) {
+            if row.namespace < id.namespace || (row.namespace == id.namespace && row.name < id.name) {
                 low = mid + 1
             } else {
                 high = mid

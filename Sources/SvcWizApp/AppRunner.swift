@@ -15,8 +15,9 @@ package final class AppRunner {
     private let options: AppOptions
     private var state: AppState
     private let switchContext: ContextSwitcher?
-    /// Posts `.tick` each second while the screen shows the age of rows kept through a failure.
+    /// Posts `.tick` every `tickerInterval` while the screen shows something that ages.
     private var ticker: Task<Void, Never>?
+    private var tickerInterval: Duration?
 
     package init(backend: any Backend, options: AppOptions, namespace: String, switchContext: ContextSwitcher? = nil) {
         self.backend = backend
@@ -26,6 +27,7 @@ package final class AppRunner {
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
         state.kubeVersion = options.kubeVersion
+        state.clipboard = options.clipboard
     }
 
     package func run() async throws {
@@ -56,19 +58,20 @@ package final class AppRunner {
         }
     }
 
-    /// Runs the second ticker only while something on screen ages by the second: an idle
-    /// screen stays silent.
+    /// Runs the ticker at the state's `redrawInterval`, and only while there is one: an
+    /// idle screen with nothing that ages stays silent.
     private func tick(_ terminal: Terminal<AppEvent>) {
-        if !state.showsStaleRows {
-            ticker?.cancel()
-            ticker = nil
-        } else if ticker == nil {
-            let mailbox = terminal.mailbox
-            ticker = Task.detached {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .seconds(1))
-                    if !Task.isCancelled { mailbox.post(.tick) }
-                }
+        let interval = state.redrawInterval
+        guard interval != tickerInterval else { return }
+        ticker?.cancel()
+        ticker = nil
+        tickerInterval = interval
+        guard let interval else { return }
+        let mailbox = terminal.mailbox
+        ticker = Task.detached {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if !Task.isCancelled { mailbox.post(.tick) }
             }
         }
     }
@@ -90,6 +93,8 @@ package final class AppRunner {
                 terminal.suspend()
             case .redraw:
                 terminal.repaintAll()
+            case .copyToClipboard(let text):
+                terminal.copyToClipboard(text)
             default:
                 runner.run(effect)
             }

@@ -20,7 +20,8 @@ enum Corpus {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    /// One Service as a YAML document, about 700 bytes.
+    /// One Service as a YAML document, about 700 bytes. Long because most of it is the
+    /// document's own text, which reads best whole.
     static func yaml(_ i: Int, namespace: String = "default", clusterIP: Bool = true) -> String {
         let word = words[i % words.count]
         let app = word + "-" + String(i % 997)

@@ -50,7 +50,7 @@ enum SaveBench {
         try text.write(toFile: folder + "/services.yaml", atomically: true, encoding: .utf8)
         let backend = try WorkspaceBackend(root: folder)
         let name = "svc-\(documents / 2)"
-        var stored = try await backend.service(named: name, in: "default")
+        var stored = try await backend.service(ServiceID(namespace: "default", name: name))
         var times: [Double] = []
         for run in 0..<max(20, runs) {
             var manifest = stored.manifest

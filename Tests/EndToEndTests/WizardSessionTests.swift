@@ -75,7 +75,7 @@ struct WizardSessionTests {
         try await session.launch()
         // VirtualIP with a selector picked from a workload, two ports and a fixed NodePort.
         try await session.run([.keys("c"), .wait("Create service"), .type("shop-api"), .keys("C-n"), .wait("Selector"),
-                         .keys("C-w"), .wait("Pick a workload"), .keys("Down", "Enter"), .wait("Deployment cart"),
+                         .keys("C-w"), .wait("Pick workloads"), .keys("Down", "Enter"), .wait("Deployment cart"),
                          .keys("Tab", "Tab", "Tab", "Tab"), .type("http"), .keys("Tab", "Tab", "Tab"), .type("80"),
                          .keys("Tab"), .type("8080"), .keys("C-a"), .type("metrics"), .keys("Tab", "Tab", "Tab"), .type("9090"),
                          .keys("C-n"), .wait("Labels"), .keys("C-n"), .wait("Access"), .keys("Right"), .wait("Node ports"),
@@ -136,6 +136,28 @@ struct WizardSessionTests {
         #expect(sticky.node(at: "spec.sessionAffinityConfig.clientIP.timeoutSeconds")?.int == 10800)
         #expect(sticky.node(at: "spec.type") == nil || sticky.node(at: "spec.type")?.string == "ClusterIP")
         try await session.run([.keys("Escape"), .wait("NAME"), .keys("q")])
+    }
+
+    /// Ctrl-W, Space on cart and catalog (two Deployments that share only `tier: api`),
+    /// Enter: the selector is that one label, both workloads match, both workloads' ports
+    /// are offered, and the file written selects both.
+    @Test func pickingTwoWorkloadsThatShareOneLabelSelectsBoth() async throws {
+        let session = try await Session.start()
+        try await session.launch()
+        try await session.run([.keys("c"), .wait("Create service"), .type("shop-api"), .keys("C-n"), .wait("Selector"),
+                               .keys("C-w"), .wait("Deployment catalog  app=catalog,tier=api"),
+                               .keys("Down", "Space"), .wait("1 marked, sharing app=cart,tier=api"),
+                               .keys("Space"), .wait("2 marked, sharing tier=api"),
+                               .keys("Enter"), .wait("Selector set to tier=api"),
+                               .wait("matches 2: Deployment cart, Deployment catalog"),
+                               .wait("workload ports: http (8080), http (8000), grpc (50051)"),
+                               .keys("Tab", "Tab", "Tab", "Tab", "Tab"), .type("80"), .keys("Tab"), .type("http"),
+                               .keys("C-s"), .wait("Created service shop-api")])
+        let created = try await session.created("shop-api")
+        #expect(created.node(at: "spec.selector")?.keys == ["tier"])
+        #expect(created.node(at: "spec.selector.tier")?.string == "api")
+        #expect(created.node(at: "spec.ports[0].port")?.int == 80)
+        #expect(created.node(at: "spec.ports[0].targetPort")?.string == "http")
     }
 
     @Test func aKilledWizardResumesFromItsDraft() async throws {

@@ -32,14 +32,14 @@ import Testing
         #expect(upserted.version == updated.version, "a watched row carries its new version")
 
         await #expect {
-            try await backend.delete(named: "web", in: "demo", expecting: row.version)
+            try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: row.version)
         } throws: { error in
-            guard case let StoreError.conflict(name, _, current) = error else { return false }
-            return name == "web" && current?.version == updated.version
+            guard case let StoreError.conflict(id, current) = error else { return false }
+            return id.name == "web" && current?.version == updated.version
         }
         #expect(cluster.store.object("services", namespace: "demo", name: "web") != nil, "not deleted")
         #expect(cluster.store.requests.contains("DELETE /api/v1/namespaces/demo/services/web"))
-        try await backend.delete(named: "web", in: "demo", expecting: upserted.version)
+        try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: upserted.version)
         #expect(cluster.store.object("services", namespace: "demo", name: "web") == nil)
         await cluster.stop()
     }

@@ -95,21 +95,23 @@ import Testing
         switch recorded.status {
         case 404:
             let kind = recorded.body["details"]?["kind"]?.string ?? ""
-            #expect(error == .notFound(kind: kind, name: recorded.body["details"]?["name"]?.string ?? "", namespace: namespace ?? ""))
+            let name = recorded.body["details"]?["name"]?.string ?? ""
+            #expect(error == (kind == "services" ? .notFound(ServiceID(namespace: namespace ?? "", name: name))
+                                                 : .resourceNotFound(kind: kind, name: name, namespace: namespace ?? "")))
         case 409 where recorded.body["reason"]?.string == "AlreadyExists":
-            #expect(error == .alreadyExists(name: "web", namespace: "demo"))
+            #expect(error == .alreadyExists(ServiceID(namespace: "demo", name: "web")))
         case 409:
-            #expect(error == .conflict(name: "web", namespace: "demo", current: nil))
+            #expect(error == .conflict(ServiceID(namespace: "demo", name: "web"), current: nil))
         case 401:
             #expect(error == .unauthorized(message: "Unauthorized"))
         case 403:
             #expect(error == .forbidden(verb: verb, resource: resource, namespace: namespace, message: message))
         case 422:
-            guard case let .invalid(invalidName, errors) = error else {
+            guard case let .invalid(invalid, errors) = error else {
                 Issue.record("\(fixture): expected .invalid, got \(error)")
                 return
             }
-            #expect(invalidName == recorded.body["details"]?["name"]?.string ?? invalidName)
+            #expect(invalid.name == recorded.body["details"]?["name"]?.string ?? invalid.name)
             let causes = recorded.body["details"]?["causes"]?.items ?? []
             if causes.isEmpty {
                 #expect(errors.count == 1 && errors[0].message(in: .en) == message)

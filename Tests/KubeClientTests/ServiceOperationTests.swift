@@ -26,7 +26,7 @@ import Testing
         #expect((30000...32767).contains(nodePort))
         #expect(created.manifest["metadata"]?["managedFields"]?[0]?["manager"]?.string == "svcwiz")
 
-        await #expect(throws: StoreError.alreadyExists(name: "web", namespace: "demo")) {
+        await #expect(throws: StoreError.alreadyExists(ServiceID(namespace: "demo", name: "web"))) {
             try await backend.create(Manifests.service("web"), dryRun: true)
         }
         await cluster.stop()
@@ -42,11 +42,11 @@ import Testing
             _ = try await backend.create(manifest, dryRun: true)
             Issue.record("071 must be refused")
         } catch {
-            guard case let .invalid(name, errors) = error else {
+            guard case let .invalid(id, errors) = error else {
                 Issue.record("expected .invalid, got \(error)")
                 return
             }
-            #expect(name == "Bad_Name")
+            #expect(id == ServiceID(namespace: "demo", name: "Bad_Name"))
             let expected = (fixture.body["details"]?["causes"]?.items ?? []).map { $0["field"]?.string ?? "" }
             #expect(errors.map(\.path.description) == expected)
             #expect(errors.map(\.kind.apiReason) == (fixture.body["details"]?["causes"]?.items ?? []).map { $0["reason"]?.string ?? "" })
@@ -63,7 +63,7 @@ import Testing
         let cluster = try await TestCluster.start()
         let backend = try cluster.adminBackend()
         _ = try await backend.create(Manifests.service("web"), dryRun: false)
-        let read = try await backend.service(named: "web", in: "demo")
+        let read = try await backend.service(ServiceID(namespace: "demo", name: "web"))
         var edited = read.manifest
         edited.set("metadata.labels", to: .mapping(["tier": .string("front")]))
         let updated = try await backend.update(edited, expecting: read.version)
@@ -76,17 +76,17 @@ import Testing
             _ = try await backend.update(edited, expecting: read.version)
             Issue.record("a stale update must be refused")
         } catch {
-            guard case let .conflict(name, namespace, current) = error else {
+            guard case let .conflict(id, current) = error else {
                 Issue.record("expected .conflict, got \(error)")
                 return
             }
-            #expect(name == "web" && namespace == "demo")
+            #expect(id == ServiceID(namespace: "demo", name: "web"))
             #expect(current?.version == updated.version)
             #expect(current?.manifest["metadata"]?["labels"]?["tier"]?.string == "front")
         }
         // An update of a service deleted meanwhile does not bring it back.
-        try await backend.delete(named: "web", in: "demo", expecting: updated.version)
-        await #expect(throws: StoreError.notFound(kind: "services", name: "web", namespace: "demo")) {
+        try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: updated.version)
+        await #expect(throws: StoreError.notFound(ServiceID(namespace: "demo", name: "web"))) {
             try await backend.update(edited, expecting: updated.version)
         }
         #expect(cluster.store.object("services", namespace: "demo", name: "web") == nil)
@@ -117,19 +117,19 @@ import Testing
         edited.set("metadata.labels", to: .mapping(["x": .string("y")]))
         let updated = try await backend.update(edited, expecting: created.version)
         await #expect {
-            try await backend.delete(named: "web", in: "demo", expecting: created.version)
+            try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: created.version)
         } throws: { error in
-            guard case let StoreError.conflict(_, _, current) = error else { return false }
+            guard case let StoreError.conflict(_, current) = error else { return false }
             return current?.version == updated.version
         }
         #expect(cluster.store.object("services", namespace: "demo", name: "web") != nil)
-        try await backend.delete(named: "web", in: "demo", expecting: updated.version)
+        try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: updated.version)
         #expect(cluster.store.object("services", namespace: "demo", name: "web") == nil)
-        await #expect(throws: StoreError.notFound(kind: "services", name: "web", namespace: "demo")) {
-            try await backend.delete(named: "web", in: "demo", expecting: nil)
+        await #expect(throws: StoreError.notFound(ServiceID(namespace: "demo", name: "web"))) {
+            try await backend.delete(ServiceID(namespace: "demo", name: "web"), expecting: nil)
         }
-        await #expect(throws: StoreError.notFound(kind: "services", name: "web", namespace: "demo")) {
-            try await backend.service(named: "web", in: "demo")
+        await #expect(throws: StoreError.notFound(ServiceID(namespace: "demo", name: "web"))) {
+            try await backend.service(ServiceID(namespace: "demo", name: "web"))
         }
         await cluster.stop()
     }
@@ -148,7 +148,7 @@ import Testing
         let all = try await backend.services(in: .all)
         #expect(all.count == 8)
         #expect(all.first?.id.description == "default/kubernetes")
-        let one = try await backend.service(named: "svc-3", in: "demo")
+        let one = try await backend.service(ServiceID(namespace: "demo", name: "svc-3"))
         #expect(one.manifest["kind"]?.string == "Service" && one.manifest["apiVersion"]?.string == "v1")
         await cluster.stop()
     }
@@ -170,7 +170,7 @@ import Testing
         #expect(rows.first { $0.name == "idle" }?.backends == ServiceSummary.BackendCount(ready: 0, total: 0))
         #expect(cluster.store.requests[before...].filter { $0.contains("endpointslices") }.count == 1)
 
-        let status = try await backend.backends(of: try await backend.service(named: "web", in: "apps"))
+        let status = try await backend.backends(of: try await backend.service(ServiceID(namespace: "apps", name: "web")))
         #expect(status.endpoints.map(\.podName) == ["web-ready", "web-notready"])
         #expect(status.endpoints.map(\.ready) == [true, false])
         #expect(status.endpoints.first?.nodeName == "node-1")
@@ -188,7 +188,7 @@ import Testing
         let backend = try cluster.adminBackend()
         let rows = try await backend.services(in: .named("apps"))
         #expect(rows.first { $0.name == "web" }?.backends == ServiceSummary.BackendCount(ready: 1, total: 2))
-        let status = try await backend.backends(of: try await backend.service(named: "web", in: "apps"))
+        let status = try await backend.backends(of: try await backend.service(ServiceID(namespace: "apps", name: "web")))
         #expect(Set(status.endpoints.compactMap(\.podName)) == ["web-ready", "web-notready"])
         #expect(status.endpoints.filter(\.ready).map(\.address) == ["10.244.1.10"])
         await cluster.stop()
@@ -221,7 +221,7 @@ import Testing
         #expect(Set(workloads.map(\.kind)) == [.deployment, .statefulSet, .daemonSet])
         #expect(workloads.contains { $0.name == "frontend" && $0.kind == .deployment && $0.replicas == 2 })
 
-        let stored = try await backend.service(named: "frontend", in: "apps")
+        let stored = try await backend.service(ServiceID(namespace: "apps", name: "frontend"))
         let events = try await backend.events(for: stored)
         #expect(events.map(\.reason) == ["EnsuringLoadBalancer"])
         #expect(events.first?.count == 2 && events.first?.source == "service-controller")

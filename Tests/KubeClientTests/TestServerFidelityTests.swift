@@ -210,7 +210,7 @@ import Testing
         var changed = created.manifest
         changed.set("metadata.labels.stage", to: .string("patched"))
         let modified = try await writer.update(changed, expecting: created.version)
-        try await writer.delete(named: "watched", in: "watch", expecting: modified.version)
+        try await writer.delete(ServiceID(namespace: "watch", name: "watched"), expecting: modified.version)
         cluster.store.sendBookmarks()
 
         var lines: [ManifestNode] = []

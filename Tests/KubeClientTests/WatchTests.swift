@@ -54,8 +54,8 @@ final class EventReader: @unchecked Sendable {
             return
         }
         #expect(row.name == "after" && row.namespace == "demo")
-        let stored = try await writer.service(named: "after", in: "demo")
-        try await writer.delete(named: "after", in: "demo", expecting: stored.version)
+        let stored = try await writer.service(ServiceID(namespace: "demo", name: "after"))
+        try await writer.delete(ServiceID(namespace: "demo", name: "after"), expecting: stored.version)
         let deleted = await reader.next()
         #expect(deleted == .deleted(ServiceID(namespace: "demo", name: "after")))
         // Bookmarks move the version but show nothing.

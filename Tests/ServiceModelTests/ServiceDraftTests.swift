@@ -433,17 +433,17 @@ struct ServiceDraftTests {
         let workload = Workload(kind: .deployment, name: "web", namespace: "shop",
                                 podLabels: [("app", "web"), ("tier", "front")], replicas: 2,
                                 containerPorts: [.init(name: "http", port: 8080, protocol: "TCP")])
-        let change = draft.pick(workload)
+        let change = draft.pick([workload])
         #expect(change.replacedExisting)
         #expect(change.previous == [KeyValueRow(key: "app", value: "old")])
         #expect(draft.selector == [KeyValueRow(key: "app", value: "web"), KeyValueRow(key: "tier", value: "front")])
-        #expect(draft.pickedWorkload == workload)
+        #expect(draft.pickedWorkloads == [workload])
         #expect(draft.targetPortSuggestions.map(\.port) == [8080])
         #expect(draft.makeManifest().node(at: "spec.selector")?.keys == ["app", "tier"])
 
         var blank = ServiceDraft.empty(namespace: "shop")
         blank.selector = [KeyValueRow()]
-        #expect(!blank.pick(workload).replacedExisting)
+        #expect(!blank.pick([workload]).replacedExisting)
     }
 
     @Test func typingANameProposesTheAppLabelUntilTheUserChangesLabels() {

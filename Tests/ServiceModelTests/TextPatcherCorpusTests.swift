@@ -63,7 +63,7 @@ struct TextPatcherCorpusTests {
             draft.sessionAffinity = .clientIP
             draft.sessionAffinityTimeout = "600"
         }),
-        ("replace the selector by a workload pick", true, { _ = $0.pick(Self.workload) }),
+        ("replace the selector by a workload pick", true, { _ = $0.pick([Self.workload]) }),
     ]
 
     @Test func corpusHasServicesToPatch() {

@@ -34,7 +34,7 @@ struct TextPatcherRandomTests {
             draft.sessionAffinity = Bool.random(using: &rng) ? .clientIP : .none
             if draft.sessionAffinity == .clientIP { draft.sessionAffinityTimeout = String(Int.random(in: 1...86400, using: &rng)) }
         },
-        { draft, rng in _ = draft.pick(TextPatcherCorpusTests.workload) },
+        { draft, rng in _ = draft.pick([TextPatcherCorpusTests.workload]) },
         { draft, rng in if !draft.selector.isEmpty { draft.selector.removeLast() } },
         { draft, rng in if draft.externalAccess == .loadBalancer { draft.loadBalancerSourceRanges.append("10.\(Int.random(in: 0...255, using: &rng)).0.0/16") } },
     ]

@@ -15,22 +15,22 @@ struct DeleteVersionTests {
         try workspace.write("shop/web.yaml", Self.web(port: 80))
         let backend = try workspace.backend()
         let row = try #require(try await backend.services(in: .named("shop")).first)
-        let stored = try await backend.service(named: "web", in: "shop")
+        let stored = try await backend.service(ServiceID(namespace: "shop", name: "web"))
         #expect(row.version != nil && row.version == stored.version)
         #expect((row.version?.utf8.count ?? 99) <= 15, "short enough to be stored inline")
 
         try workspace.write("shop/web.yaml", Self.web(port: 81))
         await #expect {
-            try await backend.delete(named: "web", in: "shop", expecting: row.version)
+            try await backend.delete(ServiceID(namespace: "shop", name: "web"), expecting: row.version)
         } throws: { error in
-            guard case StoreError.conflict("web", "shop", let current?) = error else { return false }
+            guard case StoreError.conflict(ServiceID(namespace: "shop", name: "web"), let current?) = error else { return false }
             return current.manifest["spec"]?["ports"]?[0]?["port"]?.int == 81
         }
         #expect(workspace.exists("shop/web.yaml"), "not deleted")
 
         let fresh = try #require(try await backend.services(in: .named("shop")).first)
         #expect(fresh.version != row.version)
-        try await backend.delete(named: "web", in: "shop", expecting: fresh.version)
+        try await backend.delete(ServiceID(namespace: "shop", name: "web"), expecting: fresh.version)
         #expect(!workspace.exists("shop/web.yaml"))
     }
 

@@ -65,7 +65,7 @@ struct WorkspaceCacheTests {
         let first = try Self.open(workspace, cache: cacheFolder)
         let rows = try await first.services(in: .all)
         let workloads = try await first.workloads(in: "shop")
-        let version = try await first.service(named: "web", in: "shop").version
+        let version = try await first.service(ServiceID(namespace: "shop", name: "web")).version
         let cachePath = WorkspaceCache(root: workspace.root, directory: cacheFolder).path
         let mode = try FileManager.default.attributesOfItem(atPath: cachePath)[.posixPermissions] as? Int
         #expect(mode == 0o600, "the cache lists the workspace's services: the user's alone")
@@ -73,7 +73,7 @@ struct WorkspaceCacheTests {
         let second = try Self.open(workspace, cache: cacheFolder)
         #expect(try await second.services(in: .all) == rows)
         #expect(try await second.workloads(in: "shop") == workloads)
-        #expect(try await second.service(named: "web", in: "shop").version == version)
+        #expect(try await second.service(ServiceID(namespace: "shop", name: "web")).version == version)
         #expect(try await second.namespaces() == ["shop"])
         #expect(rows.first { $0.name == "web" }?.alias == "前端")
     }

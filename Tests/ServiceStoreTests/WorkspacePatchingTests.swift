@@ -30,7 +30,7 @@ struct WorkspacePatchingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("frontend.yaml", Self.frontend)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "frontend", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "frontend"))
         #expect(stored.text?.text == Self.frontend)
         var manifest = stored.manifest
         manifest.set("metadata.labels.tier", to: .string("web"))
@@ -44,7 +44,7 @@ struct WorkspacePatchingTests {
         let workspace = try TemporaryWorkspace()
         let path = try workspace.write("frontend.yaml", Self.frontend)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "frontend", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "frontend"))
         let before = try #require(FileSystem.status(path)?.stamp)
         // The same data in other spellings and order is no change either.
         var manifest = stored.manifest
@@ -60,7 +60,7 @@ struct WorkspacePatchingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("frontend.yaml", Self.frontend)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "frontend", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "frontend"))
         var manifest = stored.manifest
         manifest.set("metadata.namespace", to: .string("default"))
         manifest.set("spec.type", to: .string("LoadBalancer"))
@@ -76,7 +76,7 @@ struct WorkspacePatchingTests {
         let other = "apiVersion: v1\r\nkind: ConfigMap # other\r\nmetadata:\r\n  name: c\r\n"
         try workspace.write("app.yaml", crlf + "---\r\n" + other)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "frontend", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "frontend"))
         let typed = Self.frontend.replacingOccurrences(of: "  selector:\n", with: "  # who serves it\n  selector:\n")
         let manifest = try #require(ManifestText(typed, format: .yaml).root)
         _ = try await backend.update(manifest, writing: ManifestText(typed, format: .yaml), expecting: stored.version)
@@ -87,7 +87,7 @@ struct WorkspacePatchingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("frontend.yaml", Self.frontend)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "frontend", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "frontend"))
         let typed = Self.frontend.replacingOccurrences(of: "nodePort: 30080", with: "nodePort: 99999")
         let manifest = try #require(ManifestText(typed, format: .yaml).root)
         await #expect(throws: StoreError.self) {
@@ -112,7 +112,7 @@ struct WorkspacePatchingTests {
             """
         try workspace.write("list.yaml", list)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "a", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "a"))
         #expect(stored.text == nil)
         var manifest = stored.manifest
         manifest.set("metadata.labels", to: .mapping(["app": .string("a")]))

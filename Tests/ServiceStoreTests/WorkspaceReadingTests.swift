@@ -125,7 +125,7 @@ struct WorkspaceReadingTests {
         #expect(rows.first { $0.name == "db" }?.backends == .init(ready: 1, total: 1))
         #expect(rows.first { $0.name == "api" }?.backends == .init(ready: 0, total: 0))
 
-        let web = try await backend.service(named: "web", in: "shop")
+        let web = try await backend.service(ServiceID(namespace: "shop", name: "web"))
         let status = try await backend.backends(of: web)
         #expect(status.workloads.map(\.name) == ["web"])
         #expect(status.workloads.first?.replicas == 3)
@@ -156,13 +156,13 @@ struct WorkspaceReadingTests {
     @Test func serviceCarriesItsFileAndAStableVersion() async throws {
         let workspace = try Self.nestedWorkspace()
         let backend = try workspace.backend()
-        let first = try await backend.service(named: "win", in: "default")
-        let again = try await backend.service(named: "win", in: "default")
+        let first = try await backend.service(ServiceID(namespace: "default", name: "win"))
+        let again = try await backend.service(ServiceID(namespace: "default", name: "win"))
         #expect(first.location == workspace.path("windows.yaml"))
         #expect(first.version == again.version)
         #expect(first.manifest["spec"]?["ports"]?[0]?["port"]?.int == 443)
-        await #expect(throws: StoreError.notFound(kind: "Service", name: "nope", namespace: "default")) {
-            try await backend.service(named: "nope", in: "default")
+        await #expect(throws: StoreError.notFound(ServiceID(namespace: "default", name: "nope"))) {
+            try await backend.service(ServiceID(namespace: "default", name: "nope"))
         }
     }
 

@@ -49,7 +49,7 @@ struct WorkspaceWritingTests {
         #expect(workspace.text("shop/cart.service.yaml") == YAMLWriter.write(manifest))
         #expect(stored.location == workspace.path("shop/cart.service.yaml"))
         #expect(stored.manifest == manifest)
-        #expect(try await backend.service(named: "cart", in: "shop").version == stored.version)
+        #expect(try await backend.service(ServiceID(namespace: "shop", name: "cart")).version == stored.version)
         #expect(try await backend.namespaces() == ["shop"])
     }
 
@@ -64,7 +64,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("elsewhere/deep/mixed.yaml", Self.configMap + "---\n" + Self.webService)
         let backend = try workspace.backend()
-        await #expect(throws: StoreError.alreadyExists(name: "web", namespace: "default")) {
+        await #expect(throws: StoreError.alreadyExists(ServiceID(namespace: "default", name: "web"))) {
             try await backend.create(serviceManifest("web"), dryRun: false)
         }
         #expect(!workspace.exists("default"))
@@ -109,7 +109,7 @@ struct WorkspaceWritingTests {
         let original = Self.configMap + "---\n" + Self.webService + "---\n" + Self.deployment
         try workspace.write("app.yaml", original)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         var manifest = stored.manifest
         manifest.set("spec.ports[0].port", to: .int(8080))
         let updated = try await backend.update(manifest, expecting: stored.version)
@@ -119,7 +119,7 @@ struct WorkspaceWritingTests {
         #expect(workspace.text("app.yaml") == expected)
         #expect(updated.version != stored.version)
         #expect(updated.manifest["spec"]?["ports"]?[0]?["port"]?.int == 8080)
-        #expect(try await backend.service(named: "web", in: "default").version == updated.version)
+        #expect(try await backend.service(ServiceID(namespace: "default", name: "web")).version == updated.version)
     }
 
     @Test func updateKeepsCRLFAndTheOtherDocumentsBytes() async throws {
@@ -128,7 +128,7 @@ struct WorkspaceWritingTests {
         let second = "apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: win\r\nspec:\r\n  ports:\r\n  - port: 1\r\n"
         try workspace.write("win.yaml", first + "---\r\n" + second)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "win", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "win"))
         var manifest = stored.manifest
         manifest.set("spec.ports[0].port", to: .int(2))
         _ = try await backend.update(manifest, expecting: stored.version)
@@ -138,7 +138,7 @@ struct WorkspaceWritingTests {
         for (i, byte) in bytes.enumerated() where byte == 0x0A {
             #expect(i > 0 && bytes[i - 1] == 0x0D, "bare LF at byte \(i)")
         }
-        #expect(try await backend.service(named: "win", in: "default").manifest["spec"]?["ports"]?[0]?["port"]?.int == 2)
+        #expect(try await backend.service(ServiceID(namespace: "default", name: "win")).manifest["spec"]?["ports"]?[0]?["port"]?.int == 2)
     }
 
     @Test func updateInsideAListReplacesOnlyThatItem() async throws {
@@ -159,8 +159,8 @@ struct WorkspaceWritingTests {
         """
         try workspace.write("list.yaml", Self.configMap + "---\n" + list)
         let backend = try workspace.backend()
-        let a = try await backend.service(named: "a", in: "default")
-        let b = try await backend.service(named: "b", in: "default")
+        let a = try await backend.service(ServiceID(namespace: "default", name: "a"))
+        let b = try await backend.service(ServiceID(namespace: "default", name: "b"))
         var manifest = b.manifest
         manifest.set("spec.selector.app", to: .string("bee"))
         _ = try await backend.update(manifest, expecting: b.version)
@@ -170,9 +170,9 @@ struct WorkspaceWritingTests {
         let file = try ManifestReader.parse(text)
         #expect(file.documents[1].root?["kind"]?.string == "List")
         #expect(file.objects.count == 3)
-        #expect(try await backend.service(named: "b", in: "default").manifest["spec"]?["selector"]?["app"]?.string == "bee")
+        #expect(try await backend.service(ServiceID(namespace: "default", name: "b")).manifest["spec"]?["selector"]?["app"]?.string == "bee")
         // The sibling's version did not move: editing b is no conflict for a.
-        #expect(try await backend.service(named: "a", in: "default").version == a.version)
+        #expect(try await backend.service(ServiceID(namespace: "default", name: "a")).version == a.version)
     }
 
     @Test func jsonFileStaysJSON() async throws {
@@ -180,7 +180,7 @@ struct WorkspaceWritingTests {
         let original = serviceManifest("api", namespace: "tools")
         try workspace.write("api.json", JSONWriter.write(original))
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "api", in: "tools")
+        let stored = try await backend.service(ServiceID(namespace: "tools", name: "api"))
         var manifest = stored.manifest
         manifest.set("spec.ports[0].port", to: .int(9090))
         _ = try await backend.update(manifest, expecting: stored.version)
@@ -193,7 +193,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("web.yaml", Self.webService)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         var renamed = stored.manifest
         renamed.set("metadata.name", to: .string("web2"))
         await #expect {
@@ -210,13 +210,13 @@ struct WorkspaceWritingTests {
         let original = "apiVersion: v1\nkind: Service\nmetadata: {name: fixed}\nspec:\n  clusterIP: 10.0.0.5\n  ports: [{port: 80}]\n"
         try workspace.write("fixed.yaml", original)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "fixed", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "fixed"))
         var manifest = stored.manifest
         manifest.set("spec.clusterIP", to: .string("10.0.0.6"))
         await #expect {
             try await backend.update(manifest, expecting: stored.version)
         } throws: { error in
-            guard case StoreError.invalid("fixed", let errors) = error else { return false }
+            guard case StoreError.invalid(ServiceID(namespace: "default", name: "fixed"), let errors) = error else { return false }
             return errors.contains { $0.path == "spec.clusterIPs[0]" || $0.path == "spec.clusterIP" }
         }
         manifest = stored.manifest
@@ -229,7 +229,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("app.yaml", Self.configMap + "---\n" + Self.webService)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         let outside = Self.configMap + "---\n" + Self.webService.replacingOccurrences(of: "port: 80", with: "port: 81")
         try workspace.write("app.yaml", outside)
 
@@ -238,12 +238,12 @@ struct WorkspaceWritingTests {
         await #expect {
             try await backend.update(manifest, expecting: stored.version)
         } throws: { error in
-            guard case StoreError.conflict("web", "default", let current?) = error else { return false }
+            guard case StoreError.conflict(ServiceID(namespace: "default", name: "web"), let current?) = error else { return false }
             return current.manifest["spec"]?["ports"]?[0]?["port"]?.int == 81 && current.version != stored.version
         }
         #expect(workspace.text("app.yaml") == outside)
         await #expect(throws: StoreError.self) {
-            try await backend.delete(named: "web", in: "default", expecting: stored.version)
+            try await backend.delete(ServiceID(namespace: "default", name: "web"), expecting: stored.version)
         }
         #expect(workspace.text("app.yaml") == outside)
     }
@@ -252,7 +252,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("app.yaml", Self.configMap + "---\n" + Self.webService)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         let otherConfig = Self.configMap.replacingOccurrences(of: "\"value\"", with: "\"other\"")
         try workspace.write("app.yaml", otherConfig + "---\n" + Self.webService)
         var manifest = stored.manifest
@@ -265,7 +265,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("app.yaml", Self.webService)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         let broken = Self.webService + "  bad: [\n"
         try workspace.write("app.yaml", broken)
         await #expect {
@@ -283,8 +283,8 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("app.yaml", Self.configMap + "---\n" + Self.webService + "---\n" + Self.deployment)
         let backend = try workspace.backend()
-        let stored = try await backend.service(named: "web", in: "default")
-        try await backend.delete(named: "web", in: "default", expecting: stored.version)
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
+        try await backend.delete(ServiceID(namespace: "default", name: "web"), expecting: stored.version)
         #expect(workspace.text("app.yaml") == Self.configMap + "---\n" + Self.deployment)
         #expect(try await backend.services(in: .all).isEmpty)
     }
@@ -293,7 +293,7 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         try workspace.write("app.yaml", Self.webService + "---\n" + Self.deployment)
         let backend = try workspace.backend()
-        try await backend.delete(named: "web", in: "default", expecting: nil)
+        try await backend.delete(ServiceID(namespace: "default", name: "web"), expecting: nil)
         #expect(workspace.text("app.yaml") == Self.deployment)
     }
 
@@ -301,10 +301,10 @@ struct WorkspaceWritingTests {
         let workspace = try TemporaryWorkspace()
         let backend = try workspace.backend()
         let stored = try await backend.create(serviceManifest("cart", namespace: "shop"), dryRun: false)
-        try await backend.delete(named: "cart", in: "shop", expecting: stored.version)
+        try await backend.delete(ServiceID(namespace: "shop", name: "cart"), expecting: stored.version)
         #expect(!workspace.exists("shop/cart.service.yaml"))
-        await #expect(throws: StoreError.notFound(kind: "Service", name: "cart", namespace: "shop")) {
-            try await backend.delete(named: "cart", in: "shop", expecting: nil)
+        await #expect(throws: StoreError.notFound(ServiceID(namespace: "shop", name: "cart"))) {
+            try await backend.delete(ServiceID(namespace: "shop", name: "cart"), expecting: nil)
         }
     }
 
@@ -318,7 +318,7 @@ struct WorkspaceWritingTests {
 
         """)
         let backend = try workspace.backend()
-        try await backend.delete(named: "a", in: "default", expecting: nil)
+        try await backend.delete(ServiceID(namespace: "default", name: "a"), expecting: nil)
         #expect(try await backend.services(in: .all).map(\.name) == ["b"])
         #expect(workspace.text("list.json")?.hasPrefix("{") == true)
     }
@@ -340,17 +340,17 @@ struct WorkspaceWritingTests {
         let original = Self.configMap + "---\n" + Self.webService
         try workspace.write("app.yaml", original)
         let backend = try workspace.backend(writer: RefusingWriter())
-        let stored = try await backend.service(named: "web", in: "default")
+        let stored = try await backend.service(ServiceID(namespace: "default", name: "web"))
         var manifest = stored.manifest
         manifest.set("spec.ports[0].port", to: .int(8080))
         await #expect(throws: StoreError.io(path: workspace.path("app.yaml"), message: "Read-only file system")) {
             try await backend.update(manifest, expecting: stored.version)
         }
         await #expect(throws: StoreError.io(path: workspace.path("app.yaml"), message: "Read-only file system")) {
-            try await backend.delete(named: "web", in: "default", expecting: nil)
+            try await backend.delete(ServiceID(namespace: "default", name: "web"), expecting: nil)
         }
         #expect(workspace.text("app.yaml") == original)
         // The index still holds what is on disk.
-        #expect(try await backend.service(named: "web", in: "default").version == stored.version)
+        #expect(try await backend.service(ServiceID(namespace: "default", name: "web")).version == stored.version)
     }
 }

@@ -18,6 +18,8 @@ struct ChineseScreenTests {
         "annotations", "selector", "ports", "port", "targetPort", "protocol", "type", "name", "appProtocol", "nodePort",
         "sessionAffinity", "sessionAffinityConfig", "clientIP", "timeoutSeconds", "externalTrafficPolicy",
         "loadBalancerSourceRanges", "externalName", "clusterIP", "v1", "ok",
+        // The commands an access line offers: `curl http://...`, `nc -vz host port`, `nc -vzu` for UDP.
+        "curl", "nc", "vz", "vzu",
         // The test wizard's own service name.
         "search",
     ]
@@ -103,15 +105,15 @@ struct ChineseScreenTests {
         wizard.draft.loadBalancerProvider = .qingCloud
         state.screen = .wizard(wizard)
         Self.check(state, "wizard load balancer")
-        _ = state.update(.key(.ctrl("w")))
+        state.settle(.key(.ctrl("w")))
         Self.check(state, "workload picker")
-        _ = state.update(.key(.escape))
-        _ = state.update(.key(.escape))
+        state.settle(.key(.escape))
+        state.settle(.key(.escape))
         Self.check(state, "leave dialog")
-        _ = state.update(.key(.character("n")))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.character("n")))
+        state.settle(.key(.function(2)))
         Self.check(state, "editor")
-        _ = state.update(.key(.function(3)))
+        state.settle(.key(.function(3)))
         Self.check(state, "editor json")
     }
 }

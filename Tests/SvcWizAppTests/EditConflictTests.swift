@@ -38,7 +38,7 @@ struct EditConflictTests {
         theirs.set("metadata.labels.owner", to: .string("ops"))
         theirs.set("spec.ports", to: try #require(try ManifestReader.parse("- {name: http, port: 80}\n- {name: admin, port: 9000}\n").documents.first?.root))
         let current = StoredService(manifest: theirs, version: "v2", location: "x")
-        _ = state.update(.updated(.failure(.conflict(name: "web", namespace: "shop", current: current))))
+        _ = state.update(.updated(.failure(.conflict(ServiceID(namespace: "shop", name: "web"), current: current))))
         guard case .conflict(_, let changes)? = state.overlay else {
             Issue.record("no conflict dialog")
             return
@@ -64,7 +64,7 @@ struct EditConflictTests {
         wizard.focusOn(.labelValue(0))
         wizard.type("-2")
         var state = EditorModeTests.app(.wizard(wizard))
-        _ = state.update(.updated(.failure(.conflict(name: "web", namespace: "shop", current: stored))))
+        _ = state.update(.updated(.failure(.conflict(ServiceID(namespace: "shop", name: "web"), current: stored))))
         _ = state.update(.key(.escape))
         guard case .wizard(let after) = state.screen else {
             Issue.record("not in the form")

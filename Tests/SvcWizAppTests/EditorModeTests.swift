@@ -36,7 +36,7 @@ struct EditorModeTests {
       loadBalancer: {}
     """
 
-    static func editorState(_ state: AppState) -> EditorState? {
+    static func editorState(_ state: AppState) -> EditorScreen? {
         if case .editor(let editor) = state.screen { return editor }
         return nil
     }
@@ -49,12 +49,12 @@ struct EditorModeTests {
     @Test func f2OpensTheWholeManifestWithoutServerFieldsAndReturnsToTheSameStep() throws {
         let wizard = WizardState.edit(try Self.stored(Self.webYAML), step: .labels, usedNodePorts: [:])
         var state = Self.app(.wizard(wizard))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let editor = try #require(Self.editorState(state))
         #expect(editor.editor.text.contains("futureField: kept"))
         #expect(!editor.editor.text.contains("resourceVersion"))
         #expect(!editor.editor.text.contains("status:"))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let back = try #require(Self.wizardState(state))
         #expect(back.step == .labels)
         #expect(back.manifest.node(at: "metadata.resourceVersion")?.string == "42", "hidden fields are kept for the update")
@@ -64,13 +64,13 @@ struct EditorModeTests {
     @Test func aParseErrorKeepsTheEditorOpenAtTheErrorAndTheDraftUnchanged() throws {
         let wizard = WizardState.edit(try Self.stored(Self.webYAML), step: .basicInfo, usedNodePorts: [:])
         var state = Self.app(.wizard(wizard))
-        _ = state.update(.key(.ctrl("e")))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.down))
-        _ = state.update(.key(.end))
-        for character in ": [" { _ = state.update(.key(.character(character))) }
-        _ = state.update(.key(.escape))
+        state.settle(.key(.ctrl("e")))
+        state.settle(.key(.down))
+        state.settle(.key(.down))
+        state.settle(.key(.down))
+        state.settle(.key(.end))
+        for character in ": [" { state.settle(.key(.character(character))) }
+        state.settle(.key(.escape))
         let editor = try #require(Self.editorState(state), "still in the editor")
         #expect(editor.editor.markers.keys.contains(editor.editor.cursorLineNumber))
         #expect(state.status?.severity == .error)
@@ -81,12 +81,12 @@ struct EditorModeTests {
     @Test func validationErrorsAreMarkedAtTheirLines() throws {
         let wizard = WizardState.edit(try Self.stored(Self.webYAML), step: .basicInfo, usedNodePorts: [:])
         var state = Self.app(.wizard(wizard))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         var editor = try #require(Self.editorState(state))
         let text = editor.editor.text.replacingOccurrences(of: "port: 80", with: "port: 80000")
         editor.editor.replaceText(text, language: .yaml)
         state.screen = .editor(editor)
-        _ = state.update(.key(.ctrl("s")))
+        state.settle(.key(.ctrl("s")))
         let after = try #require(Self.editorState(state))
         let portLine = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("port: 80000") })
         #expect(after.editor.markers[portLine + 1] != nil, "\(after.editor.markers) \(String(describing: state.status))")
@@ -96,24 +96,24 @@ struct EditorModeTests {
         var wizard = WizardState.create(namespace: "shop", usedNodePorts: [:])
         wizard.draft.name = "web"
         var state = Self.app(.wizard(wizard))
-        state.openEditor(from: wizard, text: "# my note\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n")
-        _ = state.update(.key(.function(3)))
+        state.settle(effects: state.openEditor(from: wizard, text: "# my note\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"))
+        state.settle(.key(.function(3)))
         #expect(Self.editorState(state)?.editor.language == .yaml)
         #expect(state.status?.text.contains("Comments are lost") == true)
-        _ = state.update(.key(.character("y")))
+        state.settle(.key(.character("y")))
         let editor = try #require(Self.editorState(state))
         #expect(editor.editor.language == .json)
         #expect(editor.editor.text.hasPrefix("{"))
-        _ = state.update(.key(.ctrl("t")))
+        state.settle(.key(.ctrl("t")))
         #expect(Self.editorState(state)?.editor.language == .yaml)
     }
 
     @Test func aTabInYAMLIsRefusedWithAMessage() throws {
         let wizard = WizardState.edit(try Self.stored(Self.webYAML), step: .basicInfo, usedNodePorts: [:])
         var state = Self.app(.wizard(wizard))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let before = Self.editorState(state)?.editor.text
-        _ = state.update(.key(.tab))
+        state.settle(.key(.tab))
         #expect(state.status?.text == "tabs are not allowed in YAML: indent with spaces")
         #expect(Self.editorState(state)?.editor.text == before)
     }
@@ -129,13 +129,13 @@ struct EditorModeTests {
                 for language in [EditorLanguage.yaml, .json] {
                     let wizard = WizardState.edit(stored, step: .serviceSettings, usedNodePorts: [:])
                     var state = Self.app(.wizard(wizard))
-                    let shown = EditorState.text(of: wizard.manifest, language: language)
-                    state.openEditor(from: wizard, text: shown)
+                    let shown = EditorScreen.text(of: wizard.manifest, language: language)
+                    state.settle(effects: state.openEditor(from: wizard, text: shown))
                     if var editor = Self.editorState(state) {
                         editor.editor.replaceText(shown, language: language)
                         state.screen = .editor(editor)
                     }
-                    _ = state.update(.key(.function(2)))
+                    state.settle(.key(.function(2)))
                     let back = try #require(Self.wizardState(state), "\(url.lastPathComponent)")
                     #expect(back.manifest.sameData(as: node), "\(url.lastPathComponent) via \(language)")
                     let exported = try ManifestReader.objects(YAMLWriter.write(ServerFields.stripped(back.manifest)))[0]
@@ -155,7 +155,7 @@ struct EditorModeTests {
             Issue.record("no chooser")
             return
         }
-        _ = state.update(.key(.down))
+        state.settle(.key(.down))
         let effects = state.update(.key(.enter))
         let wizard = try #require(Self.wizardState(state))
         #expect(wizard.draft.name == "b")

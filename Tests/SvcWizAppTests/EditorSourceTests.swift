@@ -43,19 +43,19 @@ struct EditorSourceTests {
 
     @Test func theEditorOpensTheStoredDocumentWithItsComments() throws {
         var state = EditorModeTests.app(.wizard(WizardState.edit(try Self.stored(), step: .labels, usedNodePorts: [:])))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let editor = try #require(EditorModeTests.editorState(state))
         #expect(editor.editor.text + "\n" == Self.document || editor.editor.text == Self.document)
     }
 
     @Test func commentsTypedInTheEditorSurviveTheFormAndComeBackWithItsChanges() throws {
         var state = EditorModeTests.app(.wizard(WizardState.edit(try Self.stored(), step: .labels, usedNodePorts: [:])))
-        _ = state.update(.key(.function(2)))
-        for character in "# mine" { _ = state.update(.key(.character(character))) }
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
+        for character in "# mine" { state.settle(.key(.character(character))) }
+        state.settle(.key(.enter))
+        state.settle(.key(.function(2)))
         try Self.addLabel(&state, key: "tier", value: "web")
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let text = try #require(EditorModeTests.editorState(state)).editor.text
         #expect(text.hasPrefix("# mine\n# Storefront web UI"))
         #expect(text.contains("    app: frontend\n    tier: web\n"))
@@ -66,15 +66,15 @@ struct EditorSourceTests {
     @Test func onAClusterCommentsTypedInTheEditorLastForTheEdit() throws {
         let cluster = try EditorModeTests.stored(EditorModeTests.webYAML)
         var state = EditorModeTests.app(.wizard(WizardState.edit(cluster, step: .labels, usedNodePorts: [:])))
-        _ = state.update(.key(.function(2)))
-        for character in "# mine" { _ = state.update(.key(.character(character))) }
-        _ = state.update(.key(.enter))
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
+        for character in "# mine" { state.settle(.key(.character(character))) }
+        state.settle(.key(.enter))
+        state.settle(.key(.function(2)))
         try Self.addLabel(&state, key: "tier", value: "web")
         let wizard = try #require(EditorModeTests.wizardState(state))
         #expect(wizard.savePreview == nil, "a cluster stores objects: the manifest is sent")
         #expect(wizard.manifest.node(at: "metadata.resourceVersion")?.string == "42")
-        _ = state.update(.key(.function(2)))
+        state.settle(.key(.function(2)))
         let text = try #require(EditorModeTests.editorState(state)).editor.text
         #expect(text.hasPrefix("# mine\n"))
         #expect(text.contains("tier: web"))
@@ -88,11 +88,11 @@ struct EditorSourceTests {
         let path = folder + "/frontend.yaml"
         try Data(Self.document.utf8).write(to: URL(fileURLWithPath: path))
         let backend = try WorkspaceBackend(root: folder)
-        let stored = try await backend.service(named: "frontend", in: "shop")
+        let stored = try await backend.service(ServiceID(namespace: "shop", name: "frontend"))
 
         var state = EditorModeTests.app(.wizard(WizardState.edit(stored, step: .labels, usedNodePorts: [:])))
         try Self.addLabel(&state, key: "tier", value: "web")
-        _ = state.update(.key(.ctrl("s")))
+        state.settle(.key(.ctrl("s")))
         guard case .diff(let panel)? = state.overlay else {
             Issue.record("no diff shown: \(String(describing: state.overlay))")
             return
@@ -116,7 +116,7 @@ struct EditorSourceTests {
         var wizard = try #require(EditorModeTests.wizardState(state))
         wizard.draft.selector = [KeyValueRow(key: "app", value: "shop")]
         state.screen = .wizard(wizard)
-        _ = state.update(.key(.ctrl("s")))
+        state.settle(.key(.ctrl("s")))
         guard case .diff(let panel)? = state.overlay else {
             Issue.record("no diff before save")
             return

@@ -43,7 +43,7 @@ struct HonestDeleteClusterTests {
 
         // Looked at again, it goes.
         #expect(state.update(.key(.enter)) == [.loadDetail(ServiceID(namespace: "shop", name: "api"))])
-        let now = try await backend.service(named: "api", in: "shop")
+        let now = try await backend.service(ServiceID(namespace: "shop", name: "api"))
         _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: now, backends: nil))))
         await HonestDeleteTests.run(try HonestDeleteTests.confirmDelete(&state), on: backend, into: &state)
         #expect(store.object("services", namespace: "shop", name: "api") == nil)

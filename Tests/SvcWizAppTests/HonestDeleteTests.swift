@@ -91,7 +91,7 @@ struct HonestDeleteTests {
         // Look again: the service's detail, as it is now; a second Ctrl-D there deletes it.
         let effects = state.update(.key(.enter))
         #expect(effects == [.loadDetail(ServiceID(namespace: "shop", name: "api"))])
-        let now = try await backend.service(named: "api", in: "shop")
+        let now = try await backend.service(ServiceID(namespace: "shop", name: "api"))
         _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: now, backends: nil))))
         await Self.run(try Self.confirmDelete(&state), on: backend, into: &state)
         #expect(!folder.exists("api"))
@@ -130,7 +130,7 @@ struct HonestDeleteTests {
         let backend = try WorkspaceBackend(root: folder.root)
         var state = try await Self.listState(backend)
         _ = state.update(.key(.enter))
-        let seen = try await backend.service(named: "api", in: "shop")
+        let seen = try await backend.service(ServiceID(namespace: "shop", name: "api"))
         _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: seen, backends: nil))))
         let targets = try Self.confirmDelete(&state)
         #expect(targets == [DeletionTarget(ServiceID(namespace: "shop", name: "api"), version: seen.version, seen: .stored(seen))])

@@ -34,13 +34,13 @@ import Testing
         let wizard = WizardState.create(namespace: "shop", usedNodePorts: [:])
         var state = EditorModeTests.app(.wizard(wizard))
         state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 32), source: .flag)
-        state.openEditor(from: wizard, text: text)
+        state.settle(effects: state.openEditor(from: wizard, text: text))
         let old = try #require(EditorModeTests.editorState(state)).editor.markers
         #expect(old[12]?.contains("may not expose port 10250") == true, "\(old)")
         #expect(old[8]?.hasPrefix("warning: 010.0.0.1 has leading zeros") == true, "\(old)")
 
         state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 33), source: .flag)
-        state.openEditor(from: wizard, text: text)
+        state.settle(effects: state.openEditor(from: wizard, text: text))
         let new = try #require(EditorModeTests.editorState(state)).editor.markers
         #expect(new[12] == nil, "\(new)")
     }

@@ -51,7 +51,7 @@ import Testing
         let manifest = try #require(EditorModeTests.wizardState(state)).manifest
         let refusal = FieldError(path: "spec.ports[0]", kind: .invalid, key: .serverMessage,
                                  arguments: ["Invalid value: 10250: may not expose port 10250 externally since it is used by kubelet"])
-        _ = state.update(.dryRunChecked(manifest, .failure(.invalid(name: "kubelet", errors: [refusal]))))
+        _ = state.update(.dryRunChecked(manifest, .failure(.invalid(ServiceID(namespace: "default", name: "kubelet"), errors: [refusal]))))
         let wizard = try #require(EditorModeTests.wizardState(state))
         #expect(wizard.serverErrors == [refusal])
         #expect(wizard.serverAccepted == nil)

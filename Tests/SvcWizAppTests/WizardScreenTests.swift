@@ -20,7 +20,7 @@ struct WizardScreenTests {
         wizard.type("search")
         wizard.draft.alias = "搜索"
         wizard.draft.ports = [PortRow(name: "http", appProtocol: "http", port: "80", targetPort: "8080")]
-        _ = wizard.pick(wizard.workloads![0], text: UIText(language))
+        _ = wizard.pick([wizard.workloads![0]], text: UIText(language))
         return wizard
     }
 

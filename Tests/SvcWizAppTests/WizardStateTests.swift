@@ -125,7 +125,7 @@ struct WizardStateTests {
         var wizard = WizardState.newShopWizard()
         wizard.go(to: .serviceSettings)
         #expect(wizard.press(.ctrl("w")).contains(.pickWorkload))
-        let commands = wizard.pick(wizard.workloads![0], text: UIText(.en))
+        let commands = wizard.pick([wizard.workloads![0]], text: UIText(.en))
         #expect(commands.contains(.saveDraft))
         #expect(wizard.draft.selector.map(\.key) == ["app", "tier"])
         #expect(wizard.notice == "Selector set to the pod labels of Deployment frontend.")

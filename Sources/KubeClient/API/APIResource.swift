@@ -1,6 +1,6 @@
 /// The API resources the backend uses, with their REST paths.
 enum APIResource: String, Sendable, CaseIterable {
-    case namespaces, services, endpoints, events
+    case namespaces, services, endpoints, events, pods, nodes
     case endpointSlices = "endpointslices"
     case deployments, statefulSets = "statefulsets", daemonSets = "daemonsets"
     case selfSubjectAccessReviews = "selfsubjectaccessreviews"
@@ -10,7 +10,7 @@ enum APIResource: String, Sendable, CaseIterable {
 
     var group: String {
         switch self {
-        case .namespaces, .services, .endpoints, .events: return ""
+        case .namespaces, .services, .endpoints, .events, .pods, .nodes: return ""
         case .endpointSlices: return "discovery.k8s.io"
         case .deployments, .statefulSets, .daemonSets: return "apps"
         case .selfSubjectAccessReviews: return "authorization.k8s.io"
@@ -23,6 +23,8 @@ enum APIResource: String, Sendable, CaseIterable {
         case .services: return "Service"
         case .endpoints: return "Endpoints"
         case .events: return "Event"
+        case .pods: return "Pod"
+        case .nodes: return "Node"
         case .endpointSlices: return "EndpointSlice"
         case .deployments: return "Deployment"
         case .statefulSets: return "StatefulSet"
@@ -36,7 +38,7 @@ enum APIResource: String, Sendable, CaseIterable {
     /// `/api/v1/namespaces/NS/services/NAME`; a nil namespace lists across all of them.
     func path(namespace: String? = nil, name: String? = nil) -> String {
         var path = group.isEmpty ? "/api/v1" : "/apis/\(group)/v1"
-        if let namespace, self != .namespaces { path += "/namespaces/" + APIRequest.encode(namespace) }
+        if let namespace, self != .namespaces, self != .nodes { path += "/namespaces/" + APIRequest.encode(namespace) }
         path += "/" + plural
         if let name { path += "/" + APIRequest.encode(name) }
         return path

@@ -12,6 +12,13 @@ struct APIOperation: Sendable {
     var namespace: String?
 }
 
+extension APIOperation {
+    /// An operation on one service.
+    init(verb: String, resource: String, id: ServiceID) {
+        self.init(verb: verb, resource: resource, name: id.name, namespace: id.namespace)
+    }
+}
+
 /// A `Status` object, as every error response carries.
 struct APIStatus: Sendable {
     var code: Int
@@ -89,14 +96,15 @@ extension StoreError {
             return .forbidden(verb: operation.verb, resource: operation.resource, namespace: operation.namespace, message: message)
         case 404:
             let kind = status?.detailsKind ?? operation.resource
+            if kind == "services" { return .notFound(ServiceID(namespace: namespace, name: operation.name ?? name)) }
             // A missing namespace on create says `namespaces "x" not found`.
-            return .notFound(kind: kind, name: kind == "namespaces" ? name : (operation.name ?? name), namespace: namespace)
+            return .resourceNotFound(kind: kind, name: kind == "namespaces" ? name : (operation.name ?? name), namespace: namespace)
         case 409 where reason == "AlreadyExists":
-            return .alreadyExists(name: name, namespace: namespace)
+            return .alreadyExists(ServiceID(namespace: namespace, name: name))
         case 409:
-            return .conflict(name: name, namespace: namespace, current: nil)
+            return .conflict(ServiceID(namespace: namespace, name: name), current: nil)
         case 422:
-            return .invalid(name: name, errors: status?.fieldErrors ?? [])
+            return .invalid(ServiceID(namespace: namespace, name: name), errors: status?.fieldErrors ?? [])
         case 429:
             return .server(code: 429, reason: reason.isEmpty ? "TooManyRequests" : reason,
                            message: (message.isEmpty ? "the server is throttling requests" : message) + "; try again in a moment")

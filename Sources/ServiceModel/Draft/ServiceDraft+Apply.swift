@@ -93,6 +93,13 @@ extension ServiceDraft {
             Self.writeMapping(selector, at: $1, in: &$0, base: base)
         }
 
+        writeSessionAffinity(into: &out, original: original, spec: spec)
+        Self.writeText(type, was: original.type, at: spec.child("type"), in: &out, encode: ManifestNode.string)
+        writeAdvanced(into: &out, original: original)
+    }
+
+    /// `sessionAffinity`, and its timeout while it is ClientIP.
+    private func writeSessionAffinity(into out: inout ManifestNode, original: ServiceDraft, spec: FieldPath) {
         if sessionAffinity != original.sessionAffinity {
             out.set(spec.child("sessionAffinity"), to: .string(sessionAffinity.rawValue))
         }
@@ -106,9 +113,6 @@ extension ServiceDraft {
                 out.remove(timeout, pruningEmptyParentsUpTo: spec)
             }
         }
-
-        Self.writeText(type, was: original.type, at: spec.child("type"), in: &out, encode: ManifestNode.string)
-        writeAdvanced(into: &out, original: original)
     }
 
     /// Port rows become `spec.ports` items in row order, each edited from the port it was

@@ -1,6 +1,6 @@
 /// Drafts are saved on every change so that nothing typed is lost, not even text the
 /// manifest cannot hold yet (a port of `80x`): the draft itself is what is written.
-/// The picked workload is not saved; it only offers target ports while the wizard is open.
+/// The picked workloads are not saved; they only offer target ports while the wizard is open.
 extension ServiceDraft: Codable {
     private enum CodingKeys: String, CodingKey {
         case name, alias, description, namespace, type, clusterIP, externalName, selector, ports

@@ -1,5 +1,5 @@
 // What the wizard proposes while the user types: the `app=<name>` label, a port name prefix
-// for the app protocol, and the selector and target ports of a picked workload.
+// for the app protocol, and the selector and target ports of the picked workloads.
 
 extension ServiceDraft {
     /// The labels proposed for a service named `name`: `app=<name>`, or none for no name.
@@ -25,7 +25,7 @@ extension ServiceDraft {
     package struct SelectorReplacement: Sendable, Hashable {
         /// The rows before the pick.
         package var previous: [KeyValueRow]
-        /// The rows after the pick: the workload's pod template labels.
+        /// The rows after the pick: the pod template labels the picked workloads share.
         package var current: [KeyValueRow]
 
         /// True when the pick replaced rows the user had (not merely blank ones) with others.
@@ -35,20 +35,21 @@ extension ServiceDraft {
         }
     }
 
-    /// Picks a workload for the selector: its pod template labels (`spec.template.metadata
-    /// .labels`) replace the selector rows, and its container ports become the target port
-    /// suggestions.
+    /// Picks workloads for the selector: the pod template labels (`spec.template.metadata
+    /// .labels`) they all share replace the selector rows, and their container ports become
+    /// the target port suggestions. The picker checks first that they share a label.
     @discardableResult
-    package mutating func pick(_ workload: Workload) -> SelectorReplacement {
+    package mutating func pick(_ workloads: [Workload]) -> SelectorReplacement {
         let previous = selector
-        selector = workload.podLabels.map { KeyValueRow(key: $0.key, value: $0.value) }
-        pickedWorkload = workload
+        selector = WorkloadSelection.sharedLabels(of: workloads).map { KeyValueRow(key: $0.key, value: $0.value) }
+        pickedWorkloads = workloads
         return SelectorReplacement(previous: previous, current: selector)
     }
 
-    /// The picked workload's container ports, offered for a row's target port.
+    /// The picked workloads' container ports, each once, offered for a row's target port.
     package var targetPortSuggestions: [Workload.ContainerPort] {
-        pickedWorkload?.containerPorts ?? []
+        var seen = Set<Workload.ContainerPort>()
+        return pickedWorkloads.flatMap(\.containerPorts).filter { seen.insert($0).inserted }
     }
 }
 

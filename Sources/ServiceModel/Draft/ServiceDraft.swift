@@ -76,9 +76,9 @@ package struct ServiceDraft: Sendable, Hashable {
 
     // MARK: Workload picker
 
-    /// The workload last picked for the selector; its container ports are offered as
+    /// The workloads last picked for the selector; their container ports are offered as
     /// target ports. Not written to the manifest.
-    package var pickedWorkload: Workload?
+    package var pickedWorkloads: [Workload]
 
     /// Reads every field the wizard shows from a Service manifest. Absent fields read as
     /// empty text, so that `apply(to:)` can tell what the user changed.
@@ -106,7 +106,7 @@ package struct ServiceDraft: Sendable, Hashable {
         externalTrafficPolicy = spec?["externalTrafficPolicy"]?.scalarText ?? ""
         loadBalancerSourceRanges = (spec?["loadBalancerSourceRanges"]?.items ?? []).map { $0.scalarText ?? "" }
         advanced = AdvancedSettings(spec: spec)
-        pickedWorkload = nil
+        pickedWorkloads = []
     }
 
     /// A draft for a new service in `namespace`: VirtualIP, no external access, one TCP port

@@ -130,6 +130,16 @@ package enum ServiceRow {
         default: return "\(seconds / (365 * 86400))y"
         }
     }
+
+    /// `age(since:now:)` no finer than whole minutes (`<1m`, `1m`, then the same): the
+    /// terminal UI redraws ages once a minute, and a second count would be wrong between.
+    package static func minuteAge(since date: Date, now: Date) -> String {
+        switch max(0, Int(now.timeIntervalSince(date))) {
+        case ..<60: return "<1m"
+        case ..<120: return "1m"
+        default: return age(since: date, now: now)
+        }
+    }
 }
 
 /// The product's words for Kubernetes' concepts (VirtualIP, Headless, ...), in both languages.

@@ -66,6 +66,8 @@ package enum ServiceValidator {
 
     // MARK: ValidateService
 
+    /// `ValidateService`, kept in one piece in upstream's order of checks so that errors
+    /// come out in the order the API server gives them and the two read side by side.
     static func serviceRules(_ s: ServiceObject, profile: RulesProfile) -> [FieldError] {
         var errors = metadataRules(s)
         if profile.topologyAnnotationsMustMatch { errors += VersionRules.topologyAnnotations(s) }
@@ -226,7 +228,8 @@ package enum ServiceValidator {
         return errors
     }
 
-    /// `ValidateServiceClusterIPsRelatedFields`.
+    /// `ValidateServiceClusterIPsRelatedFields`, kept in one piece in upstream's order of
+    /// checks, as `serviceRules` is.
     static func clusterIPRules(_ s: ServiceObject) -> [FieldError] {
         guard s.type != "ExternalName" else { return [] }
         let clusterIPsPath = spec.child("clusterIPs")

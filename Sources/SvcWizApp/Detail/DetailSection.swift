@@ -4,16 +4,28 @@ package enum DetailTone: Sendable, Hashable {
     case normal, muted, warning, good, bad
 }
 
-/// One `label  value` attribute.
+/// One `label  value` attribute, the line the detail's cursor stands on.
 package struct DetailPair: Sendable, Hashable {
     package var label: String
     package var value: String
     package var tone: DetailTone
+    /// A command that tries what the line shows (`curl ...`), drawn after the value.
+    package var command: String?
+    /// What `Y` copies from the line: its command, else its value; nil for a note or a
+    /// placeholder, which hold nothing to paste.
+    package var copyText: String?
 
-    package init(_ label: String, _ value: String, tone: DetailTone = .normal) {
+    /// `copy` defaults to the command, else the value unless the line is a note (muted or
+    /// a warning).
+    package init(_ label: String, _ value: String, tone: DetailTone = .normal, command: String? = nil, copy: String?? = nil) {
         self.label = label
         self.value = value
         self.tone = tone
+        self.command = command
+        switch copy {
+        case .some(let given): copyText = given
+        case .none: copyText = command ?? (tone == .muted || tone == .warning || value.isEmpty ? nil : value)
+        }
     }
 }
 

@@ -5,13 +5,17 @@ import ServiceStore
 /// The detail screen's content as plain data: a service and its backends in, titled
 /// sections out. Rendering only lays these out, so every word here is tested as data.
 package enum ServiceDetailContent {
+    package static func sections(for data: DetailData, text: UIText, now: Date) -> [DetailSection] {
+        sections(for: data.stored, backends: data.backends, events: data.events, nodes: data.nodes, text: text, now: now)
+    }
+
     package static func sections(for stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
-                                text: UIText, now: Date) -> [DetailSection] {
+                                nodes: NodeAddresses = .unknown(.workspace), text: UIText, now: Date) -> [DetailSection] {
         let manifest = stored.manifest
         let summary = ServiceSummary(manifest: manifest)
         var sections = [
             attributes(manifest, summary, text: text, now: now),
-            access(summary, text: text),
+            access(summary, nodes: nodes, backends: backends, text: text),
             ports(summary, text: text),
             backendsSection(summary, backends, text: text),
             pairsSection(text(.sectionLabels), manifest["metadata"]?["labels"], empty: text(.noLabels)),
@@ -56,7 +60,7 @@ package enum ServiceDetailContent {
         }
         if let created = s.created {
             let day = ISO8601DateFormatter.string(from: created, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-            pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.age(since: created, now: now)))"))
+            pairs.append(DetailPair(text(.attrCreated), "\(day) (\(ServiceRow.minuteAge(since: created, now: now)))"))
         }
         return DetailSection(title: text(.sectionAttributes), body: .pairs(pairs))
     }
@@ -85,57 +89,6 @@ package enum ServiceDetailContent {
         return out
     }
 
-    static func access(_ s: ServiceSummary, text: UIText) -> DetailSection {
-        let dns = "\(s.name).\(s.namespace).svc.cluster.local"
-        var lines: [DetailPair] = []
-        switch s.kind {
-        case .headlessExternalName:
-            lines.append(DetailPair(text(.accessInCluster), dns))
-            lines.append(DetailPair(text(.accessExternalName), "\(dns) → \(s.externalName ?? "-")"))
-            return DetailSection(title: text(.sectionAccess), body: .lines(lines))
-        case .headlessSelector:
-            for port in s.ports { lines.append(DetailPair(text(.accessInCluster), "\(dns):\(port.port.map(String.init) ?? "?")")) }
-            if s.ports.isEmpty { lines.append(DetailPair(text(.accessInCluster), dns)) }
-            lines.append(DetailPair("", text(.accessHeadless), tone: .muted))
-            return DetailSection(title: text(.sectionAccess), body: .lines(lines))
-        case .virtualIP:
-            break
-        }
-        for port in s.ports {
-            lines.append(DetailPair(text(.accessInCluster), "\(dns):\(port.port.map(String.init) ?? "?")"))
-        }
-        if let clusterIP = s.clusterIP {
-            for port in s.ports {
-                lines.append(DetailPair(text(.accessVirtualIP), "\(clusterIP):\(port.port.map(String.init) ?? "?")"))
-            }
-        } else {
-            lines.append(DetailPair(text(.accessVirtualIP), text(.assignedByCluster), tone: .muted))
-        }
-        if s.access != .none {
-            for port in s.ports {
-                let target = port.nodePort.map { "\(text(.nodeIP)):\($0)" } ?? "\(text(.nodeIP)):? (" + text(.assignedByCluster) + ")"
-                lines.append(DetailPair(text(.accessNodePort), "\(ServiceRow.port(port)) → \(target)"))
-            }
-        }
-        if s.access == .loadBalancer {
-            if s.ingress.isEmpty {
-                lines.append(DetailPair(text(.accessLoadBalancer), text(.pending), tone: .warning))
-            } else {
-                for ingress in s.ingress {
-                    for port in s.ports {
-                        lines.append(DetailPair(text(.accessLoadBalancer), "\(ingress):\(port.port.map(String.init) ?? "?")"))
-                    }
-                }
-            }
-        }
-        for ip in s.externalIPs {
-            for port in s.ports {
-                lines.append(DetailPair(text(.attrExternalIPs), "\(ip):\(port.port.map(String.init) ?? "?")"))
-            }
-        }
-        return DetailSection(title: text(.sectionAccess), body: .lines(lines))
-    }
-
     static func ports(_ s: ServiceSummary, text: UIText) -> DetailSection {
         let header = [text(.portName), text(.portProtocol), text(.portPort), text(.portTarget), text(.portNodePort), text(.portAppProtocol)]
         let rows = s.ports.map { p in
@@ -145,28 +98,6 @@ package enum ServiceDetailContent {
         return DetailSection(title: text(.sectionPorts), body: .table(header: header, rows: rows))
     }
 
-    static func backendsSection(_ s: ServiceSummary, _ status: BackendStatus?, text: UIText) -> DetailSection {
-        var lines: [DetailPair] = []
-        if let status {
-            for workload in status.workloads {
-                let pods = workload.replicas.map { $0 == 1 ? text(.workloadPod) : text(.workloadPods, String($0)) } ?? text(.daemonPods)
-                let ports = workload.containerPorts.map { p in p.name.map { "\($0):\(p.port)" } ?? String(p.port) }
-                lines.append(DetailPair(text.workload(workload),
-                                        ([pods] + ports).joined(separator: "  ")))
-            }
-            for endpoint in status.endpoints {
-                let address = endpoint.port.map { "\(endpoint.address):\($0)" } ?? endpoint.address
-                let state = endpoint.ready ? "✓ " + text(.endpointReady) : "✗ " + text(.endpointNotReady)
-                lines.append(DetailPair(address, ([state] + [endpoint.podName].compactMap { $0 }).joined(separator: "  "),
-                                        tone: endpoint.ready ? .good : .bad))
-            }
-        }
-        if lines.isEmpty && s.kind != .headlessExternalName {
-            lines.append(DetailPair("", s.selector.isEmpty ? text(.noSelectorWarning) : text(.noBackends), tone: .warning))
-        }
-        return DetailSection(title: text(.sectionBackends), body: .lines(lines))
-    }
-
     /// Newest first, as `kubectl describe` lists them: age, type, reason, count and message.
     static func eventsSection(_ events: [ObjectEvent], text: UIText, now: Date) -> DetailSection {
         guard !events.isEmpty else {
@@ -174,7 +105,7 @@ package enum ServiceDetailContent {
         }
         let sorted = events.sorted { ($0.lastSeen ?? .distantPast) > ($1.lastSeen ?? .distantPast) }
         let lines = sorted.map { event -> DetailPair in
-            let age = (event.lastSeen ?? event.firstSeen).map { ServiceRow.age(since: $0, now: now) } ?? "-"
+            let age = (event.lastSeen ?? event.firstSeen).map { ServiceRow.minuteAge(since: $0, now: now) } ?? "-"
             let count = event.count > 1 ? " (x\(event.count))" : ""
             return DetailPair("\(age)  \(event.type)", "\(event.reason)\(count): \(event.message)",
                               tone: event.type == "Warning" ? .warning : .normal)

@@ -2,9 +2,10 @@ import ServiceModel
 import TerminalUI
 
 /// Draws edit mode: a title with the format and cursor position, the text pane, the
-/// status line and the editor's keys.
+/// status line (the message, else that the text is being checked, else the marker at
+/// the cursor or how many there are) and the editor's keys.
 enum EditorView {
-    static func draw(_ state: EditorState, _ app: AppState, on surface: Surface) {
+    static func draw(_ state: EditorScreen, _ app: AppState, on surface: Surface) {
         let size = surface.size
         let t = app.text
         let title = " " + (state.wizard.isCreate ? t(.wizardCreateTitle) : t(.wizardEditTitle, state.wizard.draft.name))
@@ -21,6 +22,8 @@ enum EditorView {
         let statusRow = size.rows - 2
         if let status = app.status {
             StatusLine.draw(status, on: surface, row: statusRow, width: size.columns)
+        } else if state.isChecking {
+            StatusLine.draw(t(.editorChecking), flagged: false, style: .muted, on: surface, row: statusRow, width: size.columns)
         } else if let marker = editor.markerAtCursor {
             StatusLine.draw(marker, flagged: true, style: .error, on: surface, row: statusRow, width: size.columns)
         } else if !editor.markers.isEmpty {

@@ -12,10 +12,10 @@ enum DeleteEffect {
         for target in targets {
             let service = target.service
             do throws(StoreError) {
-                try await backend.delete(named: service.name, in: service.namespace, expecting: try await version(of: target, on: backend))
+                try await backend.delete(service, expecting: try await version(of: target, on: backend))
                 deleted.append(service)
             } catch {
-                if case .conflict(_, _, let current?) = error {
+                if case .conflict(_, let current?) = error {
                     refused.append(RefusedDelete(target: target, current: current))
                 } else {
                     failures.append(DeleteFailure(service: service, error: error))
@@ -31,7 +31,7 @@ enum DeleteEffect {
     /// rows no version has the service read now, and what the user saw compared with it.
     private static func version(of target: DeletionTarget, on backend: any Backend) async throws(StoreError) -> String {
         if let version = target.version { return version }
-        let current = try await backend.service(named: target.service.name, in: target.service.namespace)
+        let current = try await backend.service(target.service)
         let unchanged: Bool
         switch target.seen {
         case .row(let row)?:
@@ -40,7 +40,7 @@ enum DeleteEffect {
         case .stored(let stored)?: unchanged = ServerFields.stripped(stored.manifest) == ServerFields.stripped(current.manifest)
         case nil: unchanged = false
         }
-        guard unchanged else { throw .conflict(name: target.service.name, namespace: target.service.namespace, current: current) }
+        guard unchanged else { throw .conflict(target.service, current: current) }
         return current.version
     }
 }

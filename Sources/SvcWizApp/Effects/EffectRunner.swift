@@ -67,8 +67,9 @@ package final class EffectRunner {
         case let .loadForEdit(id, step): return loadForEdit(id, step: step)
         case .loadProblems: return loadProblems()
         case .checkPermissions(let namespace): return checkPermissions(namespace)
+        case .checkEditorText(let check): return checkEditorText(check)
         case .checkDraft, .saveDraft, .deleteDraft, .switchContext, .completePath: runAtOnce(effect)
-        case .externalEditor, .suspend, .redraw, .quit: break
+        case .externalEditor, .copyToClipboard, .suspend, .redraw, .quit: break
         }
         return nil
     }
@@ -157,28 +158,28 @@ package final class EffectRunner {
 
     private func loadDetail(_ id: ServiceID) -> Task<Void, Never> {
         attempt({ backend throws(StoreError) in
-            let stored = try await backend.service(named: id.name, in: id.namespace)
+            let stored = try await backend.service(id)
             let backends = try? await backend.backends(of: stored)
             // Events exist on a cluster only; a workspace shows no section for them.
             let events = backend.info.kind == .cluster ? ((try? await backend.events(for: stored)) ?? []) : nil
-            return DetailData(stored: stored, backends: backends, events: events)
+            return DetailData(stored: stored, backends: backends, events: events, nodes: await backend.nodes())
         }, then: { .detailLoaded(id, $0) })
     }
 
     private func loadForText(_ id: ServiceID) -> Task<Void, Never> {
-        attempt({ backend throws(StoreError) in try await backend.service(named: id.name, in: id.namespace) },
+        attempt({ backend throws(StoreError) in try await backend.service(id) },
                 then: { .textLoaded($0) })
     }
 
     private func loadForEdit(_ id: ServiceID, step: WizardStep?) -> Task<Void, Never> {
-        attempt({ backend throws(StoreError) in try await backend.service(named: id.name, in: id.namespace) },
+        attempt({ backend throws(StoreError) in try await backend.service(id) },
                 then: { .editLoaded(step: step, $0) })
     }
 
     private func checkName(_ id: ServiceID) -> Task<Void, Never> {
         spawn { backend, post in
             do throws(StoreError) {
-                _ = try await backend.service(named: id.name, in: id.namespace)
+                _ = try await backend.service(id)
                 post(.nameChecked(id, exists: true))
             } catch {
                 if case .notFound = error { post(.nameChecked(id, exists: false)) }
@@ -188,7 +189,11 @@ package final class EffectRunner {
 
     private func loadWorkloads(_ namespace: String) -> Task<Void, Never> {
         spawn { backend, post in
-            post(.workloadsLoaded(namespace: namespace, (try? await backend.workloads(in: namespace)) ?? []))
+            do throws(StoreError) {
+                post(.workloadsLoaded(namespace: namespace, .success(try await backend.workloads(in: namespace))))
+            } catch {
+                post(.workloadsLoaded(namespace: namespace, .failure(error)))
+            }
         }
     }
 
@@ -214,6 +219,12 @@ package final class EffectRunner {
         ("create", [.create, .importFile]), ("update", [.edit]), ("delete", [.delete]),
     ]
 
+    /// The editor's text is parsed here, not in `update`: the parser is bounded, but a
+    /// large or hostile paste must not hold up the next key.
+    private func checkEditorText(_ check: EditorCheck) -> Task<Void, Never> {
+        spawn { _, post in post(.editorChecked(check.run())) }
+    }
+
     // MARK: Writing
 
     private func delete(_ targets: [DeletionTarget]) -> Task<Void, Never> {
@@ -231,7 +242,7 @@ package final class EffectRunner {
                 return
             }
             do throws(StoreError) {
-                try ServiceFiles.export(try await backend.service(named: id.name, in: id.namespace), to: path, format: format)
+                try ServiceFiles.export(try await backend.service(id), to: path, format: format)
                 post(.exported(.success(path)))
             } catch {
                 post(.exported(.failure(error)))

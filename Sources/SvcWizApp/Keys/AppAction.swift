@@ -16,6 +16,8 @@ package enum AppAction: String, Sendable, Hashable, CaseIterable {
     case toForm, convert, externalEditor, find, undo, redo
     // List and detail: the stored service as text
     case editText
+    // Detail: the line under the cursor to the clipboard
+    case copy
     // Overlays: choosers, questions and prompts
     case confirm, complete, discard
 }

@@ -9,14 +9,14 @@ package enum KeyHelp: String, Sendable, Hashable, CaseIterable {
     // List
     case open, filter, sortNext, sortReverse, namespace, refresh, mark, delete, export, create, edit, editText
     // Detail
-    case backToList, deleteThis, scroll
+    case backToList, deleteThis, scroll, copyLine
     // Wizard and edit forms
     case nextField, previousField, nextStep, previousStep, addRow, removeRow, pickWorkload, save, leave
     case toEditor, importFile
     // Editor pane
     case toForm, convert, saveText, externalEditor, find, undo, redo
     // Overlays
-    case choose, closeChooser, yes, no, submit, cancelPrompt, complete
+    case choose, closeChooser, markWorkload, applyWorkloads, yes, no, submit, cancelPrompt, complete
     case deleteAgain, deleteTyped, cancelDelete, lookAgain, scrollChanges, saveDiff, backToForm, scrollDiff
     case reloadConflict, cancelConflict, resumeDraft, freshDraft, cancelResume, closePanel
 }

@@ -56,10 +56,7 @@ package enum KeyMap {
             table.insert(KeyBinding([.character("y")], .editText, .actEditText, .editText, footer: true), at: 2)
             table.append(KeyBinding([.ctrl("d")], .delete, .actDelete, .deleteThis, footer: true))
         }
-        return table + [
-            KeyBinding([.up, .character("k")], .up, .actScroll, .scroll),
-            KeyBinding([.down, .character("j")], .down, .actScroll, .scroll),
-        ] + movement.dropFirst(2)
+        return table + [KeyBinding([.character("Y")], .copy, .actCopy, .copyLine, footer: true)] + movement
     }
 
     /// The wizard's keys (KEYMAP.md, "Wizard and edit forms"). Printable keys are the
@@ -111,12 +108,21 @@ package enum KeyMap {
 
     // MARK: Overlays
 
-    /// Every chooser: namespace, workload, the part of a service to edit, the Service of a file.
+    /// Every chooser: namespace, the part of a service to edit, the Service of a file.
     package static let chooser: [KeyBinding] = [
         KeyBinding([.up, .character("k")], .up, .actMove, .up),
         KeyBinding([.down, .character("j")], .down, .actMove, .down),
         KeyBinding([.enter], .confirm, .actConfirm, .choose),
         KeyBinding([.escape, .character("q")], .back, .actCancel, .closeChooser),
+    ]
+
+    /// The workload picker (Ctrl-W): a chooser whose entries are marked to pick several.
+    package static let workloadPicker: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .up, .actMove, .up),
+        KeyBinding([.down, .character("j")], .down, .actMove, .down),
+        KeyBinding([.character(" ")], .mark, .actMark, .markWorkload, footer: true),
+        KeyBinding([.enter], .confirm, .actApply, .applyWorkloads, footer: true),
+        KeyBinding([.escape, .character("q")], .back, .actCancel, .closeChooser, footer: true),
     ]
 
     /// Every yes/no question: leave the wizard, overwrite a file, convert commented YAML.

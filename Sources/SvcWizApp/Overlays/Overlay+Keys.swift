@@ -3,18 +3,18 @@ import TerminalUI
 
 extension Overlay {
     /// Applies a key to the overlay's model; `choices` is how many entries its chooser
-    /// has now (namespaces and workloads may still be arriving); `text` lays out what a
-    /// scroll is bounded by.
-    mutating func handle(_ key: Key, choices: Int, text: UIText) -> [OverlayCommand] {
+    /// has now and `workloads` the workload picker's entries (both may still be arriving);
+    /// `text` lays out what a scroll is bounded by.
+    mutating func handle(_ key: Key, choices: Int, workloads: [Workload] = [], text: UIText) -> [OverlayCommand] {
         switch self {
         case .help, .messages:
             return KeyMap.action(for: key, in: KeyMap.panel, global: []) == .back ? [.close] : []
         case .namespaces(var chooser):
             defer { self = .namespaces(chooser) }
             return Self.commands(chooser.handle(key, count: choices)) { .chooseNamespace($0) }
-        case .workloadPicker(var chooser):
-            defer { self = .workloadPicker(chooser) }
-            return Self.commands(chooser.handle(key, count: choices)) { .pickWorkload($0) }
+        case .workloadPicker(var picker):
+            defer { self = .workloadPicker(picker) }
+            return picker.handle(key, workloads: workloads)
         case .editChooser(var chooser):
             defer { self = .editChooser(chooser) }
             return chooser.handle(key)

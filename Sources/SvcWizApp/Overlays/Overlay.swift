@@ -3,7 +3,7 @@ import ServiceStore
 import TerminalUI
 
 /// What sits on top of a screen and takes the keys until it closes. Each case holds its
-/// own model; `handle(_:choices:)` turns a key into `OverlayCommand`s for the app.
+/// own model; `handle(_:choices:workloads:text:)` turns a key into `OverlayCommand`s for the app.
 package enum Overlay: Sendable, Hashable {
     case help
     case messages
@@ -17,8 +17,8 @@ package enum Overlay: Sendable, Hashable {
     case leaveWizard
     /// `c` found an unfinished draft: resume it or start fresh.
     case resumeDraft(SavedDraft)
-    /// Ctrl-W: the namespace's workloads to pick the selector from.
-    case workloadPicker(Chooser)
+    /// Ctrl-W: the namespace's workloads to pick the selector from, several at once.
+    case workloadPicker(WorkloadPicker)
     /// `e`: which part of the service to edit.
     case editChooser(EditChooser)
     /// Ctrl-S on an edit: what will change, before it is written.
@@ -47,7 +47,8 @@ package enum OverlayCommand: Sendable, Hashable {
     case leaveWizard
     case resume(SavedDraft)
     case startFresh
-    case pickWorkload(Int)
+    /// The selector becomes the pod labels these workloads share.
+    case pickWorkloads([Workload])
     case edit(ServiceID, WizardStep)
     case saveEdit
     case reload(StoredService)

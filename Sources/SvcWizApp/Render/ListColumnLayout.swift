@@ -1,13 +1,25 @@
 import TerminalUI
 import ServiceModel
 
-/// Which list columns fit and how wide each is. Columns are taken from the left while their
-/// minimum widths fit, so the rightmost ones drop first as the terminal narrows; the room
-/// left over widens the columns that most often hold long text.
+/// Which list columns fit and how wide each is, from what the rows on screen hold. Each
+/// column asks for its header and its widest visible cell (display width, so CJK aliases
+/// count double); none is wider than that. Columns are taken from the left at their floor
+/// (the smaller of what they ask and a minimum), so the rightmost ones drop first as the
+/// terminal narrows; the room left goes to the columns that are cut, the one closest to
+/// whole first, so as many cells as possible show in full.
 struct ListColumnLayout: Equatable {
     struct Column: Equatable {
         var column: ServiceColumn
         var width: Int
+    }
+
+    /// What a column asks for: its header (with the sort marker) and its widest visible cell.
+    struct Demand: Equatable {
+        var column: ServiceColumn
+        var header: Int
+        var content: Int
+
+        var wanted: Int { max(header, content) }
     }
 
     /// The first cell of every row holds the selection (`>`) or mark (`*`).
@@ -16,29 +28,42 @@ struct ListColumnLayout: Equatable {
 
     let columns: [Column]
 
-    init(width: Int, showNamespace: Bool) {
-        let order: [ServiceColumn] = (showNamespace ? [.namespace] : []) + [.name, .type, .clusterIP, .external, .ports, .backends, .selector, .age]
+    init(width: Int, demands: [Demand]) {
         var chosen: [Column] = []
         var used = Self.markerWidth
-        for column in order {
-            let need = Self.minimum(column) + (chosen.isEmpty ? 0 : Self.gap)
+        for demand in demands {
+            let floor = min(Self.minimum(demand.column), demand.wanted)
+            let need = floor + (chosen.isEmpty ? 0 : Self.gap)
             guard used + need <= width else { break }
-            chosen.append(Column(column: column, width: Self.minimum(column)))
+            chosen.append(Column(column: demand.column, width: floor))
             used += need
         }
         var spare = width - used
-        for column in Self.growOrder {
-            guard spare > 0, let index = chosen.firstIndex(where: { $0.column == column }) else { continue }
-            let grow = min(spare, Self.preferred(column) - chosen[index].width)
+        let cut = chosen.indices.filter { chosen[$0].width < demands[$0].wanted }
+            .sorted { (demands[$0].wanted - chosen[$0].width, $0) < (demands[$1].wanted - chosen[$1].width, $1) }
+        for index in cut where spare > 0 {
+            let grow = min(spare, demands[index].wanted - chosen[index].width)
             chosen[index].width += grow
             spare -= grow
-        }
-        if spare > 0, let name = chosen.firstIndex(where: { $0.column == .name }) {
-            chosen[name].width += spare
         }
         columns = chosen
     }
 
+    /// The columns in the order the list shows them.
+    static func order(showNamespace: Bool) -> [ServiceColumn] {
+        (showNamespace ? [.namespace] : []) + [.name, .type, .clusterIP, .external, .ports, .backends, .selector, .age]
+    }
+
+    /// The demands of `columns` given their headers and the visible rows' cells, one
+    /// string per column in each row.
+    static func demands(_ columns: [ServiceColumn], headers: [String], cells: [[String]]) -> [Demand] {
+        columns.indices.map { i in
+            Demand(column: columns[i], header: headers[i].displayWidth,
+                   content: cells.reduce(0) { max($0, $1[i].displayWidth) })
+        }
+    }
+
+    /// Below this a column is left out rather than shown (unless it asks for less).
     static func minimum(_ column: ServiceColumn) -> Int {
         switch column {
         case .namespace: return 10
@@ -52,22 +77,6 @@ struct ListColumnLayout: Equatable {
         case .age: return 5
         }
     }
-
-    static func preferred(_ column: ServiceColumn) -> Int {
-        switch column {
-        case .namespace: return 16
-        case .name: return 30
-        case .type: return 22
-        case .clusterIP: return 15
-        case .external: return 22
-        case .ports: return 28
-        case .backends: return 8
-        case .selector: return 30
-        case .age: return 5
-        }
-    }
-
-    static let growOrder: [ServiceColumn] = [.name, .backends, .type, .ports, .external, .clusterIP, .selector, .namespace]
 
     /// The header for a column of `width` cells, in the user's language: BACKENDS shortens
     /// to BACK at 80 columns, as the wireframe has it, rather than being cut.

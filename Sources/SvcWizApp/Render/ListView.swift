@@ -6,9 +6,18 @@ import TerminalUI
 /// on screen (the list may hold 100,000).
 enum ListView {
     static func draw(_ state: AppState, on surface: Surface, in rect: Rect, now: Date) {
-        let layout = ListColumnLayout(width: rect.width, showNamespace: state.scope == .all)
-        drawHeader(state, layout, on: surface, row: rect.row, column: rect.column)
         let body = Rect(column: rect.column, row: rect.row + 1, width: rect.width, height: rect.height - 1)
+        let first = min(state.list.scroll, state.list.services.visible.count)
+        let positions = first..<min(state.list.services.visible.count, first + max(0, body.height))
+        let columns = ListColumnLayout.order(showNamespace: state.scope == .all)
+        // Each cell of the rows on screen is made once: measured for the layout, then drawn.
+        let cells = positions.map { position in
+            let row = state.list.services.row(at: position)
+            return columns.map { cell($0, of: row, language: state.text.language, now: now) }
+        }
+        let headers = columns.map { headerTitle($0, state) }
+        let layout = ListColumnLayout(width: rect.width, demands: ListColumnLayout.demands(columns, headers: headers, cells: cells))
+        drawHeader(state, layout, on: surface, row: rect.row, column: rect.column)
         guard state.list.loaded || !state.list.services.rows.isEmpty else {
             // A first list that failed says why, and that it is being retried.
             let (message, style): (String, Style) = state.list.error.map { ("! " + $0, .error) } ?? (state.text(.loading), .muted)
@@ -22,11 +31,17 @@ enum ListView {
             surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: .muted)
             return
         }
-        let end = min(state.list.services.visible.count, state.list.scroll + body.height)
-        for position in state.list.scroll..<end {
-            drawRow(state, layout, position: position, on: surface,
-                    at: Point(column: body.column, row: body.row + position - state.list.scroll), now: now)
+        for (i, position) in positions.enumerated() {
+            drawRow(state, layout, position: position, cells: cells[i], on: surface,
+                    at: Point(column: body.column, row: body.row + position - state.list.scroll))
         }
+    }
+
+    /// A row's cell as the list shows it: ages no finer than minutes, which the once-a-minute
+    /// redraw keeps true (the command line's table says seconds, as kubectl does).
+    static func cell(_ column: ServiceColumn, of row: ServiceSummary, language: Language, now: Date) -> String {
+        guard column == .age, let created = row.created else { return ServiceRow.cell(column, of: row, language: language, now: now) }
+        return ServiceRow.minuteAge(since: created, now: now)
     }
 
     static func namespaceName(_ state: AppState) -> String {
@@ -40,8 +55,7 @@ enum ListView {
         var x = column + ListColumnLayout.markerWidth
         surface.draw(" ", at: Point(column: column, row: row), width: ListColumnLayout.markerWidth, style: .header)
         for (i, entry) in layout.columns.enumerated() {
-            var title = ListColumnLayout.header(entry.column, width: entry.width, text: state.text)
-            if entry.column == state.list.services.sortColumn { title += state.list.services.ascending ? " ▲" : " ▼" }
+            let title = headerTitle(entry.column, width: entry.width, state)
             x = drawCell(title, width: entry.width, last: i == layout.columns.count - 1, on: surface,
                          at: Point(column: x, row: row), style: .header)
         }
@@ -50,8 +64,16 @@ enum ListView {
         }
     }
 
-    private static func drawRow(_ state: AppState, _ layout: ListColumnLayout, position: Int, on surface: Surface,
-                                at point: Point, now: Date) {
+    /// A column's header with the sort marker, for a column of `width` cells (BACKENDS
+    /// shortens); unbounded, the widest it asks for.
+    private static func headerTitle(_ column: ServiceColumn, width: Int = .max, _ state: AppState) -> String {
+        let title = ListColumnLayout.header(column, width: width, text: state.text)
+        guard column == state.list.services.sortColumn else { return title }
+        return title + (state.list.services.ascending ? " ▲" : " ▼")
+    }
+
+    private static func drawRow(_ state: AppState, _ layout: ListColumnLayout, position: Int, cells: [String], on surface: Surface,
+                                at point: Point) {
         let row = state.list.services.row(at: position)
         let selected = position == state.list.services.selection
         let marked = state.list.services.isMarked(row)
@@ -64,7 +86,7 @@ enum ListView {
         surface.draw(marker, at: point, width: ListColumnLayout.markerWidth, style: selectionStyle)
         var x = point.column + ListColumnLayout.markerWidth
         for (i, entry) in layout.columns.enumerated() {
-            let text = ServiceRow.cell(entry.column, of: row, language: state.text.language, now: now)
+            let text = cells[i]
             let style = entry.column == .name ? selectionStyle : rowStyle
             x = drawCell(text, width: entry.width, last: i == layout.columns.count - 1, on: surface,
                          at: Point(column: x, row: point.row), style: cellStyle(entry.column, row, base: style), gapStyle: rowStyle)

@@ -30,8 +30,8 @@ enum OverlayView {
                       on: surface, in: area, widthHint: area.width - 4)
         case .leaveWizard, .resumeDraft, .confirmOverwrite:
             drawQuestion(overlay, state, on: surface, in: area)
-        case .workloadPicker(let chooser):
-            drawWorkloadPicker(state, selection: chooser.selection, on: surface, in: area)
+        case .workloadPicker(let picker):
+            WorkloadPickerView.draw(picker, state, on: surface, in: area)
         case .editChooser(let chooser):
             let lines = chooser.steps.enumerated().map { i, step in
                 choice(t(WizardView.stepKey(step)), selected: i == chooser.chooser.selection)
@@ -57,7 +57,7 @@ enum OverlayView {
     }
 
     /// An entry of a chooser: `> ` and the selected style on the chosen one.
-    private static func choice(_ label: String, selected: Bool) -> (String, Style) {
+    static func choice(_ label: String, selected: Bool) -> (String, Style) {
         ((selected ? "> " : "  ") + label, selected ? .selected : .normal)
     }
 
@@ -123,7 +123,7 @@ enum OverlayView {
     }
 
     @discardableResult
-    private static func drawPanel(title: String, lines unwrapped: [(String, Style)], on surface: Surface, in area: Rect,
+    static func drawPanel(title: String, lines unwrapped: [(String, Style)], on surface: Surface, in area: Rect,
                                   widthHint: Int) -> Rect {
         let width = min(area.width - 2, max(40, min(widthHint, (unwrapped.map { $0.0.displayWidth }.max() ?? 0) + 4)))
         // Long lines (a path, a message) wrap inside the panel rather than being cut.
@@ -152,6 +152,7 @@ enum OverlayView {
         var sections = [(t(.helpTitle, screenName), state.keyTable)]
         switch state.screen {
         case .wizard, .editor:
+            if case .wizard = state.screen { sections.append((t(.pickerTitle), KeyMap.workloadPicker)) }
             // In forms and text the printable keys are the fields' own; only Ctrl-C and Ctrl-Z apply.
             sections.append((t(.helpGlobal), KeyMap.global.filter { $0.action == .quitNow || $0.action == .suspend }))
         case .list, .detail:
@@ -167,24 +168,6 @@ enum OverlayView {
         }
         lines.append((t(.helpClose), .muted))
         drawPanel(title: "?", lines: lines, on: surface, in: area, widthHint: 60)
-    }
-
-    private static func drawWorkloadPicker(_ state: AppState, selection: Int, on surface: Surface, in area: Rect) {
-        let t = state.text
-        guard case .wizard(let wizard) = state.screen else { return }
-        var lines: [(String, Style)] = []
-        if let workloads = wizard.workloads {
-            if workloads.isEmpty { lines.append((t(.pickerEmpty, wizard.draft.namespace), .muted)) }
-            for (i, workload) in workloads.enumerated() {
-                let labels = workload.podLabels.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-                let pods = workload.replicas.map { $0 == 1 ? t(.workloadPod) : t(.workloadPods, String($0)) } ?? t(.daemonPods)
-                lines.append(choice("\(t.workload(workload))  \(labels)  \(pods)", selected: i == selection))
-            }
-        } else {
-            lines.append((t(.loading), .muted))
-        }
-        lines.append((t(.pickerHint), .keyHint))
-        drawPanel(title: t(.pickerTitle), lines: lines, on: surface, in: area, widthHint: area.width - 4)
     }
 
     /// A diff with `+`/`-` lines, coloured when colour is on and marked by sign always.

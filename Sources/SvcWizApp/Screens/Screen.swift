@@ -3,5 +3,5 @@ package enum Screen: Sendable {
     case list
     case detail(DetailScreen)
     case wizard(WizardState)
-    case editor(EditorState)
+    case editor(EditorScreen)
 }

@@ -19,6 +19,10 @@ package enum ScreenCommand: Sendable, Hashable {
     case edit(ServiceID)
     /// The service is loaded: ask which part to edit (no external access when headless).
     case chooseEditStep(ServiceID, headless: Bool)
+    /// Put this text on the user's clipboard (OSC 52), or show it for copying by hand.
+    case copy(String)
+    /// `Y` on a line that holds nothing to paste.
+    case nothingToCopy
     /// Not the screen's own: help, messages, the command line, quit, suspend, redraw.
     case global(AppAction)
 }

@@ -13,12 +13,12 @@ package enum AppEvent: Sendable {
     case deleted([ServiceID], failures: [DeleteFailure])
     /// Deletes refused because the services changed since the user saw them.
     case deleteRefused([RefusedDelete])
-    /// A second passed while the screen shows something that ages (`showsStaleRows`).
+    /// Time passed while the screen shows something that ages (`redrawInterval`).
     case tick
     case exported(Result<String, StoreError>)
     case draftChecked(SavedDraft?)
     case nameChecked(ServiceID, exists: Bool)
-    case workloadsLoaded(namespace: String, [Workload])
+    case workloadsLoaded(namespace: String, Result<[Workload], StoreError>)
     case created(Result<StoredService, StoreError>)
     case updated(Result<StoredService, StoreError>)
     case editLoaded(step: WizardStep?, Result<StoredService, StoreError>)
@@ -39,6 +39,8 @@ package enum AppEvent: Sendable {
     case contextFailed(String)
     /// Files the backend could not read, reported and skipped.
     case problems([ManifestParseError])
+    /// The editor's text was read (`AppEffect.checkEditorText`).
+    case editorChecked(EditorCheckOutcome)
 }
 
 /// A service a delete could not remove, and the backend's reason.
@@ -58,11 +60,15 @@ package struct DetailData: Sendable {
     package var backends: BackendStatus?
     /// The service's events (cluster); nil where the backend has none (workspace).
     package var events: [ObjectEvent]?
+    /// The cluster's nodes for node port addresses, or why they are not known.
+    package var nodes: NodeAddresses
 
-    package init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil) {
+    package init(stored: StoredService, backends: BackendStatus?, events: [ObjectEvent]? = nil,
+                nodes: NodeAddresses = .unknown(.workspace)) {
         self.stored = stored
         self.backends = backends
         self.events = events
+        self.nodes = nodes
     }
 }
 
@@ -101,6 +107,10 @@ package enum AppEffect: Sendable, Hashable {
     case updateText(ManifestNode, text: ManifestText, version: String)
     /// Loads a service to edit it; a nil step opens the chooser.
     case loadForEdit(ServiceID, step: WizardStep?)
+    /// Parses and validates the editor's text off the UI thread.
+    case checkEditorText(EditorCheck)
+    /// Sets the user's clipboard through the terminal (OSC 52).
+    case copyToClipboard(String)
     case suspend
     case redraw
     case quit

@@ -22,6 +22,18 @@ extension AppState {
     }
 
     /// Whether the screen shows something that ages by the second: the age of rows kept
-    /// through a failure. The runner redraws each second only while this holds.
+    /// through a failure.
     package var showsStaleRows: Bool { list.error != nil && list.lastUpdated != nil }
+
+    /// How often the runner draws again while nothing happens: each second while the age
+    /// of rows kept through a failure shows, each minute while ages show (the list's AGE
+    /// column, the detail's), else never, so an idle screen stays silent. A redraw sends
+    /// only the cells that changed.
+    package var redrawInterval: Duration? {
+        if showsStaleRows { return .seconds(1) }
+        switch screen {
+        case .list where !list.services.visible.isEmpty, .detail: return .seconds(60)
+        case .list, .wizard, .editor: return nil
+        }
+    }
 }

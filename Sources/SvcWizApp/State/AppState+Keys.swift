@@ -10,7 +10,7 @@ extension AppState {
         if key == .ctrl("c") { return [.quit] }
         if key == .resize { return [] }
         if var current = overlay {
-            let commands = current.handle(key, choices: overlayChoiceCount, text: text)
+            let commands = current.handle(key, choices: overlayChoiceCount, workloads: pickerWorkloads, text: text)
             overlay = current
             return commands.reduce(into: []) { effects, command in effects += apply(command) }
         }
@@ -44,11 +44,14 @@ extension AppState {
     private var overlayChoiceCount: Int {
         switch overlay {
         case .namespaces?: return namespaceChoices.count
-        case .workloadPicker?:
-            guard case .wizard(let wizard) = screen else { return 0 }
-            return wizard.workloads?.count ?? 0
         default: return 0
         }
+    }
+
+    /// The workload picker's entries: the wizard's namespace's workloads, once listed.
+    private var pickerWorkloads: [Workload] {
+        guard case .wizard(let wizard) = screen else { return [] }
+        return wizard.workloads ?? []
     }
 
     // MARK: Screens
@@ -84,6 +87,15 @@ extension AppState {
         case .importFile: overlay = .importPrompt(Prompt(), candidates: [])
         case .edit(let service): return [.loadForEdit(service, step: nil)]
         case let .chooseEditStep(service, headless): overlay = .editChooser(EditChooser(service: service, headless: headless))
+        case .copy(let copied):
+            guard clipboard else {
+                post(StatusMessage(text(.copyByHand, copied)))
+                overlay = .messages
+                return []
+            }
+            post(StatusMessage(text(.copied, copied)))
+            return [.copyToClipboard(copied)]
+        case .nothingToCopy: post(StatusMessage(text(.nothingToCopy), severity: .warning))
         case .global(let action): return handleGlobal(action)
         }
         return []
@@ -121,7 +133,7 @@ extension AppState {
         case .importFile(let path): return [.importFile(path)]
         case .importService(let manifest): return openImported(manifest)
         case let .edit(service, step): return [.loadForEdit(service, step: step)]
-        case .leaveWizard, .resume, .startFresh, .pickWorkload, .saveEdit, .reload:
+        case .leaveWizard, .resume, .startFresh, .pickWorkloads, .saveEdit, .reload:
             return applyWizardOverlay(command)
         }
         return []

@@ -20,8 +20,11 @@ extension AppState {
                 list.replaceRows(rows, pageSize: listBodyHeight)
                 backendAnswered()
             case .failure(let error):
-                // The last rows stay; the error says why they may be old.
+                // The last rows stay; the error says why they may be old. The watch may be
+                // healthy and see no change for hours: watching again lists first, and that
+                // list (or the watch's own failure report) is what ends the error.
                 backendFailed(error)
+                return [.watch(scope)]
             }
         case let .store(eventScope, storeEvent):
             guard eventScope == scope else { return [] }
@@ -62,6 +65,8 @@ extension AppState {
             post(StatusMessage(message, severity: .error))
         case let .externalEdited(text, status):
             applyExternalEdit(text, exitStatus: status)
+        case .editorChecked(let outcome):
+            return applyEditorCheck(outcome)
         case .exported(let result):
             switch result {
             case .success(let path): post(StatusMessage(text(.exported, path)))
@@ -75,6 +80,8 @@ extension AppState {
         guard case .detail(var detail) = screen, detail.service == service else { return }
         switch result {
         case .success(let data):
+            // The failure this load was the answer to is over: it leaves the status line.
+            if let failed = detail.error, status?.severity == .error, status?.text == failed { status = nil }
             detail.data = data
             detail.error = nil
         case .failure(let error):
@@ -118,6 +125,10 @@ extension AppState {
         }
         list.scrollToSelection(pageSize: listBodyHeight)
         if case .detail(let detail) = screen, case .upserted(let row) = event, row.id == detail.service {
+            return [.loadDetail(detail.service)]
+        }
+        // A detail that failed to load is loaded again once the backend answers again.
+        if case .detail(let detail) = screen, detail.error != nil, case .reset = event {
             return [.loadDetail(detail.service)]
         }
         return []

@@ -60,7 +60,7 @@ extension AppState {
             case .loadWorkloads(let namespace):
                 if wizard.workloads == nil { effects.append(.loadWorkloads(namespace: namespace)) }
             case .pickWorkload:
-                overlay = .workloadPicker(Chooser())
+                overlay = .workloadPicker(WorkloadPicker())
             case .create(let manifest):
                 post(StatusMessage(text(.workingCreate, wizard.draft.name)))
                 effects.append(.create(manifest))
@@ -79,8 +79,7 @@ extension AppState {
             case .help:
                 overlay = .help
             case .toEditor:
-                openEditor(from: wizard)
-                return effects
+                return effects + openEditor(from: wizard)
             case .importFile:
                 overlay = .importPrompt(Prompt(), candidates: [])
             }
@@ -123,13 +122,13 @@ extension AppState {
             closeWizard()
         case .resume(let saved):
             let effects = openWizard(.resume(saved, usedNodePorts: usedNodePorts()))
-            if let text = saved.editorText, case .wizard(let wizard) = screen { openEditor(from: wizard, text: text) }
+            if let text = saved.editorText, case .wizard(let wizard) = screen { return effects + openEditor(from: wizard, text: text) }
             return effects
         case .startFresh:
             return [.deleteDraft] + openWizard(.create(namespace: currentNamespace, usedNodePorts: usedNodePorts()))
-        case .pickWorkload(let index):
-            guard case .wizard(var wizard) = screen, let workload = wizard.workloads?[safe: index] else { return [] }
-            let commands = wizard.pick(workload, text: text)
+        case .pickWorkloads(let workloads):
+            guard case .wizard(var wizard) = screen, !workloads.isEmpty else { return [] }
+            let commands = wizard.pick(workloads, text: text)
             screen = .wizard(wizard)
             return commands.contains(.saveDraft) ? [.saveDraft(Self.savedDraft(of: wizard))] : []
         case .saveEdit:
@@ -162,10 +161,16 @@ extension AppState {
             guard case .wizard(var wizard) = screen, wizard.draft.namespace == service.namespace else { return [] }
             wizard.nameTaken = exists ? service.name : (wizard.nameTaken == service.name ? nil : wizard.nameTaken)
             screen = .wizard(wizard)
-        case let .workloadsLoaded(namespace, workloads):
+        case let .workloadsLoaded(namespace, .success(workloads)):
             guard case .wizard(var wizard) = screen, wizard.draft.namespace == namespace else { return [] }
             wizard.workloads = workloads
             screen = .wizard(wizard)
+        case let .workloadsLoaded(namespace, .failure(error)):
+            // Said in the picker when it is open; Ctrl-W again lists them again.
+            guard case .wizard(let wizard) = screen, wizard.draft.namespace == namespace,
+                  case .workloadPicker(var picker)? = overlay else { return [] }
+            picker.loadError = text(.pickerLoadFailed, namespace, error.message(in: text.language))
+            overlay = .workloadPicker(picker)
         case .created(.success(let stored)):
             post(StatusMessage(text(.created, stored.name)))
             return [.deleteDraft] + showWritten(stored)
@@ -184,7 +189,7 @@ extension AppState {
         case .textLoaded(.success(let stored)):
             let wizard = WizardState.edit(stored, step: .basicInfo, usedNodePorts: usedNodePorts(except: stored.name))
             if case .wizard = screen {} else { wizardOrigin = screen }
-            openEditor(from: wizard)
+            return openEditor(from: wizard)
         case .editLoaded(_, .failure(let error)), .textLoaded(.failure(let error)):
             post(StatusMessage(error.message(in: text.language), severity: .error))
         default:
@@ -212,11 +217,11 @@ extension AppState {
             wizard.revalidate()
             for step in wizard.steps { wizard.revealed.insert(step) }
             if let broken = wizard.steps.first(where: wizard.hasProblems) { wizard.go(to: broken) }
-        case .alreadyExists(let name, _):
-            wizard.nameTaken = name
+        case .alreadyExists(let id):
+            wizard.nameTaken = id.name
             wizard.revealed.insert(.basicInfo)
             if wizard.isCreate { wizard.go(to: .basicInfo) }
-        case .conflict(_, _, let current?):
+        case .conflict(_, let current?):
             if let stored = wizard.stored {
                 overlay = .conflict(current: current, theirChanges: Self.diff(from: stored.manifest, to: current.manifest))
             }

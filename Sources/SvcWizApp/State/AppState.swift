@@ -26,6 +26,8 @@ package struct AppState: Sendable {
     package var exportFolder: String
     /// The Kubernetes release checked against, shown in the title (`AppState+KubeVersion`).
     package var kubeVersion = KubeVersionChoice(version: .newest, source: .newest)
+    /// `Y` sets the terminal's clipboard; false (`--no-clipboard`), it shows the text instead.
+    package var clipboard = true
 
     package init(text: UIText, backend: BackendInfo, readOnly: Bool, size: TerminalSize, scope: NamespaceScope,
                 exportFolder: String) {

@@ -22,6 +22,10 @@ package enum UIKey: String, Sendable, Hashable, CaseIterable {
     case portName, portProtocol, portPort, portTarget, portNodePort, portAppProtocol
     case endpointReady, endpointNotReady, noLabels, noAnnotations, noEvents
     case affinityNone, affinityClientIP
+    case originFromNode, originFromOutside, viaDNS, viaExternalIP, viaPod, accessMore, noReadyEndpoints
+    case nodesFromCluster, nodesNotAllowed, nodesFailed, nodesLoading, noNodes
+    case endpointServing, endpointTerminating, manualEndpoint, podsReady, noPods, podNoIP
+    case actCopy, copied, copyByHand, nothingToCopy
     // Actions (footer and help)
     case actOpen, actBack, actQuit, actFilter, actSort, actReverse, actNamespace, actRefresh, actMark, actDelete
     case actExport, actHelp, actMessages, actCommand, actRedraw, actSuspend, actMove, actPage, actTopBottom, actScroll
@@ -47,9 +51,14 @@ package enum UIKey: String, Sendable, Hashable, CaseIterable {
     case actAddRow, actRemoveRow, actLeaveKeep, actPickWorkload, actEdit, leaveTitle
     case leaveQuestion, leaveEditQuestion, yesNo, resumeTitle, resumeQuestion, resumeChoices
     case unnamed, pickerTitle, pickerEmpty, pickerHint, editChooserTitle, editYAML
+    // The workload picker's marks and what the shared labels select
+    case actApply, listSeparator, pickerShares, pickerSharesNothing, pickerNothingShared, pickerAlsoSelects
+    case pickerApplyAnyway, selectorSetShared, selectorReplacedShared, pickerLoadFailed
     case diffTitle, diffNone, diffHint, diffRewritten, conflictTitle, conflictMessage, conflictHint
     case created, saved, workingCreate, workingSave
     // Deletes refused because the service changed; the connection to a cluster
     case deleteRefused, deleteRefusedTitle, deleteRefusedHint, deleteChangedHeading, deleteChangedHidden
     case reconnected, workspaceReadable
+    // The editor pane while it reads its text
+    case editorChecking
 }

@@ -36,4 +36,9 @@ extension UIText {
         }
         return self(key) + " " + workload.name
     }
+
+    /// Workloads named one after another: `Deployment cart, Deployment catalog`.
+    package func workloads(_ workloads: [Workload]) -> String {
+        workloads.map { workload($0) }.joined(separator: self(.listSeparator))
+    }
 }

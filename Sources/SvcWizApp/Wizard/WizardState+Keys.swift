@@ -223,11 +223,18 @@ extension WizardState {
 
     // MARK: Workloads
 
-    /// The picker chose a workload: its pod labels replace the selector, and the screen says so.
-    mutating func pick(_ workload: Workload, text: UIText) -> [WizardCommand] {
-        var replaced = false
-        let commands = changed { replaced = $0.draft.pick(workload).replacedExisting }
-        notice = text(replaced ? .selectorReplaced : .selectorSet, text.workload(workload))
+    /// The picker chose workloads: the pod labels they share replace the selector, and the
+    /// screen says so.
+    mutating func pick(_ workloads: [Workload], text: UIText) -> [WizardCommand] {
+        var change: ServiceDraft.SelectorReplacement?
+        let commands = changed { change = $0.draft.pick(workloads) }
+        let replaced = change?.replacedExisting ?? false
+        if workloads.count == 1 {
+            notice = text(replaced ? .selectorReplaced : .selectorSet, text.workloads(workloads))
+        } else {
+            let labels = (change?.current ?? []).map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            notice = text(replaced ? .selectorReplacedShared : .selectorSetShared, labels, text.workloads(workloads))
+        }
         if fields(of: step).contains(.selectorKey(0)) { _ = focus(on: .selectorKey(0)) }
         return commands
     }

@@ -93,6 +93,13 @@ package final class Terminal<Message: Sendable> {
         surface.flush(palette: palette)
     }
 
+    /// Sets the clipboard of the user's terminal to `text` (OSC 52, wrapped for tmux when
+    /// inside it; see `Clipboard`).
+    package func copyToClipboard(_ text: String) {
+        guard running else { return }
+        Self.writeDirectly(Clipboard.bytes(for: text, environment: getenv("TMUX").map { ["TMUX": String(cString: $0)] } ?? [:]))
+    }
+
     /// Suspends to the shell (Ctrl-Z does this); returns after `fg`, with the screen
     /// repainted and a `.resumed` event queued.
     package func suspend() {
@@ -251,8 +258,11 @@ package final class Terminal<Message: Sendable> {
 
     /// For escape sequences ncurses does not know; its own output is flushed by then.
     private static func writeDirectly(_ text: String) {
+        writeDirectly(Array(text.utf8))
+    }
+
+    private static func writeDirectly(_ bytes: [UInt8]) {
         fflush(svcwiz_stdout())
-        let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 }

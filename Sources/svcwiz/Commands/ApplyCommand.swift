@@ -28,11 +28,11 @@ struct ApplyCommand: AsyncParsableCommand {
             if manifest["apiVersion"] == nil { manifest["apiVersion"] = .string("v1") }
             let name = manifest["metadata"]?["name"]?.scalarText ?? ""
             do {
-                let namespace = try await namespace(of: manifest, context: context)
+                let id = ServiceID(namespace: try await namespace(of: manifest, context: context), name: name)
                 let namesNamespace = manifest["metadata"]?["namespace"] != nil
-                if !namesNamespace { manifest.set("metadata.namespace", to: .string(namespace)) }
+                if !namesNamespace { manifest.set("metadata.namespace", to: .string(id.namespace)) }
                 context.printWarnings(object.node, previous: nil, file: filename)
-                try await apply(manifest, name: name, namespace: namespace, namesNamespace: namesNamespace, context: context)
+                try await apply(manifest, id: id, namesNamespace: namesNamespace, context: context)
             } catch let error as StoreError {
                 failed = true
                 Console.error("\(filename): " + error.message(in: context.language))
@@ -52,11 +52,11 @@ struct ApplyCommand: AsyncParsableCommand {
         return try await context.namespace()
     }
 
-    private func apply(_ manifest: ManifestNode, name: String, namespace: String, namesNamespace: Bool,
+    private func apply(_ manifest: ManifestNode, id: ServiceID, namesNamespace: Bool,
                        context: CommandContext) async throws {
         let existing: StoredService?
         do {
-            existing = try await context.backend.service(named: name, in: namespace)
+            existing = try await context.backend.service(id)
         } catch .notFound {
             existing = nil
         }
@@ -67,15 +67,15 @@ struct ApplyCommand: AsyncParsableCommand {
                 merged.set("metadata.namespace", to: nil)
             }
             if merged.sameData(as: existing.manifest) {
-                Console.out("service/\(name) unchanged")
+                Console.out("service/\(id.name) unchanged")
                 return
             }
             _ = try await context.backend.update(merged, expecting: existing.version)
-            Console.out("service/\(name) configured")
+            Console.out("service/\(id.name) configured")
         } else {
             _ = try await context.backend.create(manifest, dryRun: true)
             _ = try await context.backend.create(manifest, dryRun: false)
-            Console.out("service/\(name) created")
+            Console.out("service/\(id.name) created")
         }
     }
 }

@@ -13,9 +13,9 @@ struct DeleteCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext(global)
         do {
-            let namespace = try await context.namespace()
-            let stored = try await context.backend.service(named: name, in: namespace)
-            try await context.backend.delete(named: name, in: namespace, expecting: stored.version)
+            let id = ServiceID(namespace: try await context.namespace(), name: name)
+            let stored = try await context.backend.service(id)
+            try await context.backend.delete(id, expecting: stored.version)
             Console.out(context.language == .zh ? "服务 \"\(name)\" 已删除" : "service \"\(name)\" deleted")
         } catch let error as StoreError {
             throw context.fail(error)

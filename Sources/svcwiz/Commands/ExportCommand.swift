@@ -22,8 +22,8 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext(global)
         do {
-            let namespace = try await context.namespace()
-            let stored = try await context.backend.service(named: name, in: namespace)
+            let id = ServiceID(namespace: try await context.namespace(), name: name)
+            let stored = try await context.backend.service(id)
             let exported = ServerFields.stripped(stored.manifest)
             let text = output == .yaml ? YAMLWriter.write(exported) : JSONWriter.write(exported)
             guard let file else {
@@ -33,7 +33,7 @@ struct ExportCommand: AsyncParsableCommand {
             var target = URL(fileURLWithPath: file)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                target.appendPathComponent(ServiceFiles.fileName(for: ServiceID(namespace: namespace, name: name),
+                target.appendPathComponent(ServiceFiles.fileName(for: id,
                                                                  format: output == .json ? .json : .yaml))
             }
             try AtomicFile.write(Array(text.utf8), to: target.path)

@@ -16,7 +16,7 @@ struct GetCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await CommandContext(global)
         do {
-            let stored = try await context.backend.service(named: name, in: try await context.namespace())
+            let stored = try await context.backend.service(ServiceID(namespace: try await context.namespace(), name: name))
             Console.out(output == .yaml ? YAMLWriter.write(stored.manifest) : JSONWriter.write(stored.manifest))
         } catch let error as StoreError {
             throw context.fail(error)

@@ -85,8 +85,12 @@ struct KeyTables {
                       KeyMap.editor(create: true, language: .json),
                   ])),
             Table(title: zh ? "选择列表" : "Choosers",
-                  note: zh ? "命名空间、工作负载、要编辑的部分、文件中的服务。" : "Namespace, workload, the part to edit, the Service of a file.",
+                  note: zh ? "命名空间、要编辑的部分、文件中的服务。" : "Namespace, the part to edit, the Service of a file.",
                   rows: merge([KeyMap.chooser])),
+            Table(title: zh ? "指定工作负载" : "Workload picker",
+                  note: zh ? "服务设置步骤中的 `^W`：项目中的部署、有状态副本集和守护进程集。共有的标签若还选中未指定的工作负载，会先列出它们并询问是否继续。"
+                      : "`^W` in the service settings step: Deployments, StatefulSets and DaemonSets of the project. When the shared labels also select workloads you did not pick, they are listed and a yes / no question asks first.",
+                  rows: merge([KeyMap.workloadPicker])),
             Table(title: zh ? "是 / 否问题" : "Yes / no questions",
                   note: zh ? "离开向导、覆盖文件、转换带注释的 YAML。" : "Leave the wizard, overwrite a file, convert commented YAML.",
                   rows: merge([KeyMap.confirm])),

@@ -49,7 +49,7 @@ struct ListCommand: AsyncParsableCommand {
         case .yaml, .json:
             var items: [ManifestNode] = []
             for summary in services {
-                items.append(try await context.backend.service(named: summary.name, in: summary.namespace).manifest)
+                items.append(try await context.backend.service(summary.id).manifest)
             }
             let list = ManifestNode.mapping([
                 "apiVersion": .string("v1"), "kind": .string("List"), "items": .sequence(items),

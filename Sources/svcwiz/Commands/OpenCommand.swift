@@ -22,6 +22,9 @@ struct OpenCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Draw without colours (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .long, help: "Y shows the text to copy instead of setting the terminal's clipboard (also SVCWIZ_CLIPBOARD=off).")
+    var noClipboard = false
+
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             var list = ListCommand()
@@ -40,6 +43,7 @@ struct OpenCommand: AsyncParsableCommand {
         }
         var options = AppOptions(language: context.language, readOnly: readOnly, noColor: noColor)
         options.kubeVersion = context.kubeVersion
+        options.clipboard = AppOptions.clipboardEnabled(noClipboardFlag: noClipboard, environment: ProcessInfo.processInfo.environment)
         let flag = global.kubeVersion
         let language = context.language
         options.kubeVersionOfBackend = { backend in

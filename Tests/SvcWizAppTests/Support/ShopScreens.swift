@@ -38,7 +38,7 @@ enum ShopScreens {
         let effects = state.update(.key(.enter))
         guard case .loadDetail(let service)? = effects.first else { return state }
         let backend = try backend()
-        let stored = try await backend.service(named: name, in: service.namespace)
+        let stored = try await backend.service(ServiceID(namespace: service.namespace, name: name))
         let data = DetailData(stored: stored, backends: try await backend.backends(of: stored))
         _ = state.update(.detailLoaded(service, .success(data)))
         return state
