@@ -211,7 +211,12 @@ struct YAMLNodeConverter {
             // Sets, not searches of the lists: a mapping of many keys stays linear.
             var mergedKeys: Set<String> = []
             for (key, value) in mapping {
-                let keyText = key.scalar?.string ?? "\(key)"
+                // `? [a, b]` or `? {a: 1}` (a lone `?` at a line's start is enough): a key
+                // that JSON cannot hold, which the API server refuses as an invalid map key.
+                guard let keyText = key.scalar?.string else {
+                    throw ManifestParseError(file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1,
+                                             message: "a mapping key must be a string, number or boolean, not a list or a mapping")
+                }
                 if keyText == "<<", key.scalar?.style == .plain || key.scalar?.style == .any {
                     let sources = value.sequence.map(Array.init) ?? [value]
                     for source in sources {
