@@ -9,17 +9,15 @@ let package = Package(
         .executable(name: "svcwiz", targets: ["svcwiz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
     ],
     targets: [
-        .target(
-            name: "ServiceModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
-        ),
+        // LibYAML's parser, compiled in (Sources/CLibYAML/README.md says where it came from).
+        .target(name: "CLibYAML", exclude: ["LICENSE", "README.md"], cSettings: [.define("YAML_DECLARE_STATIC")]),
+        .target(name: "ServiceModel", dependencies: ["CLibYAML"]),
         .target(name: "ServiceStore", dependencies: ["ServiceModel"]),
         // Child processes started the one safe way (exec plugins, $EDITOR, tests' tmux).
         .target(name: "ProcessSupport"),

@@ -24,11 +24,10 @@ extension ClusterBackend {
     /// Ready and total pods per service: one EndpointSlice list (or one Endpoints list on
     /// clusters without slices) for the endpoints, and one pod list for the pods the
     /// selectors match that are not endpoints yet; nil when no endpoints can be read.
-    func backendCounts(in namespace: String?, services: [ManifestNode]) async -> [ServiceID: ServiceSummary.BackendCount]? {
+    func backendCounts(in namespace: String?, services: [ServiceSummary]) async -> [ServiceID: ServiceSummary.BackendCount]? {
         guard var members = await endpointMembers(in: namespace) else { return nil }
-        let selected = services.compactMap { object -> (ServiceID, [(key: String, value: String)])? in
-            let selector = object["spec"]?["selector"]?.stringPairs ?? []
-            return selector.isEmpty ? nil : (ServiceID(manifest: object), selector)
+        let selected = services.compactMap { row -> (ServiceID, [(key: String, value: String)])? in
+            row.selector.isEmpty ? nil : (row.id, row.selector.map { (key: $0.key, value: $0.value) })
         }
         if !selected.isEmpty, let pods = try? await list(.pods, namespace: namespace).items {
             let index = PodIndex(pods.map(PodRecord.init).filter(\.isLive))

@@ -203,6 +203,29 @@ package final class ClusterBackend: Backend, Sendable {
     func list(_ resource: APIResource, namespace: String?, query: [(name: String, value: String)] = [],
               retrying: (@Sendable (StoreError) -> Void)? = nil) async throws(StoreError) -> (items: [ManifestNode], resourceVersion: String) {
         var items: [ManifestNode] = []
+        let resourceVersion = try await pages(of: resource, namespace: namespace, query: query, retrying: retrying) { page in
+            if page.first { items = [] }
+            items += page.items
+        }
+        return (items, resourceVersion)
+    }
+
+    /// One page of a list.
+    struct ListPage {
+        var items: [ManifestNode]
+        /// The first page of the list (again, after an expired continue token).
+        var first: Bool
+        /// The server's estimate of the items after this page; nil on the last page and
+        /// when the server does not say.
+        var remaining: Int?
+    }
+
+    /// Reads a list page by page, handing each to `receive` as it arrives, and returns the
+    /// list's resourceVersion. The members `skipping` names are not decoded. A continue
+    /// token that expired (410) starts the list over once: `receive` gets `first` again.
+    func pages(of resource: APIResource, namespace: String?, query: [(name: String, value: String)] = [],
+               skipping: JSONPrune? = nil, retrying: (@Sendable (StoreError) -> Void)? = nil,
+               _ receive: (ListPage) -> Void) async throws(StoreError) -> String {
         var resourceVersion = ""
         var token: String?
         var restarted = false
@@ -212,33 +235,55 @@ package final class ClusterBackend: Backend, Sendable {
             let response = try await transport.send(.get(resource.path(namespace: namespace), pageQuery), retrying: retrying)
             if response.status == 410, token != nil, !restarted {
                 restarted = true
-                items = []
                 token = nil
                 continue
             }
-            guard response.isSuccess, let page = response.json else {
+            guard response.isSuccess, let page = Self.json(response, skipping: skipping) else {
                 throw StoreError.from(response, APIOperation(verb: "list", resource: resource.plural, namespace: namespace))
             }
-            if token == nil { resourceVersion = page["metadata"]?["resourceVersion"]?.scalarText ?? "" }
-            items += page["items"]?.items ?? []
+            let first = token == nil
+            if first { resourceVersion = page["metadata"]?["resourceVersion"]?.scalarText ?? "" }
             token = page["metadata"]?["continue"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+            receive(ListPage(items: page["items"]?.items ?? [], first: first,
+                             remaining: token == nil ? nil : page["metadata"]?["remainingItemCount"]?.int))
         } while token != nil
-        return (items, resourceVersion)
+        return resourceVersion
     }
 
+    private static func json(_ response: APIResponse, skipping: JSONPrune?) -> ManifestNode? {
+        guard let skipping else { return response.json }
+        return try? ManifestReader.parseJSON(bytes: response.body, skipping: skipping)
+    }
+
+    /// What a service list row never needs: the field managers and kubectl's copy of the
+    /// applied manifest are most of a listed Service's bytes.
+    package static let rowPrune = JSONPrune.members(["items": .members(["*": .members(["metadata": .members([
+        "managedFields": .skip,
+        "annotations": .members(["kubectl.kubernetes.io/last-applied-configuration": .skip]),
+    ])])])])
+
     /// The services of `scope` as rows with their backend counts, and the list's version.
-    func serviceList(in scope: NamespaceScope, retrying: (@Sendable (StoreError) -> Void)? = nil)
+    /// Pages are made rows as they arrive; while more are to come, `progress` gets the rows
+    /// so far (in the API's order: namespace, then name) and the server's estimate of the
+    /// whole list's length.
+    func serviceList(in scope: NamespaceScope, retrying: (@Sendable (StoreError) -> Void)? = nil,
+                     progress: (([ServiceSummary], Int) -> Void)? = nil)
         async throws(StoreError) -> (rows: [ServiceSummary], resourceVersion: String) {
         let namespace = scope.namespace
-        let (items, resourceVersion) = try await list(.services, namespace: namespace, retrying: retrying)
-        let counts = await backendCounts(in: namespace, services: items)
-        if let counts { await countCache.replace(counts) }
-        let rows = items.map { item -> ServiceSummary in
-            var row = Self.row(item)
-            if let counts, row.kind != .headlessExternalName {
-                row.backends = counts[row.id] ?? ServiceSummary.BackendCount(ready: 0, total: 0)
+        var rows: [ServiceSummary] = []
+        let resourceVersion = try await pages(of: .services, namespace: namespace, skipping: Self.rowPrune,
+                                              retrying: retrying) { page in
+            if page.first { rows = [] }
+            rows.reserveCapacity(rows.count + page.items.count + (page.remaining ?? 0))
+            rows += page.items.map(Self.row)
+            if let remaining = page.remaining { progress?(rows, rows.count + remaining) }
+        }
+        let counts = await backendCounts(in: namespace, services: rows)
+        if let counts {
+            await countCache.replace(counts)
+            for index in rows.indices where rows[index].kind != .headlessExternalName {
+                rows[index].backends = counts[rows[index].id] ?? ServiceSummary.BackendCount(ready: 0, total: 0)
             }
-            return row
         }
         return (rows, resourceVersion)
     }

@@ -39,15 +39,19 @@ struct ServiceWatch: Sendable {
         let backoff = Backoff(base: options.retryDelay, cap: options.maxRetryDelay)
         var failures = 0
         var resourceVersion: String?
+        // Only the first list is shown page by page: a relist replaces rows already on screen.
+        var listed = false
         while !Task.isCancelled {
             var retryAfter: Duration?
             let started = ContinuousClock.now
             do throws(StoreError) {
                 if resourceVersion == nil {
+                    let progress: (([ServiceSummary], Int) -> Void)? = listed ? nil : { reporter.loading($0, expected: $1) }
                     let (rows, version) = try await patiently(reporter) { gate async throws(StoreError) in
-                        try await backend.serviceList(in: scope, retrying: { gate.note($0) })
+                        try await backend.serviceList(in: scope, retrying: { gate.note($0) }, progress: progress)
                     }
                     reporter.listed(rows)
+                    listed = true
                     resourceVersion = version
                 }
                 switch try await patiently(reporter, { _ async throws(StoreError) in try await open(from: resourceVersion ?? "") }) {
@@ -216,6 +220,11 @@ final class WatchReporter: @unchecked Sendable {
             failing = false
             continuation.yield(.reset(rows))
         }
+    }
+
+    /// The first pages of the first list.
+    func loading(_ rows: [ServiceSummary], expected: Int) {
+        lock.withLock { _ = continuation.yield(.loading(rows, expected: expected)) }
     }
 
     var isFailing: Bool { lock.withLock { failing } }

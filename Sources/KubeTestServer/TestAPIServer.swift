@@ -175,7 +175,7 @@ final class APIHandler: ChannelInboundHandler, @unchecked Sendable {
         switch answer {
         case let .json(status, node):
             let bytes = ByteBuffer(string: JSONWriter.compact(node))
-            if status == 200, node["kind"]?.string?.hasSuffix("List") == true, faults.takeListReset() {
+            if status == 200, let kind = node["kind"]?.string, kind.hasSuffix("List"), faults.takeListReset(kind: kind) {
                 respondCutOff(status: status, body: bytes, context: context)
                 return
             }

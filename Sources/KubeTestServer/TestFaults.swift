@@ -10,6 +10,7 @@ import NIOPosix
 package final class TestFaults: Sendable {
     private struct State {
         var listResets = 0
+        var listResetKind: String?
         var stalledUntil: NIODeadline?
         var handshakesFail = false
         var connections: [ObjectIdentifier: (handler: ConnectionFaultHandler, watching: Bool)] = [:]
@@ -19,10 +20,14 @@ package final class TestFaults: Sendable {
 
     package init() {}
 
-    /// The next `times` list answers stop half-way through their body, and the connection
-    /// is reset (TCP RST), as when a load balancer or the server's process goes away.
-    package func resetLists(times: Int = 1) {
-        state.withLockedValue { $0.listResets += times }
+    /// The next `times` list answers (of `kind`, e.g. `ServiceList`, when given) stop
+    /// half-way through their body, and the connection is reset (TCP RST), as when a load
+    /// balancer or the server's process goes away.
+    package func resetLists(times: Int = 1, of kind: String? = nil) {
+        state.withLockedValue {
+            $0.listResets += times
+            $0.listResetKind = kind
+        }
     }
 
     /// Resets every watch connection open now, in the middle of its stream.
@@ -68,10 +73,10 @@ package final class TestFaults: Sendable {
         }
     }
 
-    /// Whether this list answer is to be cut off (and one fewer remains).
-    func takeListReset() -> Bool {
+    /// Whether this list answer (of `kind`) is to be cut off (and one fewer remains).
+    func takeListReset(kind: String) -> Bool {
         state.withLockedValue { state in
-            guard state.listResets > 0 else { return false }
+            guard state.listResets > 0, state.listResetKind.map({ $0 == kind }) ?? true else { return false }
             state.listResets -= 1
             return true
         }

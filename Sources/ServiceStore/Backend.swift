@@ -63,6 +63,9 @@ package enum StoreEvent: Sendable, Hashable {
     case deleted(ServiceID)
     /// Everything may have changed (a relist): replace the rows.
     case reset([ServiceSummary])
+    /// The first pages of a long first list, before its `.reset`: the rows so far in the
+    /// API's order (namespace, then name), and the server's estimate of the whole list.
+    case loading([ServiceSummary], expected: Int)
     /// The backend could not be read; the last rows stay on screen with this message.
     case failed(StoreError)
 }

@@ -5,8 +5,9 @@ import ServiceModel
 import ServiceStore
 import SvcWizApp
 
-/// The in-process HTTPS test API server (real TLS, paginated lists, watches) holding
-/// `count` services in `default`, and a kubeconfig that points at it with a bearer token.
+/// The in-process HTTPS test API server (real TLS, lists in name order in pages with
+/// `limit`/`continue`, watches) holding `count` services in `default` as a real server
+/// returns them (`ClusterCorpus`), and a kubeconfig that points at it with a bearer token.
 final class BenchCluster {
     static let token = "bench-token-0123456789"
     let server: TestAPIServer
@@ -15,8 +16,8 @@ final class BenchCluster {
     static func start(count: Int, folder: String) async throws -> BenchCluster {
         let pki = try TestPKI()
         let store = APIStore(namespaces: ["default"])
-        for manifest in try Corpus.manifests(count: count, namespace: "default") {
-            store.seed(manifest, namespace: "default")
+        for i in 0..<count {
+            store.seed(try ClusterCorpus.object(i, namespace: "default"), namespace: "default")
         }
         let server = try await TestAPIServer.start(pki: pki, users: TestAPIServer.Users(tokens: [token: "admin"]), store: store)
         let path = folder + "/kubeconfig-\(count)"
@@ -44,7 +45,9 @@ final class BenchCluster {
         let backend = try backend()
         let scope = NamespaceScope.named("default")
         var iterator = backend.changes(in: scope).makeAsyncIterator()
-        guard case .reset(let rows)? = await iterator.next() else { throw BenchError("the watch did not start with a list") }
+        var first = await iterator.next()
+        while case .loading? = first { first = await iterator.next() }  // the list's first pages
+        guard case .reset(let rows)? = first else { throw BenchError("the watch did not start with a list") }
         var driver = AppDriver(rows: rows, location: server.url)
         // The list came first; the watch connection opens right after it.
         try await Task.sleep(for: .milliseconds(500))

@@ -122,9 +122,14 @@ final class PtyProcess {
     /// Not `wait4`'s `ru_maxrss`: posix_spawn's child shares the parent's memory until it
     /// execs, and Linux carries that high-water mark over exec, so a child spawned by a bench
     /// that holds 100,000 rows itself reported the bench's peak, not its own.
-    func peakResidentKB() -> Int? {
+    func peakResidentKB() -> Int? { statusKB("VmHWM:") }
+
+    /// The child's RSS now, in KB (`VmRSS`).
+    func residentKB() -> Int? { statusKB("VmRSS:") }
+
+    private func statusKB(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return nil }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 

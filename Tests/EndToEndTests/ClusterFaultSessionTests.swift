@@ -78,15 +78,16 @@ struct ClusterFaultSessionTests {
         try await waitFor(tmux, "TLS over", timeout: 30) { $0.contains("Reconnected") && !$0.contains("TLS") }
         try await waitForWatch(faults)
 
-        // 503, then 429 with Retry-After: each named, then over. A dozen answers each, so the
-        // error stays on screen for seconds, long enough to be seen through tmux under load.
+        // 503, then 429 with Retry-After: each named, then over. Twenty answers each (the
+        // list's endpoint and pod reads take their share), so the error stays on screen for
+        // seconds, long enough to be seen through tmux under load.
         for (code, retryAfter) in [(503, nil), (429, 1)] as [(Int, Int?)] {
-            cluster.server.store.failNext(code, times: 12, retryAfter: retryAfter)
+            cluster.server.store.failNext(code, times: 20, retryAfter: retryAfter)
             faults.resetWatches()
             try await waitFor(tmux, "\(code) named (requests: \(cluster.server.store.requests.suffix(8)))", timeout: 15) {
                 $0.contains("server error \(code)")
             }
-            try await waitFor(tmux, "\(code) over", timeout: 45) { $0.contains("Reconnected") && !$0.contains("server error") }
+            try await waitFor(tmux, "\(code) over", timeout: 90) { $0.contains("Reconnected") && !$0.contains("server error") }
             try await waitForWatch(faults)
         }
 
@@ -96,7 +97,8 @@ struct ClusterFaultSessionTests {
         // the older list back (the app has no ordering between the two).
         let listed = { cluster.server.store.requests.filter { $0 == "GET /api/v1/namespaces/demo/services" }.count }
         let before = listed()
-        faults.resetLists(times: 1)
+        // `r` lists namespaces too: the cut must fall on the services' list.
+        faults.resetLists(times: 1, of: "ServiceList")
         try await tmux.keys("r")
         let deadline = Date().addingTimeInterval(20)
         while listed() < before + 2, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }

@@ -14,7 +14,7 @@ final class EventReader: @unchecked Sendable {
     }
 
     /// The next event that `accept` takes, skipping others; nil after `seconds`.
-    func next(within seconds: Double = 10, where accept: @escaping @Sendable (StoreEvent) -> Bool = { _ in true }) async -> StoreEvent? {
+    func next(within seconds: Double = 60, where accept: @escaping @Sendable (StoreEvent) -> Bool = { _ in true }) async -> StoreEvent? {
         let box = self
         return await withTaskGroup(of: StoreEvent?.self) { group in
             group.addTask {

@@ -39,7 +39,7 @@ import Testing
         #expect(error.message(in: .zh).hasPrefix("已拒绝：别名 *c 使文档过度展开"))
     }
 
-    @Test func aBombInMappingKeysIsRefusedBeforeYamsHashesTheKeys() {
+    @Test func aBombInMappingKeysIsRefusedBeforeTheKeysAreCompared() {
         var text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         for (name, previous) in zip("bcdefghijk", "abcdefghij") {
             text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
@@ -137,10 +137,10 @@ import Testing
     @Test func aListOrMappingAsAKeyIsRefusedWithItsLine() throws {
         let input = try InputLimitsTests.fixture("mapping-as-key.yaml")
         let error = try #require(InputLimitsTests.refusal(input, path: "key.yaml"))
-        #expect(error.message == "a mapping key must be a string, number or boolean, not a list or a mapping")
+        #expect(error.message == "a mapping cannot be a mapping key")
         #expect(error.line == 7)  // where the mapping that is the key starts: `labels:`
         for text in ["? [a, b]\n: 1\n", "x:\n  ? {a: 1}\n  : 2\n", "{[a]: 1}\n"] {
-            #expect(InputLimitsTests.refusal(Array(text.utf8), path: "k.yaml")?.message.hasPrefix("a mapping key must be") == true, "\(text)")
+            #expect(InputLimitsTests.refusal(Array(text.utf8), path: "k.yaml")?.message.hasSuffix("cannot be a mapping key") == true, "\(text)")
         }
         #expect(try ManifestReader.objects("? a\n: 1\n80: x\ntrue: y\n").first?.keys == ["a", "80", "true"])
     }

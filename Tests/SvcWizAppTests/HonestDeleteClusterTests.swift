@@ -11,17 +11,10 @@ import TerminalUI
 /// precondition, and a service changed since is refused (409) and shown, not deleted.
 struct HonestDeleteClusterTests {
     @Test func aRowChangedOnTheClusterSinceItWasListedIsNotDeleted() async throws {
-        let pki = try TestPKI()
         let store = APIStore(namespaces: ["shop"])
         store.seed(try ManifestReader.objects(HonestDeleteTests.service("api", port: 8080))[0], namespace: "shop")
-        let server = try await TestAPIServer.start(pki: pki, users: TestAPIServer.Users(tokens: ["admin-token": "admin"]), store: store)
-        let folder = NSTemporaryDirectory() + "svcwiz-delete-cluster-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try server.kubeconfig(caCertificate: pki.caCertificate, token: "admin-token", context: "t", namespace: "shop")
-            .write(toFile: folder + "/config", atomically: true, encoding: .utf8)
-        let kubeconfig = try #require(try KubeconfigLoader.load(explicit: folder + "/config", environment: [:]))
-        let backend = try ClusterBackend(kubeconfig: kubeconfig)
+        let cluster = try await TestClusterBackend.start(store)
+        let backend = cluster.backend
 
         var state = try await HonestDeleteTests.listState(backend)
         let targets = try HonestDeleteTests.confirmDelete(&state)
@@ -34,7 +27,7 @@ struct HonestDeleteClusterTests {
         #expect(store.object("services", namespace: "shop", name: "api") != nil, "never deleted silently")
         guard case .deleteRefused(let refusal)? = state.overlay else {
             Issue.record("no refusal dialog: \(state.messages.map(\.text))")
-            await server.stop()
+            await cluster.stop()
             return
         }
         #expect(refusal.items[0].changes.contains(.removed("PORTS: http:8080/TCP")))
@@ -47,6 +40,6 @@ struct HonestDeleteClusterTests {
         _ = state.update(.detailLoaded(ServiceID(namespace: "shop", name: "api"), .success(DetailData(stored: now, backends: nil))))
         await HonestDeleteTests.run(try HonestDeleteTests.confirmDelete(&state), on: backend, into: &state)
         #expect(store.object("services", namespace: "shop", name: "api") == nil)
-        await server.stop()
+        await cluster.stop()
     }
 }

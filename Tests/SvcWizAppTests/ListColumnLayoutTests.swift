@@ -41,36 +41,29 @@ struct ListColumnLayoutTests {
         #expect(lines.allSatisfy { $0.displayWidth <= 80 })
     }
 
-    @Test func theRoomLeftGoesToTheColumnClosestToWholeFirst() {
-        typealias Demand = ListColumnLayout.Demand
-        // 1 marker + 20 + 1 + 11 + 1 + 12 = 46 at the floors; 4 cells left.
-        let layout = ListColumnLayout(width: 50, demands: [
-            Demand(column: .name, header: 4, content: 40),
-            Demand(column: .clusterIP, header: 10, content: 14),
-            Demand(column: .ports, header: 5, content: 12),
-        ])
-        #expect(layout.columns.map(\.width) == [21, 14, 12], "CLUSTER-IP whole first, the rest to NAME")
-    }
+    typealias Demand = ListColumnLayout.Demand
 
-    @Test func noColumnIsWiderThanItAsksAndTheRestStaysFree() {
-        typealias Demand = ListColumnLayout.Demand
-        let layout = ListColumnLayout(width: 200, demands: [
-            Demand(column: .name, header: 6, content: 9),
-            Demand(column: .type, header: 4, content: 18),
-            Demand(column: .age, header: 3, content: 3),
-        ])
-        #expect(layout.columns.map(\.width) == [9, 18, 3])
-    }
+    /// Width, demands, then the columns shown and their widths.
+    static let layouts: [(Int, [Demand], [ServiceColumn], [Int])] = [
+        // The room left goes to the cut column closest to whole first: 1 marker + 20 + 1 + 11
+        // + 1 + 12 = 46 at the floors, 4 cells left, CLUSTER-IP whole first, the rest to NAME.
+        (50, [Demand(column: .name, header: 4, content: 40), Demand(column: .clusterIP, header: 10, content: 14),
+              Demand(column: .ports, header: 5, content: 12)], [.name, .clusterIP, .ports], [21, 14, 12]),
+        // No column is wider than it asks; the rest of the line stays free.
+        (200, [Demand(column: .name, header: 6, content: 9), Demand(column: .type, header: 4, content: 18),
+               Demand(column: .age, header: 3, content: 3)], [.name, .type, .age], [9, 18, 3]),
+        // Columns drop from the right when even their floors do not fit; the room left goes
+        // to the one closer to whole.
+        (40, [Demand(column: .name, header: 4, content: 30), Demand(column: .type, header: 4, content: 22),
+              Demand(column: .selector, header: 8, content: 30)], [.name, .type], [20, 18]),
+    ]
 
-    @Test func columnsDropFromTheRightWhenEvenTheirFloorsDoNotFit() {
-        typealias Demand = ListColumnLayout.Demand
-        let layout = ListColumnLayout(width: 40, demands: [
-            Demand(column: .name, header: 4, content: 30),
-            Demand(column: .type, header: 4, content: 22),
-            Demand(column: .selector, header: 8, content: 30),
-        ])
-        #expect(layout.columns.map(\.column) == [.name, .type])
-        #expect(layout.columns.map(\.width) == [20, 18], "the floors, then the room left to the closer one")
+    @Test(arguments: layouts.indices)
+    func widthsFollowTheDemands(_ index: Int) {
+        let (width, demands, columns, widths) = Self.layouts[index]
+        let layout = ListColumnLayout(width: width, demands: demands)
+        #expect(layout.columns.map(\.column) == columns)
+        #expect(layout.columns.map(\.width) == widths)
     }
 
     @Test func cjkAliasesAreMeasuredInCells() {

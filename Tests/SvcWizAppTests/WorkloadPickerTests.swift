@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KubeTestServer
 import ServiceModel
 import ServiceStore
 import TerminalUI
@@ -151,5 +152,45 @@ struct WorkloadPickerTests {
         ShopScreens.press([.character("n"), .down, .character(" "), .enter], on: &state)
         ChineseScreenTests.check(state, "picker nothing shared")
         #expect(ShopScreens.render(state).text.contains("没有共有的容器组标签"))
+    }
+
+    /// On a cluster the picker lists Deployments, StatefulSets and DaemonSets from the API
+    /// server (the runner's `loadWorkloads`), and picking two of different kinds works the same.
+    @Test @MainActor func onAClusterTheWorkloadsComeFromTheAPIServer() async throws {
+        let store = APIStore(namespaces: ["shop"])
+        for (kind, name, labels) in [("Deployment", "cart", "{app: cart, tier: api}"), ("StatefulSet", "catalog", "{app: catalog, tier: api}"),
+                                     ("DaemonSet", "node-exporter", "{app: node-exporter}")] {
+            store.seed(try ManifestReader.objects("""
+            apiVersion: apps/v1
+            kind: \(kind)
+            metadata: {name: \(name), namespace: shop}
+            spec:
+              selector: {matchLabels: {app: \(name)}}
+              template:
+                metadata: {labels: \(labels)}
+                spec: {containers: [{name: c, image: x, ports: [{name: http, containerPort: 8080}]}]}
+            """)[0], namespace: "shop")
+        }
+        let cluster = try await TestClusterBackend.start(store)
+        let log = EffectRunnerTests.EventLog()
+        let runner = EffectRunner(backend: cluster.backend, draftDirectory: cluster.folder + "/drafts") { log.append($0) }
+
+        var state = try await ShopScreens.listState(columns: 120, rows: 40)
+        var wizard = WizardState.create(namespace: "shop", usedNodePorts: [:])
+        wizard.go(to: .serviceSettings)
+        state.screen = .wizard(wizard)
+        for effect in state.update(.key(.ctrl("w"))) { await runner.run(effect)?.value }
+        for event in log.events { _ = state.update(event) }
+        let text = ShopScreens.render(state).text
+        for entry in ["DaemonSet node-exporter", "Deployment cart", "StatefulSet catalog"] { #expect(text.contains(entry), "\(entry)") }
+        // Marked where the backend lists them: cart, then catalog.
+        let listed = try Self.wizard(state).workloads?.map(\.name) ?? []
+        let cart = try #require(listed.firstIndex(of: "cart")), catalog = try #require(listed.firstIndex(of: "catalog"))
+        var keys = Array(repeating: Key.down, count: cart) + [.character(" ")]
+        keys += Array(repeating: Key.down, count: catalog - cart - 1) + [.character(" "), .enter]
+        ShopScreens.press(keys, on: &state)
+        #expect(state.overlay == nil)
+        #expect(try Self.wizard(state).draft.selector == [KeyValueRow(key: "tier", value: "api")])
+        await cluster.stop()
     }
 }

@@ -62,6 +62,14 @@ import Testing
         #expect(second == [.paste("a\nb"), .character("c")])
     }
 
+    @Test func aPastedCarriageReturnIsALineBreak() {
+        var decoder = KeyDecoder()
+        let text: [UInt32] = [0x61, 13, 0x62, 13, 10, 0x63, 10, 10, 13]
+        let keys = decoder.decode([.keyCode(KeyDecoder.pasteStartCode)] + text.map { .character($0) }
+            + [.keyCode(KeyDecoder.pasteEndCode)])
+        #expect(keys == [.paste("a\nb\nc\n\n\n")])
+    }
+
     @Test func displayNamesForFootersAndHelp() {
         #expect(Key.ctrl("d").displayName == "^D")
         #expect(Key.enter.displayName == "Enter")

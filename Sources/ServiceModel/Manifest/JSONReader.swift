@@ -10,13 +10,16 @@ struct JSONReader {
 
     private let bytes: [UInt8]
     private let file: String?
+    /// What to skip of the root value (`parseSkipping`); nil reads everything.
+    private let prune: JSONPrune?
     private var index: Int
     private var line = 1
     private var lineStart: Int
 
-    private init(_ bytes: [UInt8], from start: Int, file: String?) {
+    private init(_ bytes: [UInt8], from start: Int, file: String?, prune: JSONPrune? = nil) {
         self.bytes = bytes
         self.file = file
+        self.prune = prune
         self.index = start
         self.lineStart = start
     }
@@ -27,7 +30,7 @@ struct JSONReader {
         reader.skipWhitespace()
         while reader.index < bytes.count {
             let begin = reader.index
-            let node = try reader.parseValue(depth: 0)
+            let node = try reader.parseValue(depth: 0, prune: nil)
             roots.append(Root(node: node, range: begin..<reader.index))
             reader.skipWhitespace()
         }
@@ -35,6 +38,16 @@ struct JSONReader {
             throw reader.error("the file holds no JSON value")
         }
         return roots
+    }
+
+    /// One JSON value without the members `prune` names: they are stepped over without
+    /// building nodes (an API list's `managedFields` are most of its bytes).
+    static func parseSkipping(_ bytes: [UInt8], prune: JSONPrune) throws(ManifestParseError) -> ManifestNode {
+        var reader = JSONReader(bytes, from: 0, file: nil, prune: prune)
+        let node = try reader.parseValue(depth: 0, prune: prune)
+        reader.skipWhitespace()
+        guard reader.index == bytes.count else { throw reader.error("more than one JSON value") }
+        return node
     }
 
     /// The last column computed and where: positions are asked for in reading order, so
@@ -79,7 +92,7 @@ struct JSONReader {
 
     /// `depth`: the objects and arrays around the value. Like the YAML check, the bound
     /// counts objects and arrays only, so both formats accept the same nesting.
-    private mutating func parseValue(depth: Int) throws(ManifestParseError) -> ManifestNode {
+    private mutating func parseValue(depth: Int, prune: JSONPrune?) throws(ManifestParseError) -> ManifestNode {
         skipWhitespace()
         guard index < bytes.count else { throw error("unexpected end of file, expected a value") }
         let position = here()
@@ -89,8 +102,8 @@ struct JSONReader {
                 throw ManifestParseError(file: file, line: position.line, column: position.column,
                                          limit: .tooDeep(limit: InputLimits.maxDepth))
             }
-            return bytes[index] == UInt8(ascii: "{") ? try parseObject(depth: depth, position: position)
-                : try parseArray(depth: depth, position: position)
+            return bytes[index] == UInt8(ascii: "{") ? try parseObject(depth: depth, position: position, prune: prune)
+                : try parseArray(depth: depth, position: position, prune: prune)
         case UInt8(ascii: "\""):
             let text = try parseString()
             // JSON has one string style, so it states no preference for YAML output.
@@ -113,7 +126,7 @@ struct JSONReader {
         index += utf8.count
     }
 
-    private mutating func parseObject(depth: Int, position: SourcePosition) throws(ManifestParseError) -> ManifestNode {
+    private mutating func parseObject(depth: Int, position: SourcePosition, prune: JSONPrune?) throws(ManifestParseError) -> ManifestNode {
         index += 1
         var entries: [ManifestEntry] = []
         var keys: Set<String> = []
@@ -139,8 +152,13 @@ struct JSONReader {
                 throw error("expected ':' after the key \"\(key)\"")
             }
             index += 1
-            let value = try parseValue(depth: depth + 1)
-            entries.append(ManifestEntry(key: key, value: value, keyPosition: keyPosition))
+            let inner = prune?.member(key)
+            if case .skip? = inner {
+                try skipValue()
+            } else {
+                let value = try parseValue(depth: depth + 1, prune: inner)
+                entries.append(ManifestEntry(key: key, value: value, keyPosition: keyPosition))
+            }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file, expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -159,7 +177,7 @@ struct JSONReader {
         return !keys.insert(key).inserted
     }
 
-    private mutating func parseArray(depth: Int, position: SourcePosition) throws(ManifestParseError) -> ManifestNode {
+    private mutating func parseArray(depth: Int, position: SourcePosition, prune: JSONPrune?) throws(ManifestParseError) -> ManifestNode {
         index += 1
         var items: [ManifestNode] = []
         skipWhitespace()
@@ -168,7 +186,7 @@ struct JSONReader {
             return ManifestNode(.sequence(items), position: position)
         }
         while true {
-            items.append(try parseValue(depth: depth + 1))
+            items.append(try parseValue(depth: depth + 1, prune: prune?.member("*")))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file, expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -176,6 +194,51 @@ struct JSONReader {
             throw error("unexpected \(describe(bytes[index])), expected ',' or ']'")
         }
         return ManifestNode(.sequence(items), position: position)
+    }
+
+    /// Steps over one value without building it: strings are scanned for their closing
+    /// quote, brackets counted (no recursion, so no depth limit is needed). Malformed JSON
+    /// is still refused where the scan notices it: an unclosed string or bracket.
+    private mutating func skipValue() throws(ManifestParseError) {
+        skipWhitespace()
+        var open = 0
+        repeat {
+            guard index < bytes.count else { throw error("unexpected end of file inside a value") }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    guard index < bytes.count else { throw error("unexpected end of file inside a string") }
+                    let byte = bytes[index]
+                    index += byte == UInt8(ascii: "\\") ? 2 : 1
+                    if byte == UInt8(ascii: "\"") { break }
+                    if byte == 0x0A { line += 1; lineStart = index }
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                open += 1
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard open > 0 else { throw error("unexpected \(describe(bytes[index])), expected a value") }
+                open -= 1
+                index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            case UInt8(ascii: ","), UInt8(ascii: ":"), 0x20, 0x09, 0x0D:
+                guard open > 0 else { return }
+                index += 1
+            default:
+                index += 1
+            }
+        } while open > 0 || !(index >= bytes.count || Self.endsScalar(bytes[index]))
+    }
+
+    private static func endsScalar(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x09, 0x0D, 0x0A: return true
+        default: return false
+        }
     }
 
     private mutating func parseNumber() throws(ManifestParseError) -> Scalar {
@@ -265,5 +328,18 @@ struct JSONReader {
         }
         index += 4
         return value
+    }
+}
+
+/// What a JSON read skips: a tree of member names (`*` for every item of an array).
+package indirect enum JSONPrune: Sendable {
+    /// Skip the value.
+    case skip
+    /// Read the value, skipping these members of it.
+    case members([String: JSONPrune])
+
+    func member(_ key: String) -> JSONPrune? {
+        if case .members(let members) = self { return members[key] }
+        return nil
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads YAML (multi-document streams, anchors and aliases, merge keys, CRLF, a UTF-8 BOM)
 /// and JSON (one or more values) into ordered node trees that remember their source lines.
 package enum ManifestReader {
@@ -27,6 +25,16 @@ package enum ManifestReader {
         return ManifestFile(path: path, format: .yaml, bytes: bytes, documents: documents)
     }
 
+    /// One JSON value (an API response) without the members `skipping` names, which are
+    /// stepped over without building nodes.
+    package static func parseJSON(bytes: [UInt8], skipping: JSONPrune) throws(ManifestParseError) -> ManifestNode {
+        guard bytes.count <= InputLimits.maxFileBytes else {
+            throw ManifestParseError(file: nil, line: 1, column: 1,
+                                     limit: .tooLarge(bytes: bytes.count, limit: InputLimits.maxFileBytes))
+        }
+        return try JSONReader.parseSkipping(bytes, prune: skipping)
+    }
+
     package static func parse(_ text: String, path: String? = nil, format: ManifestFormat? = nil) throws(ManifestParseError) -> ManifestFile {
         try parse(bytes: Array(text.utf8), path: path, format: format)
     }
@@ -48,7 +56,7 @@ package enum ManifestReader {
     }
 }
 
-/// Splits a YAML stream at its document markers and composes each document with Yams, so
+/// Splits a YAML stream at its document markers and composes each document on its own, so
 /// each document's byte range is known and line numbers stay those of the whole file.
 enum YAMLDocumentReader {
     static func parse(_ bytes: [UInt8], from start: Int, file: String?) throws(ManifestParseError) -> [ManifestDocument] {
@@ -132,137 +140,14 @@ enum YAMLDocumentReader {
         return .start(contentOnLine: !(trimmed.isEmpty || trimmed.first == UInt8(ascii: "#")))
     }
 
+    /// The first document of `text`, its lines counted after `lineOffset` lines of the file.
     static func compose(_ text: String, lineOffset: Int, file: String?) throws(ManifestParseError) -> ManifestNode? {
-        do {
-            guard let node = try composeNode(text) else { return nil }
-            return try YAMLNodeConverter(lineOffset: lineOffset, file: file).convert(node)
-        } catch let error as ManifestParseError {
-            throw error
-        } catch let error as YamlError {
-            throw parseError(error, lineOffset: lineOffset, file: file)
-        } catch {
-            throw ManifestParseError(file: file, line: lineOffset + 1, column: 1, message: "\(error)")
-        }
-    }
-
-    /// Yams' node tree of one document. The converter resolves plain scalars itself, so
-    /// the rule-less resolver is enough; the default one runs regular expressions on every
-    /// mapping key (Yams hashes keys to find duplicates), which was most of the parse time.
-    /// A duplicate found that way is checked again with the default resolver, so exactly
-    /// what Yams reports as a duplicate stays one. The encoding is given because its
-    /// default reads the environment on every parse.
-    private static func composeNode(_ text: String) throws -> Node? {
-        do {
-            return try Parser(yaml: text, resolver: .basic, encoding: .utf8).nextRoot()
-        } catch YamlError.duplicatedKeysInMapping {
-            return try Parser(yaml: text, resolver: .default, encoding: .utf8).nextRoot()
-        }
-    }
-
-    static func parseError(_ error: YamlError, lineOffset: Int, file: String?) -> ManifestParseError {
-        func make(_ mark: Mark, _ context: YamlError.Context?, _ problem: String) -> ManifestParseError {
-            var message = problem
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return ManifestParseError(file: file, line: mark.line + lineOffset, column: mark.column, message: message)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return make(mark, context, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ManifestParseError(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
-                                      message: "duplicate key: \(duplicates.joined(separator: ", "))")
-        case let .reader(problem, offset, _, yaml):
-            var line = 1, column = 1
-            if let offset {
-                for (i, scalar) in yaml.unicodeScalars.enumerated() where i < offset {
-                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
+        var utf8 = text
+        let composed = utf8.withUTF8 { buffer in
+            Result { () throws(ManifestParseError) in
+                try YAMLComposer.compose(buffer, text: text, lineOffset: lineOffset, file: file)
             }
-            return ManifestParseError(file: file, line: line + lineOffset, column: column, message: problem)
-        default:
-            return ManifestParseError(file: file, line: lineOffset + 1, column: 1, message: "\(error)")
         }
-    }
-}
-
-/// Turns Yams' nodes into ours, resolving plain scalars with YAML 1.1 rules and applying
-/// merge keys (`<<: *base`), which go-yaml v2 supports and Yams leaves to the caller.
-struct YAMLNodeConverter {
-    var lineOffset: Int
-    var file: String?
-
-    func position(_ mark: Mark?) -> SourcePosition? {
-        mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
-    }
-
-    func convert(_ node: Node) throws(ManifestParseError) -> ManifestNode {
-        switch node {
-        case .scalar(let scalar):
-            return ManifestNode(.scalar(convert(scalar)), position: position(scalar.mark))
-        case .sequence(let sequence):
-            var items: [ManifestNode] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try convert(item)) }
-            return ManifestNode(.sequence(items), position: position(sequence.mark))
-        case .mapping(let mapping):
-            var entries: [ManifestEntry] = []
-            var merged: [ManifestEntry] = []
-            // Sets, not searches of the lists: a mapping of many keys stays linear.
-            var mergedKeys: Set<String> = []
-            for (key, value) in mapping {
-                // `? [a, b]` or `? {a: 1}` (a lone `?` at a line's start is enough): a key
-                // that JSON cannot hold, which the API server refuses as an invalid map key.
-                guard let keyText = key.scalar?.string else {
-                    throw ManifestParseError(file: file, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1,
-                                             message: "a mapping key must be a string, number or boolean, not a list or a mapping")
-                }
-                if keyText == "<<", key.scalar?.style == .plain || key.scalar?.style == .any {
-                    let sources = value.sequence.map(Array.init) ?? [value]
-                    for source in sources {
-                        guard case .mapping = source else {
-                            throw ManifestParseError(file: file, line: (value.mark?.line ?? 0) + lineOffset,
-                                                     column: value.mark?.column ?? 1,
-                                                     message: "a merge key (<<) needs a mapping or a list of mappings")
-                        }
-                        for entry in try convert(source).entries ?? [] where mergedKeys.insert(entry.key).inserted {
-                            merged.append(entry)
-                        }
-                    }
-                    continue
-                }
-                entries.append(ManifestEntry(key: keyText, value: try convert(value), keyPosition: position(key.mark)))
-            }
-            let ownKeys = Set(entries.map(\.key))
-            for entry in merged where !ownKeys.contains(entry.key) {
-                entries.append(entry)
-            }
-            return ManifestNode(.mapping(entries), position: position(mapping.mark))
-        case .alias(let alias):
-            throw ManifestParseError(file: file, line: 1, column: 1, message: "unresolved alias \(alias)")
-        }
-    }
-
-    func convert(_ scalar: Node.Scalar) -> Scalar {
-        let style: ScalarStyle
-        switch scalar.style {
-        case .singleQuoted: style = .singleQuoted
-        case .doubleQuoted: style = .doubleQuoted
-        case .literal: style = .literal
-        case .folded: style = .folded
-        default: style = .plain
-        }
-        let tag = scalar.tag.description
-        let kind: ScalarKind
-        switch tag {
-        case "tag:yaml.org,2002:str": kind = .string
-        case "tag:yaml.org,2002:int": kind = YAML11.parseInt(scalar.string) != nil ? .int : .string
-        case "tag:yaml.org,2002:float": kind = .float
-        case "tag:yaml.org,2002:bool": kind = YAML11.parseBool(scalar.string) != nil ? .bool : .string
-        case "tag:yaml.org,2002:null": kind = .null
-        case "", "?": kind = style == .plain ? YAML11.resolve(scalar.string) : .string
-        default: kind = style == .plain ? YAML11.resolve(scalar.string) : .string
-        }
-        return Scalar(text: scalar.string, kind: kind, style: style)
+        return try composed.get()
     }
 }

@@ -1,9 +1,9 @@
-import CYaml
+import CLibYAML
 
 /// Measures what a YAML document becomes once its aliases are expanded, from libyaml's
-/// event stream, before anything is built: Yams' composer shares an anchored node among
-/// its aliases, but the conversion to `ManifestNode` (and Yams' own duplicate-key check,
-/// which hashes alias keys) walks every expanded copy. Counting follows go-yaml v3's
+/// event stream, before anything is built: `YAMLComposer` shares an anchored node among
+/// its aliases, but every later walk of the tree (writing, comparing, validating) goes
+/// through every expanded copy. Counting follows go-yaml v3's
 /// decoder: every node of the expanded tree is one, an alias counts itself and its whole
 /// target, and the check runs at each alias, so a bomb stops at its first excessive alias
 /// after a walk as long as the text.

@@ -118,11 +118,44 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
 
     /// RFC 3339 timestamps as the API server writes them (`2026-11-20T10:00:00Z`).
     package static func parseTimestamp(_ text: String) -> Date? {
+        if let seconds = secondsSince1970(text) { return Date(timeIntervalSince1970: TimeInterval(seconds)) }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         if let date = formatter.date(from: text) { return date }
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.date(from: text)
+    }
+}
+
+extension ServiceSummary {
+    /// `YYYY-MM-DDTHH:MM:SSZ`, the form the API server writes, without a formatter (making
+    /// one per row was most of a 10,000-row list's decoding); nil for any other form, and
+    /// for days past the 28th, which the formatter checks against the month.
+    static func secondsSince1970(_ text: String) -> Int? {
+        let pattern = "0000-00-00T00:00:00Z".utf8
+        guard text.utf8.count == pattern.count else { return nil }
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for (byte, expected) in zip(text.utf8, pattern) {
+            if expected == UInt8(ascii: "0") {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                digits.append(Int(byte - 0x30))
+            } else if byte != expected {
+                return nil
+            }
+        }
+        func number(_ from: Int, _ count: Int) -> Int { digits[from..<from + count].reduce(0) { $0 * 10 + $1 } }
+        let (year, month, day) = (number(0, 4), number(4, 2), number(6, 2))
+        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
+        guard (1...12).contains(month), (1...28).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + hour * 3_600 + minute * 60 + second
     }
 }
 

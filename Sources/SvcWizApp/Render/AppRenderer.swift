@@ -42,6 +42,11 @@ enum TitleBar {
         let t = state.text
         let count = state.list.services.rows.count
         var right = count == 1 ? t(.serviceCount) : t(.servicesCount, String(count))
+        if let progress = state.list.progress {
+            // Never a count that looks whole while pages are still coming.
+            right = t(.loadingProgress, LoadCount.grouped(progress.loaded), LoadCount.grouped(progress.expected))
+                + " " + LoadCount.bar(progress, width: 10)
+        }
         if !state.list.services.marks.isEmpty { right = t(.marked, String(state.list.services.marks.count)) + "  " + right }
         right += " "
         func title(location: String) -> String {
@@ -100,7 +105,8 @@ enum StatusBar {
                             on: surface, row: row, width: width)
         }
         if case .list = state.screen, !state.list.services.filter.isEmpty {
-            let matches = t(.filterMatches, String(state.list.services.visible.count), String(state.list.services.rows.count))
+            let visible = String(state.list.services.visible.count), all = String(state.list.services.rows.count)
+            let matches = state.list.progress == nil ? t(.filterMatches, visible, all) : t(.filterMatchesSoFar, visible, all)
             StatusLine.drawTrailing(matches + " ", on: surface, row: row, width: width)
         }
     }

@@ -24,6 +24,12 @@ enum ListView {
             surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: style)
             return
         }
+        if state.list.rowsWithheld, let progress = state.list.progress {
+            let column = state.text(ListColumnLayout.headerKey(state.list.services.sortColumn))
+            let message = state.text(.sortWaitsForAll, column, LoadCount.grouped(progress.loaded), LoadCount.grouped(progress.expected))
+            surface.draw(message, at: Point(column: body.column + 1, row: body.row), width: body.width - 1, style: .muted)
+            return
+        }
         if state.list.services.visible.isEmpty {
             let message = state.list.services.rows.isEmpty
                 ? state.text(.noServices, namespaceName(state))

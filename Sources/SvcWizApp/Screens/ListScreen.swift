@@ -17,6 +17,24 @@ package struct ListScreen: Sendable {
     package var scroll = 0
     /// The backend's namespaces, for the chooser.
     package var namespaces: [String] = []
+    /// While a long first list arrives page by page (`StoreEvent.loading`); nil once it is whole.
+    package var progress: LoadProgress?
+
+    /// The rows of a list that is still arriving, and about how many it will hold.
+    package struct LoadProgress: Sendable, Hashable {
+        package var loaded: Int
+        package var expected: Int
+        /// The rows arrive in NAME order (one namespace): the loaded ones are the first
+        /// rows of the NAME-ascending list.
+        package var nameOrdered: Bool
+    }
+
+    /// Whether the rows stay hidden until the list is whole: the loaded rows are not the
+    /// first rows of the chosen order, so showing them would show the wrong services.
+    package var rowsWithheld: Bool {
+        guard let progress else { return false }
+        return !(progress.nameOrdered && services.sortColumn == .name && services.ascending)
+    }
 
     package init() {}
 
@@ -24,6 +42,7 @@ package struct ListScreen: Sendable {
     mutating func reset() {
         services = ServiceListModel()
         loaded = false
+        progress = nil
         error = nil
         scroll = 0
     }
@@ -32,6 +51,14 @@ package struct ListScreen: Sendable {
     mutating func replaceRows(_ rows: [ServiceSummary], pageSize: Int) {
         services.replaceRows(rows)
         loaded = true
+        progress = nil
+        scrollToSelection(pageSize: pageSize)
+    }
+
+    /// The first pages of a long first list; `nameOrdered` when they come in NAME order.
+    mutating func showLoading(_ rows: [ServiceSummary], expected: Int, nameOrdered: Bool, pageSize: Int) {
+        services.replaceRows(rows)
+        progress = LoadProgress(loaded: rows.count, expected: max(expected, rows.count), nameOrdered: nameOrdered)
         scrollToSelection(pageSize: pageSize)
     }
 
@@ -46,6 +73,8 @@ package struct ListScreen: Sendable {
     /// A list action; `pageSize` is the rows on screen, `allNamespaces` whether the
     /// namespace column shows (and so can be sorted by).
     mutating func handle(_ action: AppAction, pageSize: Int, allNamespaces: Bool) -> [ScreenCommand] {
+        // Hidden rows are not acted on: the selection is a service the user cannot see.
+        if rowsWithheld, [.open, .delete, .export, .editText, .edit, .mark].contains(action) { return [] }
         if let command = command(for: action) { return command }
         switch action {
         case .up: services.move(by: -1)

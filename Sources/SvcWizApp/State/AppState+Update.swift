@@ -120,6 +120,12 @@ extension AppState {
         case .reset(let rows):
             list.replaceRows(rows, pageSize: listBodyHeight)
             backendAnswered()
+        case let .loading(rows, expected):
+            // A whole list already came (a refresh): a late first page must not shrink it.
+            guard !list.loaded else { return [] }
+            // One namespace's list comes in name order; all namespaces' in namespace order.
+            list.showLoading(rows, expected: expected, nameOrdered: scope != .all, pageSize: listBodyHeight)
+            backendAnswered()
         case .failed(let error):
             backendFailed(error)
         }

@@ -11,6 +11,7 @@ package enum UIKey: String, Sendable, Hashable, CaseIterable {
     // List
     case listTitle, filterPrompt, filterMatches, noServices, noMatches, marked
     case namespaceChooserTitle, sortedBy
+    case loadingProgress, sortWaitsForAll, filterMatchesSoFar
     case deleteTitle, deleteOne, deleteMany, deleteHidden, deleteConfirmHint, deleted, deleteFailed
     case exportPrompt, exported
     // Detail

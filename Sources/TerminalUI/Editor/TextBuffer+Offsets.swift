@@ -1,5 +1,5 @@
 /// A place as parsers report it: line and column both from 1, the column counting
-/// Unicode scalars (what Yams/libyaml and most JSON parsers count).
+/// Unicode scalars (what libyaml and most JSON parsers count).
 package struct ScalarLocation: Hashable, Sendable {
     package var lineNumber: Int
     package var scalarColumn: Int

@@ -98,7 +98,7 @@ package struct KeyDecoder: Sendable {
     private mutating func collectPaste(_ input: RawInput, into keys: inout [Key]) {
         switch input {
         case .keyCode(Self.pasteEndCode):
-            keys.append(.paste(paste ?? ""))
+            keys.append(.paste(Self.withLineFeeds(paste ?? "")))
             paste = nil
         case .character(let code):
             if let scalar = Unicode.Scalar(code) { paste?.unicodeScalars.append(scalar) }
@@ -107,6 +107,19 @@ package struct KeyDecoder: Sendable {
         case .keyCode:
             break
         }
+    }
+
+    /// Terminals send a pasted line break as CR (xterm, VTE and tmux turn LF into CR);
+    /// the app breaks lines with LF, so a CR, or a CR LF, becomes one LF.
+    static func withLineFeeds(_ pasted: String) -> String {
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in pasted.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            if scalar == "\n", afterCR { continue }
+            result.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(result)
     }
 
     /// The key for a single input, without context; nil for what svcwiz does not use

@@ -49,6 +49,14 @@ final class TmuxSession {
         _ = try await Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target, "-l", text])
     }
 
+    /// Pastes text as a terminal paste does: bracketed (ESC [200~ ... ESC [201~) when the
+    /// program asked for bracketed paste, as svcwiz does.
+    func paste(_ text: String) async throws {
+        let buffer = "svcwiz-paste"
+        _ = try await Spawn.run("tmux", ["-L", socket, "set-buffer", "-b", buffer, "--", text])
+        _ = try await Spawn.run("tmux", ["-L", socket, "paste-buffer", "-p", "-d", "-b", buffer, "-t", target])
+    }
+
     /// Sends tmux key names: `Enter`, `Escape`, `C-c`, `Down`, ...
     func keys(_ names: String...) async throws {
         _ = try await Spawn.run("tmux", ["-L", socket, "send-keys", "-t", target] + names)
