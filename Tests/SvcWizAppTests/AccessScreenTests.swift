@@ -197,6 +197,21 @@ struct AccessScreenTests {
         #expect(top.cursor == 0 && top.scroll == 0)
     }
 
+    @Test func testARefreshWithFewerLinesKeepsTheCursorOnALine() throws {
+        // Events (a cluster) end the first load; the refresh has none, so one line less.
+        var state = try Self.detail(Self.nodePort, nodes: .unknown(.notAllowed))
+        ShopScreens.press([.character("G")], on: &state)
+        let manifest = try ManifestReader.objects(Self.nodePort)[0]
+        let stored = StoredService(manifest: manifest, version: "2", location: "x")
+        _ = state.update(.detailLoaded(stored.id, .success(DetailData(stored: stored, backends: nil, events: nil, nodes: .known([])))))
+        guard case .detail(let detail) = state.screen else { Issue.record("not on the detail"); return }
+        let items = DetailView.items(ServiceDetailContent.sections(for: try #require(detail.data), text: state.text, now: Date()))
+        #expect(detail.cursor == items.count - 1)
+        // The last line is the note that there are no annotations: nothing to copy.
+        #expect(state.update(.key(.character("Y"))) == [])
+        #expect(state.status?.text == "Nothing to copy on this line.")
+    }
+
     @Test func testWithTheClipboardOffTheTextIsShownToCopyByHand() throws {
         var state = try Self.detail(Self.nodePort, clipboard: false)
         ShopScreens.press(Array(repeating: .down, count: 5), on: &state)
