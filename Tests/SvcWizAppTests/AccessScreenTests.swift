@@ -21,7 +21,7 @@ struct AccessScreenTests {
         let stored = StoredService(manifest: manifest, version: "1", location: "/api/v1/namespaces/shop/services/x")
         var state = AppState(text: UIText(language), backend: BackendInfo(kind: .cluster, location: "test"), readOnly: false,
                              size: TerminalSize(columns: columns, rows: rows), scope: .named("shop"), exportFolder: ".")
-        state.clipboard = clipboard
+        state.choices.clipboard = clipboard
         state.screen = .detail(DetailScreen(stored.id))
         _ = state.update(.detailLoaded(stored.id, .success(DetailData(stored: stored, backends: backends, events: [], nodes: nodes))))
         return state

@@ -48,7 +48,7 @@ extension AppState {
             guard case .named(namespace) = scope else { return [] }
             permissions.denied = deniedActions
         case .kubeVersionChosen(let choice):
-            kubeVersion = choice
+            choices.kubeVersion = choice
         case let .dryRunChecked(manifest, result):
             return applyServerVerdict(manifest, result)
         case let .backendChanged(info, namespace):
