@@ -7,7 +7,9 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-    for format in [nil, ManifestFormat.yaml, .json] {
+    // Detection differs from YAML only for text that starts like JSON: elsewhere the
+    // detected pass would repeat the YAML one exactly.
+    for format in startsLikeJSON(bytes) ? [nil, ManifestFormat.yaml, .json] : [.yaml, .json] {
         guard let file = try? ManifestReader.parse(bytes: bytes, path: "fuzz.yaml", format: format) else { continue }
         for object in file.objects where object.node.isMapping {
             _ = ServiceSummary(manifest: object.node)
@@ -21,6 +23,13 @@ func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
     }
     return 0
+}
+
+/// What `ManifestReader` tries as JSON first: a `{` or `[` after a BOM and whitespace.
+func startsLikeJSON(_ bytes: [UInt8]) -> Bool {
+    let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
 }
 
 /// The process's entry (SwiftPM's name for this target's `main`): libFuzzer's driver.

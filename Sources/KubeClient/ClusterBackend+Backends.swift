@@ -25,11 +25,14 @@ extension ClusterBackend {
     /// clusters without slices) for the endpoints, and one pod list for the pods the
     /// selectors match that are not endpoints yet; nil when no endpoints can be read.
     func backendCounts(in namespace: String?, services: [ServiceSummary]) async -> [ServiceID: ServiceSummary.BackendCount]? {
-        guard var members = await endpointMembers(in: namespace) else { return nil }
         let selected = services.compactMap { row -> (ServiceID, [(key: String, value: String)])? in
             row.selector.isEmpty ? nil : (row.id, row.selector.map { (key: $0.key, value: $0.value) })
         }
-        if !selected.isEmpty, let pods = try? await list(.pods, namespace: namespace).items {
+        // Side by side: a relist waits for the slower of the two, not for both in turn.
+        async let endpointsRead = endpointMembers(in: namespace)
+        async let podsRead = selected.isEmpty ? nil : try? await list(.pods, namespace: namespace).items
+        guard var members = await endpointsRead else { return nil }
+        if let pods = await podsRead {
             let index = PodIndex(pods.map(PodRecord.init).filter(\.isLive))
             for (id, selector) in selected {
                 for pod in index.matching(selector, in: id.namespace) where members[id]?[pod.name] == nil {

@@ -30,8 +30,8 @@ package final class AppRunner {
         state = AppState(text: UIText(options.language), backend: backend.info, readOnly: options.readOnly,
                          size: TerminalSize(columns: 80, rows: 24), scope: .named(namespace),
                          exportFolder: FileManager.default.currentDirectoryPath)
-        state.kubeVersion = options.kubeVersion
-        state.clipboard = options.clipboard
+        state.choices.kubeVersion = options.kubeVersion
+        state.choices.clipboard = options.clipboard
     }
 
     package func run() async throws {

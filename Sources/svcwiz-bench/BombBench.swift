@@ -57,7 +57,7 @@ enum BombBench {
 
     /// Measures each hostile fixture and adds its figures to the report.
     static func report(into report: inout Report, runs: Int) throws {
-        for name in ["alias-bomb.yaml", "deep.yaml", "deep.json"] {
+        for name in ["alias-bomb.yaml", "deep.yaml", "deep.json", "deep-after-invalid-utf8.yaml"] {
             let figures = try run(name: name, runs: runs)
             log("\(name): \(figures.message)\n  refusal \(figures.refusal.summary); peak RSS \(fmt(figures.peakMB, 1)) MB (before: \(fmt(figures.baselineMB, 1)) MB)")
             let refused = figures.message.contains("refused")

@@ -33,25 +33,27 @@ struct ClipboardSessionTests {
         try await tmux.waitFor { $0.contains("NAME") && $0.contains("services") }
         try await tmux.type("/cat")
         try await tmux.waitFor { $0.contains("1 of 9 match") }
+        // Enter keeps the filter; the next one opens the row. Either may be read late on a
+        // busy machine, so Enter is pressed again only while the list still shows (Enter does
+        // nothing on the detail).
         try await tmux.keys("Enter")
-        try await tmux.keys("Enter")
+        for _ in 0..<5 {
+            try await tmux.keys("Enter")
+            if (try? await tmux.waitFor(timeout: 10, { $0.contains("Attributes") })) != nil { break }
+        }
         try await tmux.waitFor(timeout: 30) { $0.contains("Attributes") && $0.contains("curl http://catalog.shop.svc.cluster.local:80/") }
         return output
     }
 
-    /// Moves the cursor down, pressing `Y` on each line, until the status line says a
-    /// command was copied; returns what it says was copied.
+    /// Moves the cursor to catalog's first access line (after its seven attributes), presses
+    /// `Y` and returns what the status line says was copied.
     func copyFirstCommand(_ tmux: TmuxSession, saying prefix: String) async throws -> String? {
-        for _ in 0..<20 {
-            try await tmux.keys("Down")
-            try await tmux.type("Y")
-            let screen = try await tmux.waitFor(timeout: 30) { $0.contains(prefix) }
-            let status = screen.split(separator: "\n").first { $0.contains(prefix) }.map(String.init) ?? ""
-            let copied = status.components(separatedBy: prefix).last?.trimmingCharacters(in: .whitespaces) ?? ""
-            if copied.hasPrefix("curl ") { return copied }
-            try await tmux.keys("Escape")
-        }
-        return nil
+        for _ in 0..<7 { try await tmux.keys("Down") }
+        try await tmux.type("Y")
+        let screen = try await tmux.waitFor(timeout: 30) { $0.contains(prefix) }
+        let status = screen.split(separator: "\n").first { $0.contains(prefix) }.map(String.init) ?? ""
+        // The messages panel (clipboard off) draws the same line inside its frame.
+        return status.components(separatedBy: prefix).last?.split(separator: "│").first?.trimmingCharacters(in: .whitespaces)
     }
 
     @Test func yWritesAnOSC52SequenceWithTheSelectedLinesCommand() async throws {

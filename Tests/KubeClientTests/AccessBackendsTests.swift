@@ -167,4 +167,50 @@ struct AccessBackendsTests {
         #expect(lines.contains { if case .path(let path) = $0 { return path.via == .nodePort && path.host == .nodeIP } else { return false } })
         await cluster.stop()
     }
+
+    @Test func testTheStoreAnswersNodePodAndSliceReadsInTheRecordedShapes() throws {
+        let store = APIStore(namespaces: ["default", "apps"])
+        store.seed(try Fixtures.load("311").body, namespace: "")
+        for (fixture, kind) in [("215", "Pod"), ("324", "Pod"), ("321", "EndpointSlice")] {
+            for item in try Fixtures.load(fixture).body["items"]?.items ?? [] {
+                var object = item
+                object["kind"] = .string(kind)
+                store.seed(object, namespace: "apps")
+            }
+        }
+        func get(_ path: String, _ query: [String: String] = [:], user: String? = "admin") -> (Int, ManifestNode) {
+            guard case let .json(status, body) = store.handle(APICall(method: "GET", path: path, query: query, user: user)) else {
+                return (0, .null)
+            }
+            return (status, body)
+        }
+        func names(_ list: ManifestNode) -> [String] { (list["items"]?.items ?? []).compactMap { $0["metadata"]?["name"]?.scalarText } }
+
+        let (status, nodes) = get("/api/v1/nodes")
+        #expect(status == 200 && nodes["kind"]?.string == "NodeList" && nodes["apiVersion"]?.string == "v1")
+        #expect(names(nodes) == ["node-1"])
+        #expect(nodes["items"]?[0]?["kind"] == nil, "list items carry no kind")
+        #expect(nodes["items"]?[0]?["status"] == (try Fixtures.load("311").body["status"]))
+        for (fixture, selector) in [("216", "app=frontend"), ("324", "app=web")] {
+            let recorded = try Fixtures.load(fixture).body
+            let (_, pods) = get("/api/v1/namespaces/apps/pods", ["labelSelector": selector])
+            #expect(pods["kind"] == recorded["kind"] && pods["apiVersion"] == recorded["apiVersion"])
+            #expect(Set(names(pods)) == Set(names(recorded)), "\(fixture)")
+        }
+        let recordedSlices = try Fixtures.load("321").body
+        let (_, slices) = get("/apis/discovery.k8s.io/v1/namespaces/apps/endpointslices", ["labelSelector": "kubernetes.io/service-name=web"])
+        #expect(slices["kind"] == recordedSlices["kind"] && slices["apiVersion"] == recordedSlices["apiVersion"])
+        #expect(slices["items"]?[0]?["endpoints"] == recordedSlices["items"]?[0]?["endpoints"])
+
+        let (denied, refusal) = get("/api/v1/nodes", user: "viewer")
+        #expect(denied == 403)
+        #expect(refusal["message"]?.string == "nodes is forbidden: User \"viewer\" cannot list resource \"nodes\" in API group \"\" at the cluster scope")
+        guard case .watch(let start) = store.handle(APICall(method: "GET", path: "/api/v1/nodes", query: ["watch": "1"], user: "admin")) else {
+            Issue.record("no watch")
+            return
+        }
+        #expect(start.resource == "nodes")
+        #expect(start.backlog.map { "\($0["type"]?.string ?? "") \($0["object"]?["kind"]?.string ?? "") \($0["object"]?["metadata"]?["name"]?.string ?? "")" }
+                == ["ADDED Node node-1"])
+    }
 }

@@ -129,3 +129,36 @@ import Testing
         #expect(error?.message == "duplicate key: k4321")
     }
 }
+
+/// Inputs the fuzzer found that read but did not survive being written and read again.
+@Suite struct FuzzFoundInputTests {
+    /// A CR before `?` started a complex key whose key is a mapping; it was kept as the
+    /// Swift description of Yams' node, 2,000 characters that no YAML reader takes back.
+    @Test func aListOrMappingAsAKeyIsRefusedWithItsLine() throws {
+        let input = try InputLimitsTests.fixture("mapping-as-key.yaml")
+        let error = try #require(InputLimitsTests.refusal(input, path: "key.yaml"))
+        #expect(error.message == "a mapping cannot be a mapping key")
+        #expect(error.line == 7)  // where the mapping that is the key starts: `labels:`
+        for text in ["? [a, b]\n: 1\n", "x:\n  ? {a: 1}\n  : 2\n", "{[a]: 1}\n"] {
+            #expect(InputLimitsTests.refusal(Array(text.utf8), path: "k.yaml")?.message.hasSuffix("cannot be a mapping key") == true, "\(text)")
+        }
+        #expect(try ManifestReader.objects("? a\n: 1\n80: x\ntrue: y\n").first?.keys == ["a", "80", "true"])
+    }
+}
+
+extension FuzzFoundInputTests {
+    /// A key longer than libyaml's 1,024-character bound for a key before its `:` is
+    /// written as an explicit key (`? key` then `: value`), so the YAML reads back.
+    @Test(arguments: ["plain", "with: colon"])
+    func aVeryLongKeyIsWrittenSoThatItReadsBack(_ kind: String) throws {
+        let key = String(repeating: kind == "plain" ? "a" : "a: ", count: 1_100)
+        let node = ManifestNode.mapping([
+            "m": .mapping([ManifestEntry(key: key, value: .string("v")), ManifestEntry(key: "next", value: .int(1))]),
+            "l": .sequence([.mapping([ManifestEntry(key: key, value: .sequence([.string("x")]))])]),
+            "deep": .mapping([ManifestEntry(key: key, value: .mapping(["a": .int(1)]))]),
+        ])
+        let yaml = YAMLWriter.write(node)
+        #expect(yaml.contains("? "))
+        #expect(try ManifestReader.objects(yaml).first == node, "\(yaml)")
+    }
+}

@@ -112,8 +112,15 @@ import Testing
         #expect(error.line == 12)
     }
 
-    @Test func theMessageSaysTheLimit() throws {
-        let error = try #require(InputLimitsTests.refusal(Array(Shape.flowSequences.text(depth: 1_000).utf8), path: "d.yaml"))
-        #expect(error.message.contains("\(InputLimits.maxDepth) levels"))
+    /// Past libyaml's own bound (1,000 levels) its scanner stops before any collection is
+    /// seen; the message is still ours, with the limit.
+    @Test(arguments: [200, 999, 1_000, 1_001, 5_000])
+    func theMessageSaysTheLimitAtAnyDepth(_ depth: Int) throws {
+        for shape in [Shape.flowSequences, .flowMappings] {
+            let error = try #require(InputLimitsTests.refusal(Array(shape.text(depth: depth).utf8), path: "d.yaml"))
+            #expect(error.limit == .tooDeep(limit: InputLimits.maxDepth), "\(shape) \(depth): \(error)")
+            #expect(error.message.contains("\(InputLimits.maxDepth) levels"))
+            #expect(error.line == 1)
+        }
     }
 }

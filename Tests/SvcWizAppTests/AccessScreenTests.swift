@@ -21,7 +21,7 @@ struct AccessScreenTests {
         let stored = StoredService(manifest: manifest, version: "1", location: "/api/v1/namespaces/shop/services/x")
         var state = AppState(text: UIText(language), backend: BackendInfo(kind: .cluster, location: "test"), readOnly: false,
                              size: TerminalSize(columns: columns, rows: rows), scope: .named("shop"), exportFolder: ".")
-        state.clipboard = clipboard
+        state.choices.clipboard = clipboard
         state.screen = .detail(DetailScreen(stored.id))
         _ = state.update(.detailLoaded(stored.id, .success(DetailData(stored: stored, backends: backends, events: [], nodes: nodes))))
         return state
@@ -195,6 +195,21 @@ struct AccessScreenTests {
         ShopScreens.press([.character("g")], on: &state)
         guard case .detail(let top) = state.screen else { return }
         #expect(top.cursor == 0 && top.scroll == 0)
+    }
+
+    @Test func testARefreshWithFewerLinesKeepsTheCursorOnALine() throws {
+        // Events (a cluster) end the first load; the refresh has none, so one line less.
+        var state = try Self.detail(Self.nodePort, nodes: .unknown(.notAllowed))
+        ShopScreens.press([.character("G")], on: &state)
+        let manifest = try ManifestReader.objects(Self.nodePort)[0]
+        let stored = StoredService(manifest: manifest, version: "2", location: "x")
+        _ = state.update(.detailLoaded(stored.id, .success(DetailData(stored: stored, backends: nil, events: nil, nodes: .known([])))))
+        guard case .detail(let detail) = state.screen else { Issue.record("not on the detail"); return }
+        let items = DetailView.items(ServiceDetailContent.sections(for: try #require(detail.data), text: state.text, now: Date()))
+        #expect(detail.cursor == items.count - 1)
+        // The last line is the note that there are no annotations: nothing to copy.
+        #expect(state.update(.key(.character("Y"))) == [])
+        #expect(state.status?.text == "Nothing to copy on this line.")
     }
 
     @Test func testWithTheClipboardOffTheTextIsShownToCopyByHand() throws {

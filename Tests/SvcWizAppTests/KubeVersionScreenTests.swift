@@ -10,7 +10,7 @@ import Testing
 @Suite struct KubeVersionScreenTests {
     @Test func theTitleSaysWhichReleaseIsChecked() async throws {
         var state = try await ShopScreens.listState(columns: 120)
-        state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 28), source: .flag)
+        state.choices.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 28), source: .flag)
         #expect(ShopScreens.render(state).lines[0].contains("ns: shop  k8s 1.28"))
         _ = state.update(.kubeVersionChosen(KubeVersionChoice(version: .newest, source: .clusterUnanswered)))
         #expect(ShopScreens.render(state).lines[0].contains("k8s ? (1.36 rules)"))
@@ -33,13 +33,13 @@ import Testing
         """
         let wizard = WizardState.create(namespace: "shop", usedNodePorts: [:])
         var state = EditorModeTests.app(.wizard(wizard))
-        state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 32), source: .flag)
+        state.choices.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 32), source: .flag)
         state.settle(effects: state.openEditor(from: wizard, text: text))
         let old = try #require(EditorModeTests.editorState(state)).editor.markers
         #expect(old[12]?.contains("may not expose port 10250") == true, "\(old)")
         #expect(old[8]?.hasPrefix("warning: 010.0.0.1 has leading zeros") == true, "\(old)")
 
-        state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 33), source: .flag)
+        state.choices.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 33), source: .flag)
         state.settle(effects: state.openEditor(from: wizard, text: text))
         let new = try #require(EditorModeTests.editorState(state)).editor.markers
         #expect(new[12] == nil, "\(new)")
@@ -47,7 +47,7 @@ import Testing
 
     @Test func theWizardChecksByTheAppsRelease() throws {
         var state = EditorModeTests.app(.list)
-        state.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 24), source: .flag)
+        state.choices.kubeVersion = KubeVersionChoice(version: KubeVersion(minor: 24), source: .flag)
         var wizard = WizardState.create(namespace: "shop", usedNodePorts: [:])
         wizard.draft.name = "web"
         _ = state.openWizard(wizard)

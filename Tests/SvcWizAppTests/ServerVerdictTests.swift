@@ -13,7 +13,7 @@ import Testing
     static func refusedOnCluster() -> AppState {
         var state = AppState(text: UIText(.en), backend: BackendInfo(kind: .cluster, location: "test"), readOnly: false,
                              size: TerminalSize(columns: 100, rows: 30), scope: .named("shop"), exportFolder: ".")
-        state.kubeVersion = KubeVersionChoice(version: .oldest, source: .cluster)
+        state.choices.kubeVersion = KubeVersionChoice(version: .oldest, source: .cluster)
         var wizard = WizardState.newShopWizard()
         wizard.draft.name = "kubelet"
         wizard.draft.selector = [KeyValueRow(key: "app", value: "kubelet")]

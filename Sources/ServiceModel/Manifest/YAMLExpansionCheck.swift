@@ -49,6 +49,14 @@ struct YAMLExpansionCheck {
             if event.type == YAML_STREAM_END_EVENT { return nil }
             if let finding = state.take(event) { return finding }
         }
+        // libyaml has a nesting bound of its own, deeper than ours, and its scanner reads a
+        // run of `[` or `{` ahead: past that bound it stops before the walk sees a single
+        // collection, with words that name a C function. It is our bound that was broken.
+        if parser.error == YAML_PARSER_ERROR, let problem = parser.problem,
+           String(cString: problem).hasPrefix("Maximum nesting level") {
+            return Finding(violation: .tooDeep(limit: InputLimits.maxDepth),
+                           line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        }
         return nil
     }
 

@@ -63,7 +63,14 @@ package enum YAMLWriter {
                 line(take(&self), inlineScalar(scalar, indent: indent))
             case .mapping(let entries):
                 for entry in entries {
-                    let key = take(&self) + writeKey(entry.key) + ":"
+                    let written = writeKey(entry.key)
+                    if written.unicodeScalars.count > YAMLWriter.longestImplicitKey {
+                        // `? key` on a line of its own, then `: value`.
+                        line(take(&self) + "? ", written)
+                        value(entry.value, after: pad(indent) + ":", childIndent: indent + 2, sequenceIndent: indent + 2)
+                        continue
+                    }
+                    let key = take(&self) + written + ":"
                     value(entry.value, after: key, childIndent: indent + 2, sequenceIndent: indent)
                 }
             case .sequence(let items):
@@ -107,6 +114,10 @@ package enum YAMLWriter {
             }
         }
     }
+
+    /// libyaml reads a key written before its `:` (an implicit key) only when the `:` is
+    /// within 1,024 characters of the key's start; longer keys are written explicitly.
+    static let longestImplicitKey = 1_000
 
     static func writeKey(_ key: String) -> String {
         YAML11.needsQuotes(key) || key.contains("\n") ? doubleQuoted(key) : key

@@ -50,6 +50,15 @@ package struct DetailScreen: Sendable {
         return []
     }
 
+    /// New data (a load or a refresh): the cursor stays where it was while that line
+    /// still exists.
+    mutating func loaded(_ new: DetailData, text: UIText) {
+        data = new
+        error = nil
+        let count = DetailView.items(ServiceDetailContent.sections(for: new, text: text, now: Date())).count
+        cursor = min(cursor, max(0, count - 1))
+    }
+
     /// The pair under the cursor, as the screen lays it out now.
     func selectedPair(text: UIText) -> DetailPair? {
         guard let data else { return nil }

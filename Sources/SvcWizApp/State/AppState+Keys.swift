@@ -85,14 +85,14 @@ extension AppState {
                 return []
             }
             overlay = .confirmDelete(DeleteConfirmation(targets: [DeletionTarget(row: row)], hiddenByFilter: 0))
-        case .export(let service): overlay = .export(Prompt(exportFolder), service)
+        case .export(let service): overlay = .export(Prompt(choices.exportFolder), service)
         case .create: return [.checkDraft]
         case .editText(let service): return [.loadForText(service)]
         case .importFile: overlay = .importPrompt(Prompt(), candidates: [])
         case .edit(let service): return [.loadForEdit(service, step: nil)]
         case let .chooseEditStep(service, headless): overlay = .editChooser(EditChooser(service: service, headless: headless))
         case .copy(let copied):
-            guard clipboard else {
+            guard choices.clipboard else {
                 post(StatusMessage(text(.copyByHand, copied)))
                 overlay = .messages
                 return []
@@ -130,7 +130,7 @@ extension AppState {
             screen = .detail(DetailScreen(service))
             return [.loadDetail(service)]
         case let .export(service, folder):
-            exportFolder = folder
+            choices.exportFolder = folder
             return [.export(service, target: folder, overwrite: false)]
         case let .overwrite(path, service): return [.export(service, target: path, overwrite: true)]
         case .completePath(let input): return [.completePath(input)]

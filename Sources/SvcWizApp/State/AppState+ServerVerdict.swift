@@ -13,7 +13,7 @@ extension AppState {
             wizard.serverAccepted = manifest
             screen = .wizard(wizard)
             let objection = wizard.errors.first.map { "\($0.location): \($0.message(in: text.language))" } ?? ""
-            post(StatusMessage(text(.serverAcceptsWhatSvcwizRefuses, kubeVersion.version.description, objection), severity: .warning))
+            post(StatusMessage(text(.serverAcceptsWhatSvcwizRefuses, choices.kubeVersion.version.description, objection), severity: .warning))
         case .failure(let error):
             placeFailure(error)
         }

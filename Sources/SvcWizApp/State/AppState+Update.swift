@@ -52,7 +52,7 @@ extension AppState {
             guard case .named(namespace) = scope else { return [] }
             permissions.denied = deniedActions
         case .kubeVersionChosen(let choice):
-            kubeVersion = choice
+            choices.kubeVersion = choice
         case let .dryRunChecked(manifest, result):
             return applyServerVerdict(manifest, result)
         case let .backendChanged(info, namespace):
@@ -86,8 +86,7 @@ extension AppState {
         case .success(let data):
             // The failure this load was the answer to is over: it leaves the status line.
             if let failed = detail.error, status?.severity == .error, status?.text == failed { status = nil }
-            detail.data = data
-            detail.error = nil
+            detail.loaded(data, text: text)
         case .failure(let error):
             let message = error.message(in: text.language)
             detail.error = message

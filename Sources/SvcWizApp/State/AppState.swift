@@ -26,12 +26,7 @@ package struct AppState: Sendable {
     package var overlay: Overlay?
     package var status: StatusMessage?
     package var messages: [StatusMessage] = []
-    /// Where exports go; the prompt offers it.
-    package var exportFolder: String
-    /// The Kubernetes release checked against, shown in the title (`AppState+KubeVersion`).
-    package var kubeVersion = KubeVersionChoice(version: .newest, source: .newest)
-    /// `Y` sets the terminal's clipboard; false (`--no-clipboard`), it shows the text instead.
-    package var clipboard = true
+    package var choices: SessionChoices
 
     package init(text: UIText, backend: BackendInfo, readOnly: Bool, size: TerminalSize, scope: NamespaceScope,
                 exportFolder: String) {
@@ -40,7 +35,7 @@ package struct AppState: Sendable {
         self.permissions = Permissions(readOnly: readOnly)
         self.size = size
         self.scope = scope
-        self.exportFolder = exportFolder
+        self.choices = SessionChoices(exportFolder: exportFolder)
     }
 
     /// The key table of the screen in front.
