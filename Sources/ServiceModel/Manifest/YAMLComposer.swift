@@ -106,7 +106,7 @@ struct YAMLComposer {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let tag = data.quoted_implicit == 1 ? YAMLKeyTag.str : Self.text(data.tag) ?? ""
+            let tag = data.quoted_implicit == 1 ? YAMLTag.str : Self.text(data.tag) ?? ""
             let style = Self.style(data.style)
             let value = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
             let scalar = Scalar(text: value, kind: Self.kind(of: value, tag: tag, style: style), style: style)
@@ -208,31 +208,19 @@ struct YAMLComposer {
     }
 
     /// Refuses a mapping that writes a key twice, naming every repeated key (sorted) at
-    /// the first one's place. Keys with the same text are one key when their tags agree
-    /// both as written and as resolved (`YAMLKeyTag`), so `80` and `"80"` are two keys;
-    /// tags are looked at only for texts that repeat.
+    /// the first one's place. Keys are compared as text, whatever their tags: a YAML 1.1
+    /// reader tells `80` from `"80"` (an int and a string), but a manifest's keys are text,
+    /// the model keeps them so and would write both the same, and an API server, which reads
+    /// the manifest as JSON, would see one key twice.
     private func checkDuplicates(_ keys: [Key]) throws(ManifestParseError) {
         guard keys.count > 1 else { return }
-        var seen = Set<String>(minimumCapacity: keys.count)
-        var repeated: Set<String> = []
-        for key in keys where !seen.insert(key.scalar.text).inserted {
-            repeated.insert(key.scalar.text)
-        }
-        guard !repeated.isEmpty else { return }
-        struct Identity: Hashable {
-            var text: String
-            var written: String
-            var resolved: String
-        }
-        var first: [Identity: Int] = [:]
+        var first: [String: Int] = [:]
         var duplicated: Set<Int> = []
-        for (index, key) in keys.enumerated() where repeated.contains(key.scalar.text) {
-            let identity = Identity(text: key.scalar.text, written: YAMLKeyTag.explicit(key.tag),
-                                    resolved: YAMLKeyTag.resolved(key.scalar.text, written: key.tag))
-            if let earlier = first[identity] {
+        for (index, key) in keys.enumerated() {
+            if let earlier = first[key.scalar.text] {
                 duplicated.insert(earlier)
             } else {
-                first[identity] = index
+                first[key.scalar.text] = index
             }
         }
         guard !duplicated.isEmpty else { return }
@@ -248,11 +236,11 @@ struct YAMLComposer {
     /// integer), a quoted or block scalar is a string, a plain one follows YAML 1.1.
     private static func kind(of text: String, tag: String, style: ScalarStyle) -> ScalarKind {
         switch tag {
-        case YAMLKeyTag.str: return .string
-        case YAMLKeyTag.int: return YAML11.parseInt(text) != nil ? .int : .string
-        case YAMLKeyTag.float: return .float
-        case YAMLKeyTag.bool: return YAML11.parseBool(text) != nil ? .bool : .string
-        case YAMLKeyTag.null: return .null
+        case YAMLTag.str: return .string
+        case YAMLTag.int: return YAML11.parseInt(text) != nil ? .int : .string
+        case YAMLTag.float: return .float
+        case YAMLTag.bool: return YAML11.parseBool(text) != nil ? .bool : .string
+        case YAMLTag.null: return .null
         default: return style == .plain ? YAML11.resolve(text) : .string
         }
     }
