@@ -51,7 +51,7 @@ package actor WorkspaceBackend: Backend {
     /// first screen can show before every file is parsed.
     static let firstPassMinimum = 1000
     /// The rows a subscriber gets before the rest is parsed: a screen's worth, and more.
-    static let firstScreenRows = 500
+    static let firstScreenRows = 200
 
     private struct Subscriber {
         var scope: NamespaceScope
@@ -344,8 +344,14 @@ package actor WorkspaceBackend: Backend {
     /// decoded meanwhile on another core: the walk waits on the kernel, the decoding on the
     /// CPU, so the two overlap.
     private func walkReadingDiskCache() -> FileSystem.Listing {
-        guard !diskCacheRead, let diskCache else { return FileSystem.walk(root) }
+        // A first scan with nothing indexed reads every file: their stamps come from reading them.
+        let stamps = scanned || !index.files.isEmpty
+        guard !diskCacheRead, let diskCache else { return FileSystem.walk(root, stamps: stamps) }
         diskCacheRead = true
+        guard FileSystem.status(diskCache.path) != nil else {
+            StaleTemporaries.remove(in: diskCache.directory)
+            return FileSystem.walk(root, stamps: stamps)
+        }
         final class Results: @unchecked Sendable {
             var listing = FileSystem.Listing()
             var index: WorkspaceIndex?
@@ -418,12 +424,13 @@ package actor WorkspaceBackend: Backend {
             switch scanned {
             case .outcome(let outcome):
                 change.formUnion(apply(outcome, of: item))
-            case .found(let found):
+            case let .found(found, stamp):
                 // The record the disk cache had is of other bytes: it must not show meanwhile.
                 cache.remove(item.path)
                 change.formUnion(index.remove(item.path))
                 var item = item
                 item.knownHash = nil
+                item.stamp = stamp
                 waiting.append(WorkspaceFirstPass.File(item: item, found: found))
             }
         }
