@@ -91,8 +91,31 @@ private struct DocumentScan {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The name-like values read: `kind`, `metadata.name`, `metadata.namespace`.
     enum Field { case kind, name, namespace }
-    /// Each field read; "" for one written so that the scan cannot answer.
-    var fields: [Field: String] = [:]
+
+    /// Each field read; "" for one written so that the scan cannot answer. Three stored
+    /// values, not a dictionary: every document of a cold start's files has them.
+    struct Fields {
+        private var values: (String?, String?, String?) = (nil, nil, nil)
+
+        subscript(field: Field) -> String? {
+            get {
+                switch field {
+                case .kind: values.0
+                case .name: values.1
+                case .namespace: values.2
+                }
+            }
+            set {
+                switch field {
+                case .kind: values.0 = newValue
+                case .name: values.1 = newValue
+                case .namespace: values.2 = newValue
+                }
+            }
+        }
+    }
+
+    var fields = Fields()
     var sawMetadata = false
     var sawContent = false
     var inMetadata = false
