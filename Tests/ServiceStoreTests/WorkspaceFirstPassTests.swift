@@ -149,6 +149,19 @@ struct WorkspaceFirstPassTests {
         if case .reset(let rows)? = events.first { #expect(rows == all) } else { Issue.record("no reset") }
     }
 
+    /// A write during the first pass sees the whole workspace: a service that only a file
+    /// not yet parsed holds already exists.
+    @Test func aWriteDuringTheFirstPassSeesEveryFile() async throws {
+        let workspace = try Self.makeWorkspace()
+        let backend = try workspace.backend()
+        await backend.startWatching()
+        _ = try await backend.serviceNamespaces()
+        let last = ServiceID(namespace: "default", name: Self.name(Self.count - 1))
+        await #expect(throws: StoreError.alreadyExists(last)) {
+            try await backend.create(serviceManifest(last.name, namespace: last.namespace), dryRun: false)
+        }
+    }
+
     /// The screen asks for namespaces and problems as it subscribes: whichever reaches the
     /// backend first, the subscription still sees rows before the last file is parsed, and
     /// the reads answer from the whole workspace.
