@@ -143,7 +143,7 @@ enum FileSystem {
 }
 
 /// `read(2)`, named apart from `FileSystem.read(_:)`.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(fd, buffer, count)
     #else

@@ -26,8 +26,10 @@ struct WorkspaceIndex: Sendable {
     private(set) var files: [String: FileRecord] = [:]
     /// The files that hold each service, in path order. When two files define the same
     /// service, the first path wins; the other copy is left alone.
-    private var locations: [ServiceID: [String]] = [:]
-    private var versions: [UInt64: ServiceID] = [:]
+    private var locations: [ServiceKey: ServicePaths] = [:]
+    /// The file of each version (its record says which service): the path shares the
+    /// string of `files`' key.
+    private var versions: [UInt64: String] = [:]
     /// Workloads by namespace, then by file.
     private var workloadFiles: [String: [String: [Workload]]] = [:]
     private var matchers: [String: WorkloadMatcher] = [:]
@@ -65,14 +67,15 @@ struct WorkspaceIndex: Sendable {
         files[record.path] = record
         if record.problem != nil { problemPaths.insert(record.path) }
         for service in record.services {
-            let key = service.key
-            var paths = locations[key] ?? []
-            if !paths.contains(record.path) {
-                paths.insert(record.path, at: paths.firstIndex(where: { $0 > record.path }) ?? paths.endIndex)
+            let key = ServiceKey(service.summary)
+            if var paths = locations[key] {
+                paths.insert(record.path)
+                locations[key] = paths
+            } else {
+                locations[key] = ServicePaths(record.path)
             }
-            locations[key] = paths
-            versions[service.versionHash] = key
-            change.keys.insert(key)
+            versions[service.versionHash] = record.path
+            change.keys.insert(service.key)
         }
         for workload in record.workloads {
             workloadFiles[workload.namespace, default: [:]][record.path, default: []].append(workload)
@@ -88,13 +91,12 @@ struct WorkspaceIndex: Sendable {
         problemPaths.remove(path)
         var change = Change()
         for service in old.services {
-            let key = service.key
+            let key = ServiceKey(service.summary)
             if var paths = locations[key] {
-                paths.removeAll { $0 == path }
-                locations[key] = paths.isEmpty ? nil : paths
+                locations[key] = paths.remove(path) ? paths : nil
             }
-            if versions[service.versionHash] == key { versions[service.versionHash] = nil }
-            change.keys.insert(key)
+            if versions[service.versionHash] == path { versions[service.versionHash] = nil }
+            change.keys.insert(service.key)
         }
         for namespace in Set(old.workloads.map(\.namespace)) {
             workloadFiles[namespace]?[path] = nil
@@ -123,8 +125,8 @@ struct WorkspaceIndex: Sendable {
 
     /// The file and record of a service.
     func location(of key: ServiceID) -> (path: String, record: ServiceRecord)? {
-        guard let path = locations[key]?.first,
-              let record = files[path]?.services.first(where: { $0.key == key }) else { return nil }
+        guard let path = locations[ServiceKey(key)]?.first,
+              let record = files[path]?.services.first(where: { $0.summary.hasID(key) }) else { return nil }
         return (path, record)
     }
 
@@ -134,7 +136,10 @@ struct WorkspaceIndex: Sendable {
     }
 
     /// The service a version belongs to, if some indexed service has it.
-    func key(forVersion version: String) -> ServiceID? { ContentHash.hash(ofVersion: version).flatMap { versions[$0] } }
+    func key(forVersion version: String) -> ServiceID? {
+        guard let hash = ContentHash.hash(ofVersion: version), let path = versions[hash] else { return nil }
+        return files[path]?.services.first { $0.versionHash == hash }?.key
+    }
 
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {
@@ -167,17 +172,14 @@ struct WorkspaceIndex: Sendable {
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
         for (path, file) in files {
-            var seen = Set<ServiceID>()
-            for service in file.services where locations[service.key]?.first == path {
-                guard seen.insert(service.key).inserted else { continue }
+            for (i, service) in file.services.enumerated() where locations[ServiceKey(service.summary)]?.first == path {
+                // A file that names a service twice shows it once.
+                guard !file.services[..<i].contains(where: { $0.summary.compareID(service.summary) == 0 }) else { continue }
                 rows.append(counted(service.summary))
             }
         }
-        // Sorts positions, reading the two fields in place: sorting the summaries themselves
-        // copied two of them per comparison (15 retains each).
-        let order = rows.indices.sorted {
-            rows[$0].namespace != rows[$1].namespace ? rows[$0].namespace < rows[$1].namespace : rows[$0].name < rows[$1].name
-        }
+        // Sorts positions, comparing the rows' bytes in place.
+        let order = rows.indices.sorted { rows[$0].compareID(rows[$1]) < 0 }
         rows = order.map { rows[$0] }
         rowsCache = rows
         return rows
@@ -186,12 +188,12 @@ struct WorkspaceIndex: Sendable {
     private mutating func patch(_ rows: inout [ServiceSummary]) {
         for key in staleKeys {
             let i = Self.lowerBound(rows, key)
-            if i < rows.count, rows[i].namespace == key.namespace, rows[i].name == key.name { rows.remove(at: i) }
+            if i < rows.count, rows[i].hasID(key) { rows.remove(at: i) }
             if let (_, record) = location(of: key) { rows.insert(counted(record.summary), at: i) }
         }
         for namespace in staleNamespaces {
             var i = Self.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
-            while i < rows.count, rows[i].namespace == namespace {
+            while i < rows.count, rows[i].withNamespaceBytes({ $0.elementsEqual(namespace.utf8) }) {
                 rows[i] = counted(rows[i])
                 i += 1
             }
@@ -234,14 +236,40 @@ struct WorkspaceIndex: Sendable {
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
-            let row = rows[mid]
-            if row.namespace < id.namespace || (row.namespace == id.namespace && row.name < id.name) {
+            if rows[mid].compareID(id) < 0 {
                 low = mid + 1
             } else {
                 high = mid
             }
         }
         return low
+    }
+}
+
+/// The files that hold one service, in path order: nearly always one, kept without an array.
+struct ServicePaths: Sendable {
+    private(set) var first: String
+    private var others: [String] = []
+
+    init(_ path: String) { first = path }
+
+    mutating func insert(_ path: String) {
+        guard path != first, !others.contains(path) else { return }
+        var all = [first] + others
+        all.insert(path, at: all.firstIndex(where: { $0 > path }) ?? all.endIndex)
+        first = all[0]
+        others = Array(all.dropFirst())
+    }
+
+    /// Removes a path; false when none is left.
+    mutating func remove(_ path: String) -> Bool {
+        if path == first {
+            guard !others.isEmpty else { return false }
+            first = others.removeFirst()
+        } else {
+            others.removeAll { $0 == path }
+        }
+        return true
     }
 }
 

@@ -163,8 +163,8 @@ package struct ServiceSortTable: Sendable {
         clusterIP.append(keys.clusterIP)
         external.append(keys.external)
         selector.append(keys.selector)
-        names.append(Array(row.name.utf8))
-        namespaces.append(Array(row.namespace.utf8))
+        row.withNameBytes { names.append($0) }
+        row.withNamespaceBytes { namespaces.append($0) }
     }
 
     /// One row's key for each column that has its own (NAME and NAMESPACE use the names).
@@ -204,7 +204,7 @@ struct KeyText: Sendable {
     private var lengths: [UInt32] = []
     private var garbage = 0
 
-    mutating func append(_ key: [UInt8]) {
+    mutating func append<Key: Collection>(_ key: Key) where Key.Element == UInt8 {
         starts.append(UInt32(bytes.count))
         lengths.append(UInt32(key.count))
         bytes.append(contentsOf: key)
