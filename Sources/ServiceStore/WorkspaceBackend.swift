@@ -305,8 +305,10 @@ package actor WorkspaceBackend: Backend {
     /// scan of the folder that reads only the files whose stamp moved.
     private func refresh() throws(StoreError) {
         if scanned, watcher?.mode == .inotify { return }
+        let first = !scanned
         try fullScan()
         saveDiskCache()
+        if first { FileSystem.releaseFreedMemory() }
     }
 
     /// Every manifest file and its stamp. On the first scan the disk cache's records (with

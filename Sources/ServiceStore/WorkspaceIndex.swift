@@ -23,13 +23,13 @@ struct WorkspaceIndex: Sendable {
         }
     }
 
-    private(set) var files: [String: FileRecord] = [:]
-    /// The files that hold each service, in path order. When two files define the same
-    /// service, the first path wins; the other copy is left alone.
-    private var locations: [ServiceKey: ServicePaths] = [:]
-    /// The file of each version (its record says which service): the path shares the
-    /// string of `files`' key.
-    private var versions: [UInt64: String] = [:]
+    private(set) var files = FileTable()
+    /// The position in `files` of the file that holds each service. When two files define
+    /// the same service, the first path wins; the other copy is left alone.
+    private var locations: [ServiceKey: Int32] = [:]
+    /// Every file of each service that more than one file defines, in path order (rare:
+    /// kept apart so that `locations` holds one small number per service).
+    private var sharedLocations: [ServiceKey: [String]] = [:]
     /// Workloads by namespace, then by file.
     private var workloadFiles: [String: [String: [Workload]]] = [:]
     private var matchers: [String: WorkloadMatcher] = [:]
@@ -47,7 +47,6 @@ struct WorkspaceIndex: Sendable {
     mutating func reserve(files count: Int) {
         files.reserveCapacity(count)
         locations.reserveCapacity(count)
-        versions.reserveCapacity(count)
     }
 
     mutating func put(_ record: FileRecord) -> Change {
@@ -64,17 +63,20 @@ struct WorkspaceIndex: Sendable {
             // No sets built for a new file: the first scan adds every file.
             change.namespacesChanged = !record.services.isEmpty || !record.workloads.isEmpty || !record.namespaceObjects.isEmpty
         }
-        files[record.path] = record
+        let position = files.insert(record)
         if record.problem != nil { problemPaths.insert(record.path) }
         for service in record.services {
             let key = ServiceKey(service.summary)
-            if var paths = locations[key] {
-                paths.insert(record.path)
-                locations[key] = paths
+            if let current = locations[key], current != position {
+                var paths = sharedLocations[key] ?? [files[current].path]
+                if !paths.contains(record.path) {
+                    paths.insert(record.path, at: paths.firstIndex(where: { $0 > record.path }) ?? paths.endIndex)
+                }
+                sharedLocations[key] = paths
+                locations[key] = files.position(of: paths[0])
             } else {
-                locations[key] = ServicePaths(record.path)
+                locations[key] = position
             }
-            versions[service.versionHash] = record.path
             change.keys.insert(service.key)
         }
         for workload in record.workloads {
@@ -87,16 +89,27 @@ struct WorkspaceIndex: Sendable {
 
     @discardableResult
     mutating func remove(_ path: String) -> Change {
-        guard let old = files.removeValue(forKey: path) else { return Change() }
+        guard let (old, position, moved) = files.remove(path) else { return Change() }
         problemPaths.remove(path)
         var change = Change()
-        for service in old.services {
+        for (i, service) in old.services.enumerated() {
             let key = ServiceKey(service.summary)
-            if var paths = locations[key] {
-                locations[key] = paths.remove(path) ? paths : nil
-            }
-            if versions[service.versionHash] == path { versions[service.versionHash] = nil }
             change.keys.insert(service.key)
+            // A file that names a service twice leaves its place once.
+            guard !old.services[..<i].contains(where: { ServiceKey($0.summary) == key }) else { continue }
+            if var paths = sharedLocations[key] {
+                paths.removeAll { $0 == path }
+                sharedLocations[key] = paths.count > 1 ? paths : nil
+                locations[key] = paths.first.flatMap { files.position(of: $0) }
+            } else if locations[key] == position {
+                locations[key] = nil
+            }
+        }
+        // The last record took the removed one's place.
+        if let moved {
+            for service in files[position].services where locations[ServiceKey(service.summary)] == moved {
+                locations[ServiceKey(service.summary)] = position
+            }
         }
         for namespace in Set(old.workloads.map(\.namespace)) {
             workloadFiles[namespace]?[path] = nil
@@ -125,9 +138,10 @@ struct WorkspaceIndex: Sendable {
 
     /// The file and record of a service.
     func location(of key: ServiceID) -> (path: String, record: ServiceRecord)? {
-        guard let path = locations[ServiceKey(key)]?.first,
-              let record = files[path]?.services.first(where: { $0.summary.hasID(key) }) else { return nil }
-        return (path, record)
+        guard let position = locations[ServiceKey(key)] else { return nil }
+        let file = files[position]
+        guard let record = file.services.first(where: { $0.summary.hasID(key) }) else { return nil }
+        return (file.path, record)
     }
 
     /// The parse error of the file that held `key` before it stopped parsing.
@@ -135,10 +149,14 @@ struct WorkspaceIndex: Sendable {
         files.values.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
     }
 
-    /// The service a version belongs to, if some indexed service has it.
+    /// The service a version belongs to, if some indexed service has it. Asked once per
+    /// write, so a look at every record costs less than a map kept for every service.
     func key(forVersion version: String) -> ServiceID? {
-        guard let hash = ContentHash.hash(ofVersion: version), let path = versions[hash] else { return nil }
-        return files[path]?.services.first { $0.versionHash == hash }?.key
+        guard let hash = ContentHash.hash(ofVersion: version) else { return nil }
+        for record in files.values {
+            if let service = record.services.first(where: { $0.versionHash == hash }) { return service.key }
+        }
+        return nil
     }
 
     /// Every indexed file inside `directory`.
@@ -171,8 +189,8 @@ struct WorkspaceIndex: Sendable {
         staleNamespaces = []
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
-        for (path, file) in files {
-            for (i, service) in file.services.enumerated() where locations[ServiceKey(service.summary)]?.first == path {
+        for (position, file) in files.values.enumerated() {
+            for (i, service) in file.services.enumerated() where locations[ServiceKey(service.summary)] == Int32(position) {
                 // A file that names a service twice shows it once.
                 guard !file.services[..<i].contains(where: { $0.summary.compareID(service.summary) == 0 }) else { continue }
                 rows.append(counted(service.summary))
@@ -243,33 +261,6 @@ struct WorkspaceIndex: Sendable {
             }
         }
         return low
-    }
-}
-
-/// The files that hold one service, in path order: nearly always one, kept without an array.
-struct ServicePaths: Sendable {
-    private(set) var first: String
-    private var others: [String] = []
-
-    init(_ path: String) { first = path }
-
-    mutating func insert(_ path: String) {
-        guard path != first, !others.contains(path) else { return }
-        var all = [first] + others
-        all.insert(path, at: all.firstIndex(where: { $0 > path }) ?? all.endIndex)
-        first = all[0]
-        others = Array(all.dropFirst())
-    }
-
-    /// Removes a path; false when none is left.
-    mutating func remove(_ path: String) -> Bool {
-        if path == first {
-            guard !others.isEmpty else { return false }
-            first = others.removeFirst()
-        } else {
-            others.removeAll { $0 == path }
-        }
-        return true
     }
 }
 

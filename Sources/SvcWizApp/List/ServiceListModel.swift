@@ -55,7 +55,7 @@ package struct ServiceListModel: Sendable {
         } else {
             rows.append(row)
             search.append(row)
-            sortTable.append(row)
+            sortTable.append(row, in: rows)
         }
         reorder()
         refilter()
