@@ -233,14 +233,36 @@ package final class ClusterBackend: Backend, Sendable {
         var resourceVersion = ""
         var token: String?
         var restarted = false
-        repeat {
-            var pageQuery = query + [("limit", String(options.pageSize))]
-            if let token { pageQuery.append(("continue", token)) }
-            let response = try await transport.send(.get(resource.path(namespace: namespace), pageQuery), retrying: retrying)
+        let transport = transport
+        let path = resource.path(namespace: namespace)
+        let limit = String(options.pageSize)
+        let pageQuery = { (token: String?) in query + [("limit", limit)] + (token.map { [("continue", $0)] } ?? []) }
+        // The next page is asked for while this one is decoded: the continue token is read
+        // first, without the items, so the server's work and ours overlap.
+        var prefetch: (token: String, answer: Task<Result<APIResponse, StoreError>, Never>)?
+        defer { prefetch?.answer.cancel() }
+        // Not `repeat … while token != nil`: its `continue` after a 410 would test the
+        // cleared token and end the list after its first pages.
+        while true {
+            let ahead = prefetch
+            prefetch = nil
+            let response: APIResponse
+            if let ahead, ahead.token == token {
+                response = try await ahead.answer.value.get()
+            } else {
+                ahead?.answer.cancel()
+                response = try await transport.send(.get(path, pageQuery(token)), retrying: retrying)
+            }
             if response.status == 410, token != nil, !restarted {
                 restarted = true
                 token = nil
                 continue
+            }
+            if response.isSuccess, let next = Self.continueToken(of: response) {
+                let request = APIRequest.get(path, pageQuery(next))
+                prefetch = (next, Task {
+                    do throws(StoreError) { return .success(try await transport.send(request, retrying: retrying)) } catch { return .failure(error) }
+                })
             }
             guard response.isSuccess, let page = Self.json(response, skipping: skipping) else {
                 throw StoreError.from(response, APIOperation(verb: "list", resource: resource.plural, namespace: namespace))
@@ -250,8 +272,14 @@ package final class ClusterBackend: Backend, Sendable {
             token = page["metadata"]?["continue"]?.string.flatMap { $0.isEmpty ? nil : $0 }
             receive(ListPage(items: page["items"]?.items ?? [], first: first,
                              remaining: token == nil ? nil : page["metadata"]?["remainingItemCount"]?.int))
-        } while token != nil
-        return resourceVersion
+            if token == nil { return resourceVersion }
+        }
+    }
+
+    /// A list page's continue token, read with its items skipped; nil on the last page.
+    static func continueToken(of response: APIResponse) -> String? {
+        let head = try? ManifestReader.parseJSON(bytes: response.body, skipping: .members(["items": .skip]))
+        return head?["metadata"]?["continue"]?.string.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func json(_ response: APIResponse, skipping: JSONPrune?) -> ManifestNode? {

@@ -344,7 +344,8 @@ package final class APIStore: @unchecked Sendable {
         var start: String?
         if let token = call.query["continue"], !token.isEmpty {
             guard let decoded = Self.decodeContinue(token) else { return StatusBody.badRequest("continue key is not valid: illegal base64 data") }
-            guard decoded.version > compactedVersion else {
+            // Compaction keeps the revision it compacted at: a list of "now" continues.
+            guard decoded.version >= compactedVersion else {
                 return StatusBody.failure(410, "Expired",
                     "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.")
             }

@@ -1,8 +1,9 @@
 import Foundation
-import KubeClient
+@testable import KubeClient
 import KubeTestServer
 import ServiceModel
 import ServiceStore
+import Synchronization
 import Testing
 
 /// A long first list reaches the screen page by page, in the API's name order, with the
@@ -34,6 +35,47 @@ import Testing
         #expect(secondExpected == 7)
         #expect(all.map(\.name) == names)
         #expect(all.allSatisfy { $0.version != nil }, "rows carry the resourceVersion a delete expects")
+        await cluster.stop()
+    }
+
+    /// The next page is asked for while one is decoded: each page is still asked for
+    /// once, and none after the last.
+    @Test func eachPageIsAskedForOnceThoughTheNextIsAskedEarly() async throws {
+        let cluster = try await TestCluster.start()
+        for index in 0..<7 { cluster.store.seed(Manifests.service("svc-\(index)"), namespace: "demo") }
+        var options = TestCluster.fastOptions
+        options.pageSize = 3
+        let backend = try cluster.adminBackend(options: options)
+        let path = "GET /api/v1/namespaces/demo/services"
+        let before = cluster.store.requests.filter { $0 == path }.count
+        let rows = try await backend.services(in: .named("demo"))
+        #expect(rows.map(\.name) == (0..<7).map { "svc-\($0)" })
+        #expect(cluster.store.requests.filter { $0 == path }.count - before == 3, "\(cluster.store.requests)")
+        await cluster.stop()
+    }
+
+    /// A continue token that expires while pages are read (whether the next page was
+    /// already asked for or not) starts the list over once; the rows are whole, each once.
+    @Test func aContinueTokenThatExpiresMidListStartsItOver() async throws {
+        let cluster = try await TestCluster.start()
+        for index in 0..<7 { cluster.store.seed(Manifests.service("svc-\(index)"), namespace: "demo") }
+        var options = TestCluster.fastOptions
+        options.pageSize = 3
+        let backend = try cluster.adminBackend(options: options)
+        let store = cluster.store
+        let compacted = Mutex(false)
+        let (rows, _) = try await backend.serviceList(in: .named("demo"), progress: { _, _ in
+            // After the first page only: the list started over must be able to finish.
+            let first = compacted.withLock { done in
+                defer { done = true }
+                return !done
+            }
+            if first {
+                store.seed(Manifests.service("svc-7"), namespace: "demo")
+                store.compact()
+            }
+        })
+        #expect(rows.map(\.name) == (0..<8).map { "svc-\($0)" })
         await cluster.stop()
     }
 

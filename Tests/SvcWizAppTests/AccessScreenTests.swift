@@ -184,6 +184,31 @@ struct AccessScreenTests {
         #expect(state.update(.key(.character("Y"))) == [.copyToClipboard("shop")])
     }
 
+    @Test func testALineWithoutACommandCopiesItsAddressAndAPodWithoutIPItsName() throws {
+        let yaml = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: sig, namespace: shop}
+        spec:
+          clusterIP: 10.96.7.7
+          selector: {app: sig}
+          ports: [{name: sctp, port: 3868, protocol: SCTP}]
+        """
+        let backends = BackendStatus(workloads: [], endpoints: [
+            BackendPod(podName: "sig-0", address: nil, nodeName: nil, ready: false, phase: "Pending", isEndpoint: false),
+        ])
+        var state = try Self.detail(yaml, backends: backends, rows: 40)
+        guard case .detail(let detail) = state.screen, let data = detail.data else { Issue.record("not on the detail"); return }
+        let items = DetailView.items(ServiceDetailContent.sections(for: data, text: state.text, now: Date()))
+        // SCTP has no command to try it: the address is what an operator copies.
+        let vip = try #require(items.firstIndex { $0.value.contains("10.96.7.7:3868/SCTP") })
+        ShopScreens.press(Array(repeating: .down, count: vip), on: &state)
+        #expect(state.update(.key(.character("Y"))) == [.copyToClipboard("10.96.7.7:3868")])
+        let pod = try #require(items.firstIndex { $0.value.contains("sig-0") })
+        ShopScreens.press(Array(repeating: .down, count: pod - vip), on: &state)
+        #expect(state.update(.key(.character("Y"))) == [.copyToClipboard("sig-0")])
+    }
+
     @Test func testTheCursorKeepsItsLineOnScreen() throws {
         var state = try Self.detail(Self.nodePort, columns: 100, rows: 16)
         ShopScreens.press(Array(repeating: .down, count: 12), on: &state)

@@ -58,7 +58,7 @@ extension ServiceDetailContent {
         value += "  " + viaText(path.via, text: text)
         let known = path.address != nil
         return DetailPair(label, value, tone: known ? .normal : .muted, command: path.command,
-                          copy: path.command ?? path.address)
+                          copy: .some(path.command ?? path.address))
     }
 
     static func originText(_ origin: AccessPath.Origin, text: UIText) -> String {

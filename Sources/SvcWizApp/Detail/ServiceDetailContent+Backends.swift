@@ -36,6 +36,6 @@ extension ServiceDetailContent {
         if pod.terminating { states.append(text(.endpointTerminating)) }
         if !pod.isEndpoint, let phase = pod.phase { states.append(phase) }
         let value = ([pod.podName, address, pod.nodeName].compactMap { $0 } + [states.joined(separator: ", ")]).joined(separator: "  ")
-        return DetailPair(pod.podName == nil ? text(.manualEndpoint) : text(.viaPod), value, tone: pod.ready ? .good : .bad, copy: pod.address ?? pod.podName)
+        return DetailPair(pod.podName == nil ? text(.manualEndpoint) : text(.viaPod), value, tone: pod.ready ? .good : .bad, copy: .some(pod.address ?? pod.podName))
     }
 }
