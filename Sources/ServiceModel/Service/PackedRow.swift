@@ -47,8 +47,6 @@ struct PackedRow: @unchecked Sendable {
         }
     }
 
-    var byteCount: Int { buffer.header }
-
     /// The same buffer (a copy of the same row): equal without comparing bytes.
     func isSame(_ other: PackedRow) -> Bool { buffer === other.buffer }
 }
