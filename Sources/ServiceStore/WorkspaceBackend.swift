@@ -305,8 +305,10 @@ package actor WorkspaceBackend: Backend {
     /// scan of the folder that reads only the files whose stamp moved.
     private func refresh() throws(StoreError) {
         if scanned, watcher?.mode == .inotify { return }
+        let first = !scanned
         try fullScan()
         saveDiskCache()
+        if first { FileSystem.releaseFreedMemory() }
     }
 
     /// Every manifest file and its stamp. On the first scan the disk cache's records (with
@@ -516,7 +518,7 @@ package actor WorkspaceBackend: Backend {
         guard case .named(let namespace) = scope else { return rows }
         var end = WorkspaceIndex.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
         let start = end
-        while end < rows.count, rows[end].namespace == namespace { end += 1 }
+        while end < rows.count, rows[end].withNamespaceBytes({ $0.elementsEqual(namespace.utf8) }) { end += 1 }
         // The whole index in one namespace (the usual case) shares the index's array.
         return start == 0 && end == rows.count ? rows : Array(rows[start..<end])
     }
