@@ -167,8 +167,21 @@ enum FileSystem {
     }
 }
 
+extension FileSystem {
+    /// Gives the memory of freed allocations back to the system (glibc's `malloc_trim`).
+    /// The first scan lists every file on another thread, whose malloc arena glibc keeps
+    /// whole after the listing is freed: at 100,000 files that is ~16 MB held for nothing.
+    static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
+    }
+}
+
 /// `read(2)`, named apart from `FileSystem.read(_:)`.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     Glibc.read(fd, buffer, count)
     #else

@@ -47,6 +47,7 @@ package actor WorkspaceBackend: Backend {
     private var firstPassWaiters: [CheckedContinuation<Void, Never>] = []
     /// Subscriptions waiting for the first pass: they are shown the rows final so far.
     private var loadingSubscribers: [UInt64: Subscriber] = [:]
+    private var releasedAfterFirstScan = false
     /// A first scan with at least this many files to read scans their lines first, so the
     /// first screen can show before every file is parsed.
     static let firstPassMinimum = 1000
@@ -108,6 +109,7 @@ package actor WorkspaceBackend: Backend {
         if firstPass == nil { try await refresh() }
         var namespaces = Set(index.rows().map(\.namespace))
         if let firstPass { namespaces.formUnion(firstPass.serviceNamespaces) }
+        releaseMemoryAfterFirstScan()
         return namespaces
     }
 
@@ -337,6 +339,15 @@ package actor WorkspaceBackend: Backend {
         }
         await finishFirstPass()
         saveDiskCache()
+        releaseMemoryAfterFirstScan()
+    }
+
+    /// Once, when the first scan is complete: the listing and the parse freed memory that
+    /// glibc's arenas would keep (`FileSystem.releaseFreedMemory`).
+    private func releaseMemoryAfterFirstScan() {
+        guard scanned, !releasedAfterFirstScan else { return }
+        releasedAfterFirstScan = true
+        FileSystem.releaseFreedMemory()
     }
 
     /// Every manifest file and its stamp. On the first scan the disk cache's records (with
@@ -500,6 +511,7 @@ package actor WorkspaceBackend: Backend {
         let waiters = firstPassWaiters
         firstPassWaiters = []
         for waiter in waiters { waiter.resume() }
+        releaseMemoryAfterFirstScan()
     }
 
     /// Files parsed between two looks at whether to show more rows.
@@ -657,7 +669,7 @@ package actor WorkspaceBackend: Backend {
         guard case .named(let namespace) = scope else { return rows }
         var end = WorkspaceIndex.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
         let start = end
-        while end < rows.count, rows[end].namespace == namespace { end += 1 }
+        while end < rows.count, rows[end].withNamespaceBytes({ $0.elementsEqual(namespace.utf8) }) { end += 1 }
         // The whole index in one namespace (the usual case) shares the index's array.
         return start == 0 && end == rows.count ? rows : Array(rows[start..<end])
     }

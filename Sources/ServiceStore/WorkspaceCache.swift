@@ -3,6 +3,11 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ServiceModel
 
 /// The workspace index on disk, so that opening a large workspace reads one file and
@@ -16,9 +21,14 @@ import ServiceModel
 /// tick can leave size and time unchanged. Files that do not parse are never cached, so
 /// their problems are always current. Anything unreadable, damaged, of another format
 /// version or of another folder is ignored and rewritten.
+///
+/// Layout: a magic line, then blocks of a 32-bit length and that many bytes: the header
+/// (format, root, save time, number of records), then one block per file record, so that
+/// the file is read a block at a time.
 struct WorkspaceCache: Sendable {
-    /// Bump when the encoding, `ServiceSummary(manifest:)` or `Workload(manifest:)` change.
-    static let format = 2
+    /// Bump when the encoding, the summary's packing (`ServiceSummary+Packed`),
+    /// `ServiceSummary(manifest:)` or `Workload(manifest:)` change.
+    static let format = 3
     private static let magic = Array("svcwiz-index\n".utf8)
 
     let path: String
@@ -45,37 +55,48 @@ struct WorkspaceCache: Sendable {
     // MARK: Reading
 
     /// A fresh index holding the cached records, or nil when there is no usable cache. Put
-    /// one by one as they are decoded, so that no array of every record exists at once and
-    /// the peak memory stays low.
+    /// one by one as they are decoded, and the file read a chunk at a time, so that neither
+    /// an array of every record nor the whole file exists at once and the peak memory stays
+    /// low.
     func loadIndex() -> WorkspaceIndex? {
-        guard let bytes = try? FileSystem.read(path) else { return nil }
-        return loadIndex(from: bytes)
+        guard var chunks = CacheChunks(path: path) else { return nil }
+        defer { chunks.close() }
+        return loadIndex(from: &chunks)
     }
 
     /// The same from the cache file's bytes (the fuzz target's entry: any bytes at all).
     func loadIndex(from bytes: [UInt8]) -> WorkspaceIndex? {
+        var chunks = CacheChunks(bytes: bytes)
+        return loadIndex(from: &chunks)
+    }
+
+    private func loadIndex(from chunks: inout CacheChunks) -> WorkspaceIndex? {
         var index = WorkspaceIndex()
-        let complete = load(bytes, count: { index.reserve(files: $0) }) { _ = index.put($0) }
+        let complete = load(&chunks, count: { index.reserve(files: $0) }) { _ = index.put($0) }
         return complete ? index : nil
     }
 
     /// Calls `count` with the number of records, then `body` with each; false when the cache
     /// is damaged or foreign (the records already passed on must then be dropped).
-    private func load(_ bytes: [UInt8], count: (Int) -> Void, _ body: (FileRecord) -> Void) -> Bool {
-        var reader = BinaryReader(bytes)
+    private func load(_ chunks: inout CacheChunks, count: (Int) -> Void, _ body: (FileRecord) -> Void) -> Bool {
         do throws(BinaryReader.Malformed) {
-            guard Array(try reader.raw(Self.magic.count)) == Self.magic, try reader.int() == Self.format,
-                  try reader.string() == root else { return false }
-            let savedSeconds = try reader.int()
-            let records = try reader.count()
+            guard chunks.take(Self.magic.count).map(Array.init) == Self.magic else { return false }
+            var header = BinaryReader(try chunks.block())
+            guard try header.int() == Self.format, try header.string() == root else { return false }
+            let savedSeconds = try header.int()
+            let records = try header.int()
+            // Each record takes at least its length and a few bytes.
+            guard records >= 0, records <= chunks.size / 8, header.isAtEnd else { return false }
             count(records)
             for _ in 0..<records {
+                var reader = BinaryReader(try chunks.block())
                 var record = try Self.readRecord(&reader)
+                guard reader.isAtEnd else { return false }
                 // Racily clean: modified too close to the save to trust size and time.
                 if record.stamp.modifiedSeconds >= savedSeconds - 1 { record.stamp = .unknown }
                 body(record)
             }
-            return reader.isAtEnd
+            return chunks.isAtEnd
         } catch {
             return false
         }
@@ -85,14 +106,21 @@ struct WorkspaceCache: Sendable {
 
     /// Writes the records that parsed, atomically. Failure only costs the next start time.
     func save(_ records: [FileRecord], at seconds: Int = Int(Date().timeIntervalSince1970)) {
-        var writer = BinaryWriter(capacity: records.count * 512)
+        var writer = BinaryWriter(capacity: records.count * 320)
         writer.raw(Self.magic)
-        writer.int(Self.format)
-        writer.string(root)
-        writer.int(seconds)
         let kept = records.filter { $0.problem == nil }
-        writer.int(kept.count)
-        for record in kept { Self.write(record, to: &writer) }
+        var header = BinaryWriter()
+        header.int(Self.format)
+        header.string(root)
+        header.int(seconds)
+        header.int(kept.count)
+        writer.block(header.bytes)
+        var record = BinaryWriter()
+        for kept in kept {
+            record.removeAll()
+            Self.write(kept, to: &record)
+            writer.block(record.bytes)
+        }
         // The user's alone, like drafts: it lists the workspace's services and labels.
         let directory = PathText.parent(of: path)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -141,50 +169,20 @@ struct WorkspaceCache: Sendable {
         return record
     }
 
+    /// A row as the summary packs it: loading the cache copies these bytes, no decoding.
     private static func write(_ s: ServiceSummary, to writer: inout BinaryWriter) {
-        writer.string(s.namespace)
-        writer.string(s.name)
-        writer.optionalString(s.alias)
-        writer.string(s.kind.rawValue)
-        writer.string(s.access.rawValue)
-        writer.optionalString(s.clusterIP)
-        writer.optionalString(s.externalName)
-        writer.strings(s.externalIPs)
-        writer.strings(s.ingress)
-        writer.int(s.ports.count)
-        for port in s.ports {
-            writer.optionalString(port.name)
-            writer.optionalInt(port.port)
-            writer.string(port.protocol)
-            writer.optionalString(port.targetPort)
-            writer.optionalInt(port.nodePort)
-            writer.optionalString(port.appProtocol)
+        s.withPackedBytes { bytes in
+            writer.int(bytes.count)
+            writer.raw(bytes)
         }
-        writePairs(s.selector.map { ($0.key, $0.value) }, to: &writer)
-        writePairs(s.labels.map { ($0.key, $0.value) }, to: &writer)
-        writer.bool(s.created != nil)
-        if let created = s.created { writer.uint64(created.timeIntervalSince1970.bitPattern) }
     }
 
     private static func readSummary(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> ServiceSummary {
-        let namespace = try reader.string(), name = try reader.string(), alias = try reader.optionalString()
-        guard let kind = ServiceKind(rawValue: try reader.string()),
-              let access = ExternalAccess(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
-        let clusterIP = try reader.optionalString(), externalName = try reader.optionalString()
-        let externalIPs = try reader.strings(), ingress = try reader.strings()
-        var ports: [ServiceSummary.Port] = []
-        for _ in 0..<(try reader.count()) {
-            ports.append(ServiceSummary.Port(name: try reader.optionalString(), port: try reader.optionalInt(),
-                                             protocol: try reader.string(), targetPort: try reader.optionalString(),
-                                             nodePort: try reader.optionalInt(), appProtocol: try reader.optionalString()))
+        let bytes = try reader.raw(try reader.count())
+        guard let summary = bytes.withUnsafeBufferPointer({ ServiceSummary(packedBytes: $0) }) else {
+            throw BinaryReader.Malformed()
         }
-        let selector = try readPairs(&reader).map { ServiceSummary.Pair(key: $0.key, value: $0.value) }
-        let labels = try readPairs(&reader).map { ServiceSummary.Pair(key: $0.key, value: $0.value) }
-        let created = try reader.bool() ? Date(timeIntervalSince1970: Double(bitPattern: try reader.uint64())) : nil
-        return ServiceSummary(namespace: namespace, name: name, alias: alias, kind: kind, access: access,
-                              clusterIP: clusterIP, externalName: externalName, externalIPs: externalIPs,
-                              ingress: ingress, ports: ports, selector: selector, labels: labels,
-                              created: created, backends: nil)
+        return summary
     }
 
     private static func write(_ w: Workload, to writer: inout BinaryWriter) {
@@ -230,4 +228,78 @@ struct WorkspaceCache: Sendable {
         for _ in 0..<count { pairs.append((try reader.string(), try reader.string())) }
         return pairs
     }
+}
+
+/// The cache file's blocks, read a chunk at a time (or from bytes given whole).
+private struct CacheChunks {
+    private static let chunk = 1 << 20
+    private var fd: Int32 = -1
+    private var buffer: [UInt8]
+    private var offset = 0
+    /// The file's size: no count in it can be larger.
+    private(set) var size: Int
+
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        size = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        buffer = []
+    }
+
+    init(bytes: [UInt8]) {
+        buffer = bytes
+        size = bytes.count
+    }
+
+    mutating func close() {
+        if fd >= 0 { _ = systemClose(fd) }
+        fd = -1
+    }
+
+    /// The next `count` bytes, nil when the file ends before them.
+    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0 else { return nil }
+        while buffer.count - offset < count, refill() {}
+        guard buffer.count - offset >= count else { return nil }
+        defer { offset += count }
+        return buffer[offset..<offset + count]
+    }
+
+    /// A block: its 32-bit little-endian length, then its bytes.
+    mutating func block() throws(BinaryReader.Malformed) -> ArraySlice<UInt8> {
+        guard let length = take(4) else { throw BinaryReader.Malformed() }
+        let count = length.enumerated().reduce(0) { $0 | Int($1.element) << ($1.offset * 8) }
+        guard let bytes = take(count) else { throw BinaryReader.Malformed() }
+        return bytes
+    }
+
+    var isAtEnd: Bool {
+        mutating get { offset == buffer.count && !refill() }
+    }
+
+    /// Reads the next chunk, dropping the bytes already taken; false at the end of the file.
+    private mutating func refill() -> Bool {
+        guard fd >= 0 else { return false }
+        buffer.removeSubrange(0..<offset)
+        offset = 0
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
+        var got = 0
+        repeat {
+            got = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + start, Self.chunk) }
+        } while got < 0 && errno == EINTR
+        buffer.removeSubrange((start + max(got, 0))...)
+        if got <= 0 { close() }
+        return got > 0
+    }
+}
+
+/// `close(2)`, named apart from `CacheChunks.close()`.
+private func systemClose(_ fd: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.close(fd)
+    #else
+    Darwin.close(fd)
+    #endif
 }

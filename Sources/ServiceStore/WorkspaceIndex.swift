@@ -23,11 +23,13 @@ struct WorkspaceIndex: Sendable {
         }
     }
 
-    private(set) var files: [String: FileRecord] = [:]
-    /// The files that hold each service, in path order. When two files define the same
-    /// service, the first path wins; the other copy is left alone.
-    private var locations: [ServiceID: [String]] = [:]
-    private var versions: [UInt64: ServiceID] = [:]
+    private(set) var files = FileTable()
+    /// The position in `files` of the file that holds each service. When two files define
+    /// the same service, the first path wins; the other copy is left alone.
+    private var locations: [ServiceKey: Int32] = [:]
+    /// Every file of each service that more than one file defines, in path order (rare:
+    /// kept apart so that `locations` holds one small number per service).
+    private var sharedLocations: [ServiceKey: [String]] = [:]
     /// Workloads by namespace, then by file.
     private var workloadFiles: [String: [String: [Workload]]] = [:]
     private var matchers: [String: WorkloadMatcher] = [:]
@@ -45,7 +47,6 @@ struct WorkspaceIndex: Sendable {
     mutating func reserve(files count: Int) {
         files.reserveCapacity(count)
         locations.reserveCapacity(count)
-        versions.reserveCapacity(count)
     }
 
     mutating func put(_ record: FileRecord) -> Change {
@@ -62,17 +63,21 @@ struct WorkspaceIndex: Sendable {
             // No sets built for a new file: the first scan adds every file.
             change.namespacesChanged = !record.services.isEmpty || !record.workloads.isEmpty || !record.namespaceObjects.isEmpty
         }
-        files[record.path] = record
+        let position = files.insert(record)
         if record.problem != nil { problemPaths.insert(record.path) }
         for service in record.services {
-            let key = service.key
-            var paths = locations[key] ?? []
-            if !paths.contains(record.path) {
-                paths.insert(record.path, at: paths.firstIndex(where: { $0 > record.path }) ?? paths.endIndex)
+            let key = ServiceKey(service.summary)
+            if let current = locations[key], current != position {
+                var paths = sharedLocations[key] ?? [files[current].path]
+                if !paths.contains(record.path) {
+                    paths.insert(record.path, at: paths.firstIndex(where: { $0 > record.path }) ?? paths.endIndex)
+                }
+                sharedLocations[key] = paths
+                locations[key] = files.position(of: paths[0])
+            } else {
+                locations[key] = position
             }
-            locations[key] = paths
-            versions[service.versionHash] = key
-            change.keys.insert(key)
+            change.keys.insert(service.key)
         }
         for workload in record.workloads {
             workloadFiles[workload.namespace, default: [:]][record.path, default: []].append(workload)
@@ -84,17 +89,27 @@ struct WorkspaceIndex: Sendable {
 
     @discardableResult
     mutating func remove(_ path: String) -> Change {
-        guard let old = files.removeValue(forKey: path) else { return Change() }
+        guard let (old, position, moved) = files.remove(path) else { return Change() }
         problemPaths.remove(path)
         var change = Change()
-        for service in old.services {
-            let key = service.key
-            if var paths = locations[key] {
+        for (i, service) in old.services.enumerated() {
+            let key = ServiceKey(service.summary)
+            change.keys.insert(service.key)
+            // A file that names a service twice leaves its place once.
+            guard !old.services[..<i].contains(where: { ServiceKey($0.summary) == key }) else { continue }
+            if var paths = sharedLocations[key] {
                 paths.removeAll { $0 == path }
-                locations[key] = paths.isEmpty ? nil : paths
+                sharedLocations[key] = paths.count > 1 ? paths : nil
+                locations[key] = paths.first.flatMap { files.position(of: $0) }
+            } else if locations[key] == position {
+                locations[key] = nil
             }
-            if versions[service.versionHash] == key { versions[service.versionHash] = nil }
-            change.keys.insert(key)
+        }
+        // The last record took the removed one's place.
+        if let moved {
+            for service in files[position].services where locations[ServiceKey(service.summary)] == moved {
+                locations[ServiceKey(service.summary)] = position
+            }
         }
         for namespace in Set(old.workloads.map(\.namespace)) {
             workloadFiles[namespace]?[path] = nil
@@ -123,9 +138,10 @@ struct WorkspaceIndex: Sendable {
 
     /// The file and record of a service.
     func location(of key: ServiceID) -> (path: String, record: ServiceRecord)? {
-        guard let path = locations[key]?.first,
-              let record = files[path]?.services.first(where: { $0.key == key }) else { return nil }
-        return (path, record)
+        guard let position = locations[ServiceKey(key)] else { return nil }
+        let file = files[position]
+        guard let record = file.services.first(where: { $0.summary.hasID(key) }) else { return nil }
+        return (file.path, record)
     }
 
     /// The parse error of the file that held `key` before it stopped parsing.
@@ -133,8 +149,15 @@ struct WorkspaceIndex: Sendable {
         files.values.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
     }
 
-    /// The service a version belongs to, if some indexed service has it.
-    func key(forVersion version: String) -> ServiceID? { ContentHash.hash(ofVersion: version).flatMap { versions[$0] } }
+    /// The service a version belongs to, if some indexed service has it. Asked once per
+    /// write, so a look at every record costs less than a map kept for every service.
+    func key(forVersion version: String) -> ServiceID? {
+        guard let hash = ContentHash.hash(ofVersion: version) else { return nil }
+        for record in files.values {
+            if let service = record.services.first(where: { $0.versionHash == hash }) { return service.key }
+        }
+        return nil
+    }
 
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {
@@ -166,18 +189,15 @@ struct WorkspaceIndex: Sendable {
         staleNamespaces = []
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
-        for (path, file) in files {
-            var seen = Set<ServiceID>()
-            for service in file.services where locations[service.key]?.first == path {
-                guard seen.insert(service.key).inserted else { continue }
+        for (position, file) in files.values.enumerated() {
+            for (i, service) in file.services.enumerated() where locations[ServiceKey(service.summary)] == Int32(position) {
+                // A file that names a service twice shows it once.
+                guard !file.services[..<i].contains(where: { $0.summary.compareID(service.summary) == 0 }) else { continue }
                 rows.append(counted(service.summary))
             }
         }
-        // Sorts positions, reading the two fields in place: sorting the summaries themselves
-        // copied two of them per comparison (15 retains each).
-        let order = rows.indices.sorted {
-            rows[$0].namespace != rows[$1].namespace ? rows[$0].namespace < rows[$1].namespace : rows[$0].name < rows[$1].name
-        }
+        // Sorts positions, comparing the rows' bytes in place.
+        let order = rows.indices.sorted { rows[$0].compareID(rows[$1]) < 0 }
         rows = order.map { rows[$0] }
         rowsCache = rows
         return rows
@@ -186,12 +206,12 @@ struct WorkspaceIndex: Sendable {
     private mutating func patch(_ rows: inout [ServiceSummary]) {
         for key in staleKeys {
             let i = Self.lowerBound(rows, key)
-            if i < rows.count, rows[i].namespace == key.namespace, rows[i].name == key.name { rows.remove(at: i) }
+            if i < rows.count, rows[i].hasID(key) { rows.remove(at: i) }
             if let (_, record) = location(of: key) { rows.insert(counted(record.summary), at: i) }
         }
         for namespace in staleNamespaces {
             var i = Self.lowerBound(rows, ServiceID(namespace: namespace, name: ""))
-            while i < rows.count, rows[i].namespace == namespace {
+            while i < rows.count, rows[i].withNamespaceBytes({ $0.elementsEqual(namespace.utf8) }) {
                 rows[i] = counted(rows[i])
                 i += 1
             }
@@ -234,8 +254,7 @@ struct WorkspaceIndex: Sendable {
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
-            let row = rows[mid]
-            if row.namespace < id.namespace || (row.namespace == id.namespace && row.name < id.name) {
+            if rows[mid].compareID(id) < 0 {
                 low = mid + 1
             } else {
                 high = mid

@@ -4,21 +4,48 @@ import ServiceModel
 struct ServiceRecord: Sendable {
     /// Carries `version` too, so a list row says which version a delete from it expects.
     var summary: ServiceSummary
-    var documentIndex: Int
-    var listIndex: Int?
+    /// 32 bits each (a list index of -1 for none): a record is kept for every service.
+    private var document: Int32
+    private var listItem: Int32
+    var documentIndex: Int { Int(document) }
+    var listIndex: Int? { listItem < 0 ? nil : Int(listItem) }
     /// The content hash behind `version`, for the index's lookup by version.
     var versionHash: UInt64
     var version: String { ContentHash.version(versionHash) }
 
     init(summary: ServiceSummary, documentIndex: Int, listIndex: Int?, versionHash: UInt64) {
         self.summary = summary
-        self.documentIndex = documentIndex
-        self.listIndex = listIndex
+        document = Int32(clamping: documentIndex)
+        listItem = listIndex.map { Int32(clamping: $0) } ?? -1
         self.versionHash = versionHash
         self.summary.version = ContentHash.version(versionHash)
     }
 
     var key: ServiceID { summary.id }
+}
+
+/// The services of one file: nearly always one, kept inline rather than in an array of its
+/// own (a record is kept for every file).
+struct ServiceRecords: RandomAccessCollection, Sendable {
+    private var first: ServiceRecord?
+    private var more: [ServiceRecord] = []
+
+    init() {}
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { first == nil ? 0 : 1 + more.count }
+
+    subscript(position: Int) -> ServiceRecord {
+        position == 0 ? first! : more[position - 1]
+    }
+
+    mutating func append(_ record: ServiceRecord) {
+        if first == nil { first = record } else { more.append(record) }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        if count > 1 { more.reserveCapacity(count - 1) }
+    }
 }
 
 /// What the index remembers about one file. The parsed tree is not kept (100k services
@@ -27,7 +54,7 @@ struct FileRecord: Sendable {
     var path: String
     var stamp: FileStamp
     var hash: UInt64
-    var services: [ServiceRecord] = []
+    var services = ServiceRecords()
     var workloads: [Workload] = []
     /// Namespaces named by Namespace objects (most files have none, so no allocation).
     var namespaceObjects: [String] = []

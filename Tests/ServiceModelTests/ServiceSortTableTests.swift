@@ -91,7 +91,7 @@ struct ServiceSortTableTests {
         var table = ServiceSortTable(rows)
         for (i, extra) in Self.rows.suffix(20).enumerated() where !rows.contains(where: { $0.id == extra.id }) {
             rows.append(extra)
-            table.append(extra)
+            table.append(extra, in: rows)
             if i % 3 == 0 {
                 rows.remove(at: i * 2)
                 table.remove(at: i * 2)

@@ -26,13 +26,12 @@ package struct ServiceSortTable: Sendable {
     private var ports: [UInt64] = []
     private var backends: [UInt64] = []
     private var age: [UInt64] = []
-    /// Text keys (bytes that compare like the column) for CLUSTER-IP, EXTERNAL, SELECTOR,
-    /// and the names the ties fall back to.
+    /// Text keys (bytes that compare like the column) for CLUSTER-IP, EXTERNAL, SELECTOR.
+    /// Names are compared in the rows' own bytes: the name orders are sorted once and then
+    /// kept, and copies of every name would cost as much memory as the other keys.
     private var clusterIP = KeyText()
     private var external = KeyText()
     private var selector = KeyText()
-    private var names = KeyText()
-    private var namespaces = KeyText()
     /// Row indices by name then namespace, and by namespace then name.
     private var byName: [Int] = []
     private var byNamespace: [Int] = []
@@ -43,8 +42,8 @@ package struct ServiceSortTable: Sendable {
 
     package init(_ rows: [ServiceSummary]) {
         for row in rows { appendKeys(row) }
-        byName = sortedByNames(nameFirst: true)
-        byNamespace = sortedByNames(nameFirst: false)
+        byName = Self.sortedByNames(rows, nameFirst: true)
+        byNamespace = Self.sortedByNames(rows, nameFirst: false)
         rankNamespaces()
     }
 
@@ -62,11 +61,12 @@ package struct ServiceSortTable: Sendable {
         selector.set(index, keys.selector)
     }
 
-    package mutating func append(_ row: ServiceSummary) {
+    /// A row added at the end of `rows` (every row, the new one last).
+    package mutating func append(_ row: ServiceSummary, in rows: [ServiceSummary]) {
         appendKeys(row)
         let index = count - 1
-        byName.insert(index, at: insertionPoint(of: index, in: byName, nameFirst: true))
-        byNamespace.insert(index, at: insertionPoint(of: index, in: byNamespace, nameFirst: false))
+        byName.insert(index, at: Self.insertionPoint(of: row, in: byName, rows, nameFirst: true))
+        byNamespace.insert(index, at: Self.insertionPoint(of: row, in: byNamespace, rows, nameFirst: false))
         rankNamespaces()
     }
 
@@ -74,7 +74,7 @@ package struct ServiceSortTable: Sendable {
         for column in [\Self.type, \.ports, \.backends, \.age] as [WritableKeyPath<Self, [UInt64]>] {
             self[keyPath: column].remove(at: index)
         }
-        for column in [\Self.clusterIP, \.external, \.selector, \.names, \.namespaces] as [WritableKeyPath<Self, KeyText>] {
+        for column in [\Self.clusterIP, \.external, \.selector] as [WritableKeyPath<Self, KeyText>] {
             self[keyPath: column].remove(at: index)
         }
         func shifted(_ order: [Int]) -> [Int] { order.compactMap { $0 == index ? nil : $0 > index ? $0 - 1 : $0 } }
@@ -126,25 +126,25 @@ package struct ServiceSortTable: Sendable {
 
     // MARK: Name orders
 
-    private func sortedByNames(nameFirst: Bool) -> [Int] {
-        var order = Array(0..<count)
-        order.sort { compareNames($0, $1, nameFirst: nameFirst) < 0 }
+    private static func sortedByNames(_ rows: [ServiceSummary], nameFirst: Bool) -> [Int] {
+        var order = Array(rows.indices)
+        order.sort { compareNames(rows[$0], rows[$1], nameFirst: nameFirst) < 0 }
         return order
     }
 
-    private func insertionPoint(of row: Int, in order: [Int], nameFirst: Bool) -> Int {
+    private static func insertionPoint(of row: ServiceSummary, in order: [Int], _ rows: [ServiceSummary], nameFirst: Bool) -> Int {
         var low = 0, high = order.count
         while low < high {
             let mid = (low + high) / 2
-            if compareNames(order[mid], row, nameFirst: nameFirst) < 0 { low = mid + 1 } else { high = mid }
+            if compareNames(rows[order[mid]], row, nameFirst: nameFirst) < 0 { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
-    private func compareNames(_ a: Int, _ b: Int, nameFirst: Bool) -> Int {
-        let (first, second) = nameFirst ? (names, namespaces) : (namespaces, names)
-        let order = first.compare(a, b)
-        return order != 0 ? order : second.compare(a, b)
+    private static func compareNames(_ a: ServiceSummary, _ b: ServiceSummary, nameFirst: Bool) -> Int {
+        guard nameFirst else { return a.compareID(b) }
+        let names = a.withNameBytes { x in b.withNameBytes { y in compareBytes(x, y) } }
+        return names != 0 ? names : a.withNamespaceBytes { x in b.withNamespaceBytes { y in compareBytes(x, y) } }
     }
 
     private mutating func rankNamespaces() {
@@ -163,8 +163,6 @@ package struct ServiceSortTable: Sendable {
         clusterIP.append(keys.clusterIP)
         external.append(keys.external)
         selector.append(keys.selector)
-        names.append(Array(row.name.utf8))
-        namespaces.append(Array(row.namespace.utf8))
     }
 
     /// One row's key for each column that has its own (NAME and NAMESPACE use the names).
@@ -204,7 +202,7 @@ struct KeyText: Sendable {
     private var lengths: [UInt32] = []
     private var garbage = 0
 
-    mutating func append(_ key: [UInt8]) {
+    mutating func append<Key: Collection>(_ key: Key) where Key.Element == UInt8 {
         starts.append(UInt32(bytes.count))
         lengths.append(UInt32(key.count))
         bytes.append(contentsOf: key)
@@ -242,11 +240,6 @@ struct KeyText: Sendable {
         var prefix: UInt64 = 0
         for i in 0..<8 { prefix = prefix << 8 | UInt64(i < length ? bytes[start + i] : 0) }
         return prefix
-    }
-
-    /// Byte order of two keys (negative, zero, positive).
-    func compare(_ a: Int, _ b: Int) -> Int {
-        withTails(from: 0) { $0(a, b) }
     }
 
     /// Calls `body` with a comparison of two keys after their first 8 bytes (then lengths),

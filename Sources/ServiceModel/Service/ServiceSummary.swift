@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// The slim per-row view of a Service that the list keeps for every service, so that a list
-/// of 100,000 services filters and sorts without touching manifests.
+/// of 100,000 services filters and sorts without touching manifests. Its fields live in one
+/// packed allocation (`PackedRow`), decoded when read: copies of a row share it.
 package struct ServiceSummary: Sendable, Hashable, Identifiable {
     package struct Port: Sendable, Hashable {
         package var name: String?
@@ -36,26 +37,111 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
         }
     }
 
-    package var namespace: String
-    package var name: String
-    package var alias: String?
-    package var kind: ServiceKind
-    package var access: ExternalAccess
-    /// `spec.clusterIP` as stored; nil when not yet assigned (workspace files).
-    package var clusterIP: String?
-    package var externalName: String?
-    package var externalIPs: [String]
-    /// LoadBalancer ingress IPs or host names from `status.loadBalancer.ingress`.
-    package var ingress: [String]
-    package var ports: [Port]
-    package var selector: [Pair]
-    package var labels: [Pair]
-    package var created: Date?
-    package var backends: BackendCount?
+    /// Every field but `backends` and `version`, packed (see `PackedRow`): reading one decodes
+    /// it, setting one (rare: tests and edits of single rows) packs the row again.
+    var packed: PackedRow
+    /// Ready and total as two 32-bit halves, or `noBackends`: set after the row is read.
+    var backendBits: UInt64 = ServiceSummary.noBackends
     /// The version this row was read at, which a delete from the row must expect: the
     /// `metadata.resourceVersion` on a cluster, the document's content hash in a workspace.
     /// Set by the backend (a manifest file's own `resourceVersion` says nothing about it).
     package var version: String?
+
+    package var namespace: String {
+        get { packed.withBytes { bytes in var reader = PackedReader(bytes); return reader.string() } }
+        set { repack { $0.namespace = newValue } }
+    }
+
+    package var name: String {
+        get { withNameBytes { String(decoding: $0, as: UTF8.self) } }
+        set { repack { $0.name = newValue } }
+    }
+
+    package var alias: String? {
+        get { optional(Fields.hasAlias) }
+        set { repack { $0.alias = newValue } }
+    }
+
+    package var kind: ServiceKind {
+        get { read { reader in reader.skipNames(); return ServiceKind.allCases[Int(reader.byte())] } }
+        set { repack { $0.kind = newValue } }
+    }
+
+    package var access: ExternalAccess {
+        get { read { reader in reader.skipNames(); reader.skip(1); return ExternalAccess.allCases[Int(reader.byte())] } }
+        set { repack { $0.access = newValue } }
+    }
+
+    /// `spec.clusterIP` as stored; nil when not yet assigned (workspace files).
+    package var clusterIP: String? {
+        get { optional(Fields.hasClusterIP) }
+        set { repack { $0.clusterIP = newValue } }
+    }
+
+    package var externalName: String? {
+        get { optional(Fields.hasExternalName) }
+        set { repack { $0.externalName = newValue } }
+    }
+
+    package var externalIPs: [String] {
+        get { read { reader in reader.skipToLists(); reader.skipPorts(); reader.skipPairs(); reader.skipPairs(); return reader.strings() } }
+        set { repack { $0.externalIPs = newValue } }
+    }
+
+    /// LoadBalancer ingress IPs or host names from `status.loadBalancer.ingress`.
+    package var ingress: [String] {
+        get {
+            read { reader in
+                reader.skipToLists(); reader.skipPorts(); reader.skipPairs(); reader.skipPairs(); reader.skipStrings()
+                return reader.strings()
+            }
+        }
+        set { repack { $0.ingress = newValue } }
+    }
+
+    package var ports: [Port] {
+        get { read { reader in reader.skipToLists(); return reader.ports() } }
+        set { repack { $0.ports = newValue } }
+    }
+
+    package var selector: [Pair] {
+        get { read { reader in reader.skipToLists(); reader.skipPorts(); return reader.pairs() } }
+        set { repack { $0.selector = newValue } }
+    }
+
+    package var labels: [Pair] {
+        get { read { reader in reader.skipToLists(); reader.skipPorts(); reader.skipPairs(); return reader.pairs() } }
+        set { repack { $0.labels = newValue } }
+    }
+
+    package var created: Date? {
+        get {
+            read { reader in
+                reader.skipNames()
+                reader.skip(2)
+                guard reader.byte() & Fields.hasCreated != 0 else { return nil }
+                return Date(timeIntervalSinceReferenceDate: Double(bitPattern: reader.uint64()))
+            }
+        }
+        set { repack { $0.created = newValue } }
+    }
+
+    /// Ready and total backends: endpoints on a cluster, matched workloads in a workspace.
+    package var backends: BackendCount? {
+        get {
+            guard backendBits != Self.noBackends else { return nil }
+            return BackendCount(ready: Int(Int32(truncatingIfNeeded: backendBits >> 32)),
+                                total: Int(Int32(truncatingIfNeeded: backendBits)))
+        }
+        set {
+            guard let newValue else { return backendBits = Self.noBackends }
+            func half(_ value: Int) -> UInt64 { UInt64(UInt32(bitPattern: Int32(clamping: value))) }
+            backendBits = half(newValue.ready) << 32 | half(newValue.total)
+        }
+    }
+
+    /// No count fits in 31 bits with both halves at `Int32.min`.
+    private static let noBackends = UInt64(UInt32(bitPattern: Int32.min)) << 32 | UInt64(UInt32(bitPattern: Int32.min))
 
     package struct Pair: Sendable, Hashable {
         package var key: String
@@ -68,25 +154,15 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
 
     package var id: ServiceID { ServiceID(namespace: namespace, name: name) }
 
-    /// A summary from its fields (the workspace's index cache reads them back from disk).
+    /// A summary from its fields.
     package init(namespace: String, name: String, alias: String?, kind: ServiceKind, access: ExternalAccess,
                 clusterIP: String?, externalName: String?, externalIPs: [String], ingress: [String], ports: [Port],
                 selector: [Pair], labels: [Pair], created: Date?, backends: BackendCount?, version: String? = nil) {
-        self.namespace = namespace
-        self.name = name
-        self.alias = alias
-        self.kind = kind
-        self.access = access
-        self.clusterIP = clusterIP
-        self.externalName = externalName
-        self.externalIPs = externalIPs
-        self.ingress = ingress
-        self.ports = ports
-        self.selector = selector
-        self.labels = labels
-        self.created = created
-        self.backends = backends
+        packed = Fields(namespace: namespace, name: name, alias: alias, kind: kind, access: access, clusterIP: clusterIP,
+                        externalName: externalName, externalIPs: externalIPs, ingress: ingress, ports: ports,
+                        selector: selector, labels: labels, created: created).packed()
         self.version = version
+        self.backends = backends
     }
 
     /// What the list shows of a Service. The workspace index caches these on disk: bump
@@ -94,29 +170,31 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
     package init(manifest: ManifestNode, defaultNamespace: String = "default") {
         let metadata = manifest["metadata"]
         let spec = manifest["spec"]
-        namespace = metadata?["namespace"]?.scalarText ?? defaultNamespace
-        name = metadata?["name"]?.scalarText ?? ""
-        alias = metadata?["annotations"]?[ServiceAnnotations.alias]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
-        kind = ServiceKind(spec: spec)
-        access = kind == .virtualIP ? ExternalAccess(spec: spec) : .none
-        clusterIP = spec?["clusterIP"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
-        externalName = spec?["externalName"]?.scalarText
-        externalIPs = (spec?["externalIPs"]?.items ?? []).compactMap(\.scalarText)
-        ingress = (manifest["status"]?["loadBalancer"]?["ingress"]?.items ?? []).compactMap {
-            $0["ip"]?.scalarText ?? $0["hostname"]?.scalarText
-        }
-        ports = (spec?["ports"]?.items ?? []).map { port in
-            Port(name: port["name"]?.scalarText,
-                 port: port["port"]?.int,
-                 protocol: port["protocol"]?.scalarText ?? "TCP",
-                 targetPort: port["targetPort"]?.scalarText,
-                 nodePort: port["nodePort"]?.int,
-                 appProtocol: port["appProtocol"]?.scalarText)
-        }
-        selector = (spec?["selector"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) }
-        labels = (metadata?["labels"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) }
-        created = metadata?["creationTimestamp"]?.scalarText.flatMap(ServiceSummary.parseTimestamp)
-        backends = nil
+        let kind = ServiceKind(spec: spec)
+        let fields = Fields(
+            namespace: metadata?["namespace"]?.scalarText ?? defaultNamespace,
+            name: metadata?["name"]?.scalarText ?? "",
+            alias: metadata?["annotations"]?[ServiceAnnotations.alias]?.scalarText.flatMap { $0.isEmpty ? nil : $0 },
+            kind: kind,
+            access: kind == .virtualIP ? ExternalAccess(spec: spec) : .none,
+            clusterIP: spec?["clusterIP"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 },
+            externalName: spec?["externalName"]?.scalarText,
+            externalIPs: (spec?["externalIPs"]?.items ?? []).compactMap(\.scalarText),
+            ingress: (manifest["status"]?["loadBalancer"]?["ingress"]?.items ?? []).compactMap {
+                $0["ip"]?.scalarText ?? $0["hostname"]?.scalarText
+            },
+            ports: (spec?["ports"]?.items ?? []).map { port in
+                Port(name: port["name"]?.scalarText,
+                     port: port["port"]?.int,
+                     protocol: port["protocol"]?.scalarText ?? "TCP",
+                     targetPort: port["targetPort"]?.scalarText,
+                     nodePort: port["nodePort"]?.int,
+                     appProtocol: port["appProtocol"]?.scalarText)
+            },
+            selector: (spec?["selector"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) },
+            labels: (metadata?["labels"]?.stringPairs ?? []).map { Pair(key: $0.key, value: $0.value) },
+            created: metadata?["creationTimestamp"]?.scalarText.flatMap(ServiceSummary.parseTimestamp))
+        packed = fields.packed()
         version = nil
     }
 

@@ -47,9 +47,9 @@ package struct ServiceFilter: Sendable, Hashable {
             case .text:
                 continue
             case .labelEquals(let key, let value):
-                if !row.labels.contains(where: { $0.key == key && $0.value == value }) { return false }
+                if !row.hasLabel(key: key, value: value) { return false }
             case .labelNotEquals(let key, let value):
-                if row.labels.contains(where: { $0.key == key && $0.value == value }) { return false }
+                if row.hasLabel(key: key, value: value) { return false }
             }
         }
         return true

@@ -55,7 +55,7 @@ package struct ServiceListModel: Sendable {
         } else {
             rows.append(row)
             search.append(row)
-            sortTable.append(row)
+            sortTable.append(row, in: rows)
         }
         reorder()
         refilter()
@@ -147,9 +147,9 @@ package struct ServiceListModel: Sendable {
 
     private var selectedRowIndex: Int? { visible.indices.contains(selection) ? visible[selection] : nil }
 
-    /// The index in `rows` of a service; compares in place rather than building ids.
+    /// The index in `rows` of a service; compares the rows' bytes rather than building ids.
     private func index(of id: ServiceID) -> Int? {
-        rows.firstIndex { $0.name == id.name && $0.namespace == id.namespace }
+        rows.firstIndex { $0.hasID(id) }
     }
 
     /// Sorts every row by the current column and direction (after the rows or the order
@@ -166,7 +166,7 @@ package struct ServiceListModel: Sendable {
 
     /// Puts the selection back on a service after the rows changed.
     private mutating func reselect(_ id: ServiceID?) {
-        if let id, let position = visible.firstIndex(where: { rows[$0].name == id.name && rows[$0].namespace == id.namespace }) {
+        if let id, let position = visible.firstIndex(where: { rows[$0].hasID(id) }) {
             selection = position
             return
         }

@@ -59,7 +59,7 @@ enum TitleBar {
             left += location + "  "
             left += t(.namespaceLabel) + " " + ListView.namespaceName(state)
             if case .detail(let detail) = state.screen {
-                let alias = state.list.services.rows.first { $0.id == detail.service }?.alias
+                let alias = state.list.services.rows.first { $0.hasID(detail.service) }?.alias
                 left += "  " + t(.detailTitle, detail.service.name + (alias.map { " (\($0))" } ?? ""))
             }
             if state.permissions.readOnly { left += "  [" + t(.readOnlyBadge) + "]" }

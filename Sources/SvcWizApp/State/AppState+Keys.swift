@@ -80,7 +80,7 @@ extension AppState {
         case let .confirmDelete(targets, hidden):
             overlay = .confirmDelete(DeleteConfirmation(targets: targets, hiddenByFilter: hidden))
         case .confirmDeleteOfRow(let service):
-            guard let row = list.services.rows.first(where: { $0.id == service }) else {
+            guard let row = list.services.rows.first(where: { $0.hasID(service) }) else {
                 post(StatusMessage(text(.loading)))
                 return []
             }
