@@ -20,30 +20,76 @@ enum FileLoader {
     }
 
     static func load(_ items: [Item]) -> [Outcome] {
-        if items.count < 32 { return items.map(load) }
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: items.count)
-        results.initialize(repeating: .gone)
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
+        inParallel(items) { load($0) }
+    }
+
+    /// What a cold start's first pass learnt of a file.
+    enum Scanned: Sendable {
+        case outcome(Outcome)
+        /// The line scan answered: the file's services and workloads, not yet parsed, and
+        /// the stamp of the bytes scanned.
+        case found(ManifestQuickScan.Found, FileStamp)
+    }
+
+    /// Reads each file and scans its lines (`ManifestQuickScan`); a file the scan cannot
+    /// answer, or that cannot be read, is parsed (or recorded with its problem) at once.
+    static func scan(_ items: [Item]) -> [Scanned] {
+        inParallel(items) { item in
+            let bytes: [UInt8], stamp: FileStamp
+            switch read(item) {
+            case .failed(let outcome): return .outcome(outcome)
+            case .bytes(let read, let readStamp): (bytes, stamp) = (read, readStamp)
+            }
+            if let known = item.knownHash, ContentHash.of(bytes) == known { return .outcome(.unchanged) }
+            if let found = ManifestQuickScan.scan(bytes, path: item.path) { return .found(found, stamp) }
+            return .outcome(.record(FileRecord.read(path: item.path, bytes: bytes, stamp: stamp).record))
         }
-        nonisolated(unsafe) let shared = results
-        let chunk = 16
-        let chunks = (items.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in (c * chunk)..<min((c + 1) * chunk, items.count) {
-                shared[i] = load(items[i])
+    }
+
+    private static func inParallel<T: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> T) -> [T] {
+        if items.count < 32 { return items.map(body) }
+        var results: [T?] = Array(repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let shared = buffer
+            let chunk = 16
+            let chunks = (items.count + chunk - 1) / chunk
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for i in (c * chunk)..<min((c + 1) * chunk, items.count) {
+                    shared[i] = body(items[i])
+                }
             }
         }
-        return Array(results)
+        return results.map { $0! }
     }
 
     static func load(_ item: Item) -> Outcome {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(item.path, limit: InputLimits.maxFileBytes)
+        let bytes: [UInt8], stamp: FileStamp
+        switch read(item) {
+        case .failed(let outcome): return outcome
+        case .bytes(let read, let readStamp): (bytes, stamp) = (read, readStamp)
+        }
+        let hash = ContentHash.of(bytes)
+        if hash == item.knownHash { return .unchanged }
+        return .record(FileRecord.read(path: item.path, bytes: bytes, stamp: stamp, hash: hash).record)
+    }
+
+    private enum Read {
+        /// The bytes, and the stamp they were read at: the item's, or the open file's when
+        /// the listing had none.
+        case bytes([UInt8], FileStamp)
+        /// What to record when the bytes cannot be read.
+        case failed(Outcome)
+    }
+
+    private static func read(_ item: Item) -> Read {
+        do throws(StoreError) {
+            if item.stamp == FileStamp.unknown {
+                let (bytes, stamp) = try FileSystem.readStamped(item.path, limit: InputLimits.maxFileBytes)
+                return .bytes(bytes, stamp)
+            }
+            return .bytes(try FileSystem.read(item.path, limit: InputLimits.maxFileBytes, size: Int(item.stamp.size)), item.stamp)
         } catch {
-            guard FileSystem.status(item.path) != nil else { return .gone }
+            guard FileSystem.status(item.path) != nil else { return .failed(.gone) }
             var record = FileRecord(path: item.path, stamp: item.stamp, hash: 0)
             switch error {
             case .io(_, let message):
@@ -53,10 +99,7 @@ enum FileLoader {
             default:
                 break
             }
-            return .record(record)
+            return .failed(.record(record))
         }
-        let hash = ContentHash.of(bytes)
-        if hash == item.knownHash { return .unchanged }
-        return .record(FileRecord.read(path: item.path, bytes: bytes, stamp: item.stamp, hash: hash).record)
     }
 }

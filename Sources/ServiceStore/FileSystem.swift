@@ -57,15 +57,35 @@ enum FileSystem {
         String(cString: strerror(code))
     }
 
-    /// The whole file.
     /// The whole file; with `limit`, a file larger than that is refused (`.parse` with the
-    /// limit named) without reading more than `limit` bytes of it.
-    static func read(_ path: String, limit: Int? = nil) throws(StoreError) -> [UInt8] {
+    /// limit named) without reading more than `limit` bytes of it. `size` is what a `stat`
+    /// of the listing just said: no `fstat` then, and a read that returns less than asked
+    /// is taken as the end (two of five system calls per file when a workspace is read).
+    static func read(_ path: String, limit: Int? = nil, size: Int? = nil) throws(StoreError) -> [UInt8] {
+        try read(path, limit: limit, size: size, stamp: nil)
+    }
+
+    /// The whole file and its stamp, from the open file (a listing without stamps).
+    static func readStamped(_ path: String, limit: Int? = nil) throws(StoreError) -> (bytes: [UInt8], stamp: FileStamp) {
+        var stamp = FileStamp.unknown
+        let bytes = try read(path, limit: limit, size: nil, stamp: &stamp)
+        return (bytes, stamp)
+    }
+
+    private static func read(_ path: String, limit: Int?, size: Int?, stamp: UnsafeMutablePointer<FileStamp>?) throws(StoreError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path: path, message: describe(errno)) }
         defer { close(fd) }
         var info = stat()
-        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        let expected: Int
+        if let size {
+            expected = size
+        } else if fstat(fd, &info) == 0 {
+            expected = Int(info.st_size)
+            stamp?.pointee = status(info).stamp
+        } else {
+            expected = 0
+        }
         func tooLarge(_ size: Int) -> StoreError {
             .parse(ManifestParseError(file: path, line: 1, column: 1, limit: .tooLarge(bytes: size, limit: limit ?? size)))
         }
@@ -85,6 +105,7 @@ enum FileSystem {
             count += got
             // The file grew after fstat: stop at the limit rather than follow it.
             if let limit, count > limit { throw tooLarge(count) }
+            if size != nil, count < bytes.count { break }
         }
         bytes.removeSubrange(count...)
         return bytes
@@ -109,8 +130,10 @@ enum FileSystem {
     }
 
     /// Every manifest file under `root`, recursively. Hidden entries (`.git`, `.build`, editor
-    /// and writer temp files) are skipped, and so are linked directories (no loops).
-    static func walk(_ root: String) -> Listing {
+    /// and writer temp files) are skipped, and so are linked directories (no loops). Without
+    /// `stamps`, regular files get `FileStamp.unknown` instead of a `stat` each: a first read
+    /// of every file takes the stamp from the open file (`readStamped`).
+    static func walk(_ root: String, stamps: Bool = true) -> Listing {
         var listing = Listing()
         var stack = [root]
         while let directory = stack.popLast() {
@@ -130,6 +153,8 @@ enum FileSystem {
                 let path = directory + "/" + name
                 if type == Int32(DT_DIR) {
                     stack.append(path)
+                } else if !stamps, type == Int32(DT_REG), isManifestName(Substring(name)) {
+                    listing.files.append((path, FileStamp.unknown))
                 } else if isManifestName(Substring(name)), type == Int32(DT_REG) || type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
                     if let status = status(name, in: dirfd(handle)), status.kind == .file { listing.files.append((path, status.stamp)) }
                 } else if type == Int32(DT_UNKNOWN), let status = status(name, in: dirfd(handle)), status.kind == .directory {

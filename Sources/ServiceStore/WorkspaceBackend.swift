@@ -38,6 +38,21 @@ package actor WorkspaceBackend: Backend {
     private var keepWatching = false
     /// The last full scan ran with inotify watching, so its events keep the index current.
     private var scannedWhileWatched = false
+    /// A cold start's files that were scanned but not yet parsed; every read and write
+    /// waits for them (`refresh`), so nothing answers from a partial index.
+    private var firstPass: WorkspaceFirstPass?
+    private var firstPassRunning = false
+    /// How many of the first pass's files are parsed, in its order.
+    private var firstPassParsed = 0
+    private var firstPassWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Subscriptions waiting for the first pass: they are shown the rows final so far.
+    private var loadingSubscribers: [UInt64: Subscriber] = [:]
+    private var releasedAfterFirstScan = false
+    /// A first scan with at least this many files to read scans their lines first, so the
+    /// first screen can show before every file is parsed.
+    static let firstPassMinimum = 1000
+    /// The rows a subscriber gets before the rest is parsed: a screen's worth, and more.
+    static let firstScreenRows = 200
 
     private struct Subscriber {
         var scope: NamespaceScope
@@ -76,29 +91,41 @@ package actor WorkspaceBackend: Backend {
 
     // MARK: Reading
 
-    package func namespaces() throws(StoreError) -> [String] {
-        try refresh()
+    package func namespaces() async throws(StoreError) -> [String] {
+        try await refresh()
         return index.namespaces().union(createdFolders).sorted()
     }
 
-    package func services(in scope: NamespaceScope) throws(StoreError) -> [ServiceSummary] {
-        try refresh()
+    package func services(in scope: NamespaceScope) async throws(StoreError) -> [ServiceSummary] {
+        try await refresh()
         return Self.rows(index.rows(), in: scope)
     }
 
-    package func service(_ id: ServiceID) throws(StoreError) -> StoredService {
-        try refresh()
+    /// The namespaces that hold services, which is what choosing the namespace to open
+    /// needs: on a cold start, from the first pass's line scan without waiting for every
+    /// file's parse (the screen's subscription then shows the rows as they are parsed).
+    package func serviceNamespaces() async throws(StoreError) -> Set<String> {
+        if !scanned, firstPass == nil { try fullScan(firstPassAllowed: keepWatching) }
+        if firstPass == nil { try await refresh() }
+        var namespaces = Set(index.rows().map(\.namespace))
+        if let firstPass { namespaces.formUnion(firstPass.serviceNamespaces) }
+        releaseMemoryAfterFirstScan()
+        return namespaces
+    }
+
+    package func service(_ id: ServiceID) async throws(StoreError) -> StoredService {
+        try await refresh()
         return try locate(id, verifyBytes: false).stored
     }
 
-    package func workloads(in namespace: String) throws(StoreError) -> [Workload] {
-        try refresh()
+    package func workloads(in namespace: String) async throws(StoreError) -> [Workload] {
+        try await refresh()
         return index.workloads(in: namespace)
     }
 
     /// The workloads in the service's namespace whose pod template labels match its selector.
-    package func backends(of service: StoredService) throws(StoreError) -> BackendStatus {
-        try refresh()
+    package func backends(of service: StoredService) async throws(StoreError) -> BackendStatus {
+        try await refresh()
         let selector = (service.manifest["spec"]?["selector"]?.stringPairs ?? []).map {
             ServiceSummary.Pair(key: $0.key, value: $0.value)
         }
@@ -106,18 +133,18 @@ package actor WorkspaceBackend: Backend {
     }
 
     /// The files that do not parse (or cannot be read), by path, with line and column.
-    package func problems() throws(StoreError) -> [ManifestParseError] {
-        try refresh()
+    package func problems() async throws(StoreError) -> [ManifestParseError] {
+        try await refresh()
         return index.problems
     }
 
     // MARK: Writing
 
     /// Writes a new service to `<root>/<namespace>/<name>.service.yaml`.
-    package func create(_ manifest: ManifestNode, dryRun: Bool) throws(StoreError) -> StoredService {
+    package func create(_ manifest: ManifestNode, dryRun: Bool) async throws(StoreError) -> StoredService {
         let key = ServiceID(manifest: manifest)
         try check(ServiceRules.validate(manifest, previous: nil, rules: rules), of: key)
-        try refresh()
+        try await refresh()
         if index.location(of: key) != nil { throw StoreError.alreadyExists(key) }
         let folder = root + "/" + key.namespace
         let path = folder + "/" + key.name + ".service.yaml"
@@ -134,21 +161,21 @@ package actor WorkspaceBackend: Backend {
     /// Changes the service's own document (or List item) in place: only the bytes of changed
     /// values move, so comments, order and layout stay (`ManifestTextPatcher`); every other
     /// byte of its file stays. Nothing changed means nothing is written.
-    package func update(_ manifest: ManifestNode, expecting version: String) throws(StoreError) -> StoredService {
-        try update(manifest, text: nil, expecting: version)
+    package func update(_ manifest: ManifestNode, expecting version: String) async throws(StoreError) -> StoredService {
+        try await update(manifest, text: nil, expecting: version)
     }
 
     /// Puts `text` (the document as the user will see it written) in the service's
     /// document's place; a List item, or a text in another format than the file's, is
     /// patched from `manifest` instead.
     package func update(_ manifest: ManifestNode, writing text: ManifestText,
-                       expecting version: String) throws(StoreError) -> StoredService {
-        try update(manifest, text: text, expecting: version)
+                       expecting version: String) async throws(StoreError) -> StoredService {
+        try await update(manifest, text: text, expecting: version)
     }
 
-    private func update(_ manifest: ManifestNode, text: ManifestText?, expecting version: String) throws(StoreError) -> StoredService {
+    private func update(_ manifest: ManifestNode, text: ManifestText?, expecting version: String) async throws(StoreError) -> StoredService {
         let key = ServiceID(manifest: manifest)
-        try refresh()
+        try await refresh()
         if let owner = index.key(forVersion: version), owner != key {
             throw StoreError.invalid(owner, errors: ServiceRules.identityErrors(key, previous: owner))
         }
@@ -183,8 +210,8 @@ package actor WorkspaceBackend: Backend {
 
     /// Removes the service's document (and its `---`), or its List item; the file goes when
     /// the service was its only document. With `version`, only if the service is still that.
-    package func delete(_ key: ServiceID, expecting version: String?) throws(StoreError) {
-        try refresh()
+    package func delete(_ key: ServiceID, expecting version: String?) async throws(StoreError) {
+        try await refresh()
         let found = try locate(key, verifyBytes: true)
         if let version, found.stored.version != version {
             throw StoreError.conflict(key, current: found.stored)
@@ -303,12 +330,24 @@ package actor WorkspaceBackend: Backend {
 
     /// Brings the index up to date: nothing to do while inotify reports changes, else a stat
     /// scan of the folder that reads only the files whose stamp moved.
-    private func refresh() throws(StoreError) {
-        if scanned, watcher?.mode == .inotify { return }
-        let first = !scanned
-        try fullScan()
+    private func refresh() async throws(StoreError) {
+        if firstPass == nil {
+            if scanned, watcher?.mode == .inotify { return }
+            // The screen's first reads may come before its subscription: a first pass lets
+            // the subscription still show the first rows before every file is parsed.
+            try fullScan(firstPassAllowed: keepWatching)
+        }
+        await finishFirstPass()
         saveDiskCache()
-        if first { FileSystem.releaseFreedMemory() }
+        releaseMemoryAfterFirstScan()
+    }
+
+    /// Once, when the first scan is complete: the listing and the parse freed memory that
+    /// glibc's arenas would keep (`FileSystem.releaseFreedMemory`).
+    private func releaseMemoryAfterFirstScan() {
+        guard scanned, !releasedAfterFirstScan else { return }
+        releasedAfterFirstScan = true
+        FileSystem.releaseFreedMemory()
     }
 
     /// Every manifest file and its stamp. On the first scan the disk cache's records (with
@@ -316,8 +355,14 @@ package actor WorkspaceBackend: Backend {
     /// decoded meanwhile on another core: the walk waits on the kernel, the decoding on the
     /// CPU, so the two overlap.
     private func walkReadingDiskCache() -> FileSystem.Listing {
-        guard !diskCacheRead, let diskCache else { return FileSystem.walk(root) }
+        // A first scan with nothing indexed reads every file: their stamps come from reading them.
+        let stamps = scanned || !index.files.isEmpty
+        guard !diskCacheRead, let diskCache else { return FileSystem.walk(root, stamps: stamps) }
         diskCacheRead = true
+        guard FileSystem.status(diskCache.path) != nil else {
+            StaleTemporaries.remove(in: diskCache.directory)
+            return FileSystem.walk(root, stamps: stamps)
+        }
         final class Results: @unchecked Sendable {
             var listing = FileSystem.Listing()
             var index: WorkspaceIndex?
@@ -345,7 +390,11 @@ package actor WorkspaceBackend: Backend {
         diskCache.save(Array(index.files.values))
     }
 
-    private func fullScan() throws(StoreError) {
+    /// With `firstPassAllowed`, a first scan with many files to read leaves them to
+    /// `parseFirstPass` after a line scan (`firstPass`). Only a screen gains from it (a
+    /// subscription, or `startWatching`): a command that lists everything would only pay
+    /// for the scan.
+    private func fullScan(firstPassAllowed: Bool = false) throws(StoreError) {
         guard FileSystem.status(root)?.kind == .directory else {
             let error = StoreError.io(path: root, message: "the workspace folder is gone")
             for subscriber in subscribers.values { subscriber.continuation.yield(.failed(error)) }
@@ -362,37 +411,129 @@ package actor WorkspaceBackend: Backend {
             change.formUnion(index.remove(path))
             indexDirty = true
         }
-        change.formUnion(ingest(listing.files))
-        scanned = true
+        change.formUnion(ingest(listing.files, firstPassAllowed: firstPassAllowed && !scanned))
+        scanned = firstPass == nil
         publish(change)
     }
 
-    /// Reads the files of a listing whose stamp differs from the index.
-    private func ingest(_ files: [(path: String, stamp: FileStamp)]) -> WorkspaceIndex.Change {
+    /// Reads the files of a listing whose stamp differs from the index. With
+    /// `firstPassAllowed` and many of them, only the files a line scan cannot answer are
+    /// parsed; the others wait in `firstPass`.
+    private func ingest(_ files: [(path: String, stamp: FileStamp)], firstPassAllowed: Bool = false) -> WorkspaceIndex.Change {
         let stale = files.compactMap { file -> FileLoader.Item? in
             let known = index.files[file.path]
             return known?.stamp == file.stamp ? nil : FileLoader.Item(path: file.path, stamp: file.stamp, knownHash: known?.hash)
         }
         var change = WorkspaceIndex.Change()
         if !stale.isEmpty { indexDirty = true }
-        for (item, outcome) in zip(stale, FileLoader.load(stale)) {
-            switch outcome {
-            case .unchanged:
-                index.restamp(item.path, item.stamp)
-            case .record(let record):
-                cache.remove(item.path)
-                change.formUnion(index.put(record))
-            case .gone:
+        guard firstPassAllowed, stale.count >= Self.firstPassMinimum else {
+            for (item, outcome) in zip(stale, FileLoader.load(stale)) { change.formUnion(apply(outcome, of: item)) }
+            return change
+        }
+        var waiting: [WorkspaceFirstPass.File] = []
+        for (item, scanned) in zip(stale, FileLoader.scan(stale)) {
+            switch scanned {
+            case .outcome(let outcome):
+                change.formUnion(apply(outcome, of: item))
+            case let .found(found, stamp):
+                // The record the disk cache had is of other bytes: it must not show meanwhile.
                 cache.remove(item.path)
                 change.formUnion(index.remove(item.path))
+                var item = item
+                item.knownHash = nil
+                item.stamp = stamp
+                waiting.append(WorkspaceFirstPass.File(item: item, found: found))
             }
         }
+        if !waiting.isEmpty { firstPass = WorkspaceFirstPass(files: waiting, indexed: index.rows()) }
         return change
     }
 
+    private func apply(_ outcome: FileLoader.Outcome, of item: FileLoader.Item) -> WorkspaceIndex.Change {
+        switch outcome {
+        case .unchanged:
+            index.restamp(item.path, item.stamp)
+            return WorkspaceIndex.Change()
+        case .record(let record):
+            cache.remove(item.path)
+            return index.put(record)
+        case .gone:
+            cache.remove(item.path)
+            return index.remove(item.path)
+        }
+    }
+
+    // MARK: The first pass
+
+    /// Waits until the files the first pass left are parsed, parsing them if no one is.
+    private func finishFirstPass() async {
+        guard firstPass != nil else { return }
+        if firstPassRunning {
+            await withCheckedContinuation { firstPassWaiters.append($0) }
+        } else {
+            await parseFirstPass()
+        }
+    }
+
+    /// Parses the files the first pass left, in its order, off the actor: every read and
+    /// write waits meanwhile (`refresh`), while subscriptions that came for it
+    /// (`loadingSubscribers`) are told the rows that are final so far (`.loading`): after
+    /// the first screen's files, then now and then (each time at least twice as many rows,
+    /// at most every quarter second), not per file. Their complete rows follow in `subscribe`.
+    private func parseFirstPass() async {
+        guard let pass = firstPass, !firstPassRunning else { return }
+        firstPassRunning = true
+        var change = WorkspaceIndex.Change()
+        var done = 0
+        var end = pass.filesHolding(rows: Self.firstScreenRows)
+        var shownAt: ContinuousClock.Instant?
+        var shown = 0
+        while done < pass.files.count {
+            end = min(pass.files.count, max(end, done + 1))
+            let items = pass.files[done..<end].map(\.item)
+            let outcomes = await Task.detached { FileLoader.load(items) }.value
+            for (item, outcome) in zip(items, outcomes) { change.formUnion(apply(outcome, of: item)) }
+            done = end
+            firstPassParsed = done
+            end = done + Self.parseBatch
+            guard done < pass.files.count, !loadingSubscribers.isEmpty else { continue }
+            if let shownAt, done < 2 * shown || shownAt.duration(to: .now) < .milliseconds(250) { continue }
+            shown = done
+            shownAt = .now
+            showLoading(pass, parsedUpTo: done)
+        }
+        firstPass = nil
+        firstPassRunning = false
+        firstPassParsed = 0
+        scanned = true
+        indexDirty = true
+        publish(change)
+        let waiters = firstPassWaiters
+        firstPassWaiters = []
+        for waiter in waiters { waiter.resume() }
+        releaseMemoryAfterFirstScan()
+    }
+
+    /// Files parsed between two looks at whether to show more rows.
+    static let parseBatch = 1000
+
+    /// Tells each subscription waiting for the first pass the rows of its scope that no
+    /// waiting file can change.
+    private func showLoading(_ pass: WorkspaceFirstPass, parsedUpTo done: Int, to ids: [UInt64]? = nil) {
+        let rows = index.rows()
+        for id in ids ?? Array(loadingSubscribers.keys) {
+            guard let subscriber = loadingSubscribers[id] else { continue }
+            let final = pass.finalRows(Self.rows(rows, in: subscriber.scope), parsedUpTo: done, in: subscriber.scope)
+            let event = StoreEvent.loading(final, expected: pass.expectedRows(in: subscriber.scope))
+            if case .terminated = subscriber.continuation.yield(event) { loadingSubscribers[id] = nil }
+        }
+    }
+
     /// What the watcher saw: files and folders that changed, or everything.
-    private func watcherReported(_ paths: Set<String>, everything: Bool) {
+    private func watcherReported(_ paths: Set<String>, everything: Bool) async {
         guard !subscribers.isEmpty || keepWatching else { return }
+        // What changed during the first pass is read after it: its files are read as they are then.
+        await finishFirstPass()
         if everything {
             try? fullScan()
             saveDiskCache()
@@ -456,19 +597,28 @@ package actor WorkspaceBackend: Backend {
         self.watcher = watcher
     }
 
-    private func subscribe(_ id: UInt64, scope: NamespaceScope, continuation: AsyncStream<StoreEvent>.Continuation) {
+    private func subscribe(_ id: UInt64, scope: NamespaceScope, continuation: AsyncStream<StoreEvent>.Continuation) async {
         startWatcher()
         do {
             // After the watches are in place, so nothing between this scan and the first
             // event is missed; unless a scan already ran under inotify, whose events since
             // keep the index current. The new subscriber is added after it: what the scan
             // changed is in the reset below, not also in events before it.
-            if !(scanned && scannedWhileWatched && watcher?.mode == .inotify) { try fullScan() }
+            if firstPass == nil, !(scanned && scannedWhileWatched && watcher?.mode == .inotify) {
+                try fullScan(firstPassAllowed: true)
+            }
         } catch {
             // Stays subscribed: a later scan may find the folder again.
             subscribers[id] = Subscriber(scope: scope, continuation: continuation)
             continuation.yield(.failed(error))
             return
+        }
+        if firstPass != nil {
+            // A cold start: the rows that are final show while the rest is parsed.
+            loadingSubscribers[id] = Subscriber(scope: scope, continuation: continuation)
+            if let firstPass, firstPassParsed > 0 { showLoading(firstPass, parsedUpTo: firstPassParsed, to: [id]) }
+            await finishFirstPass()
+            loadingSubscribers[id] = nil
         }
         subscribers[id] = Subscriber(scope: scope, continuation: continuation)
         if case .terminated = continuation.yield(.reset(Self.rows(index.rows(), in: scope))) { unsubscribe(id) }
@@ -477,6 +627,7 @@ package actor WorkspaceBackend: Backend {
 
     private func unsubscribe(_ id: UInt64) {
         subscribers[id] = nil
+        loadingSubscribers[id] = nil
         if subscribers.isEmpty, !keepWatching {
             watcher?.stop()
             watcher = nil

@@ -50,9 +50,15 @@ struct CommandContext {
     func namespace() async throws -> String {
         if let explicitNamespace { return explicitNamespace }
         if let cluster = backend as? ClusterBackend { return cluster.defaultNamespace }
-        let all = try await backend.services(in: .all)
-        if all.isEmpty || all.contains(where: { $0.namespace == "default" }) { return "default" }
-        return all.map(\.namespace).min() ?? "default"
+        // A workspace answers from its first pass: the screen then shows rows as they are parsed.
+        let namespaces: Set<String>
+        if let workspace = backend as? WorkspaceBackend {
+            namespaces = try await workspace.serviceNamespaces()
+        } else {
+            namespaces = Set(try await backend.services(in: .all).map(\.namespace))
+        }
+        if namespaces.isEmpty || namespaces.contains("default") { return "default" }
+        return namespaces.min() ?? "default"
     }
 
     /// Prints a backend error the way every subcommand does and ends with exit code 1.
