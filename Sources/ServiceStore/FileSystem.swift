@@ -170,7 +170,7 @@ enum FileSystem {
 extension FileSystem {
     /// Gives the memory of freed allocations back to the system (glibc's `malloc_trim`).
     /// The first scan lists every file on another thread, whose malloc arena glibc keeps
-    /// whole after the listing is freed: at 100,000 files that is ~16 MB held for nothing.
+    /// whole after the listing is freed: memory the process holds for nothing.
     static func releaseFreedMemory() {
         #if canImport(Glibc)
         typealias Trim = @convention(c) (Int) -> Int32

@@ -55,40 +55,55 @@ struct FileRecord: Sendable {
     var stamp: FileStamp
     var hash: UInt64
     var services = ServiceRecords()
-    var workloads: [Workload] = []
-    /// Namespaces named by Namespace objects (most files have none, so no allocation).
-    var namespaceObjects: [String] = []
+    var workloads: [Workload] {
+        get { extras?.workloads ?? [] }
+        set { setExtras(workloads: newValue) }
+    }
+    /// Namespaces named by Namespace objects.
+    var namespaceObjects: [String] {
+        get { extras?.namespaceObjects ?? [] }
+        set { setExtras(namespaceObjects: newValue) }
+    }
     /// Namespaces named by Namespace objects and by the file's services and workloads.
     var namespaces: Set<String> {
         Set(services.map(\.summary.namespace) + workloads.map(\.namespace) + namespaceObjects)
     }
     /// Why the file was skipped, when it does not parse.
     var problem: ManifestParseError? {
-        get { trouble?.problem }
-        set { setTrouble(problem: newValue, lost: lostServices) }
+        get { extras?.problem }
+        set { setExtras(problem: .some(newValue)) }
     }
     /// The services the file held when it last parsed, while it does not: a write to one of
     /// them names the parse error instead of answering "not found".
     var lostServices: Set<ServiceID> {
-        get { trouble?.lost ?? [] }
-        set { setTrouble(problem: problem, lost: newValue) }
+        get { extras?.lost ?? [] }
+        set { setExtras(lost: newValue) }
     }
 
-    /// The rare fields in one optional box: a record is stored for every file, and inline
-    /// they would make every record bigger for the few files that have them.
-    private final class Trouble: Sendable {
+    /// The fields most files do not use, in one optional box: a record is stored for every
+    /// file (100,000 in a large workspace of one service per file), and inline they would
+    /// make every record bigger for the few files that have them.
+    private final class Extras: Sendable {
         let problem: ManifestParseError?
         let lost: Set<ServiceID>
-        init(problem: ManifestParseError?, lost: Set<ServiceID>) {
+        let workloads: [Workload]
+        let namespaceObjects: [String]
+        init(problem: ManifestParseError?, lost: Set<ServiceID>, workloads: [Workload], namespaceObjects: [String]) {
             self.problem = problem
             self.lost = lost
+            self.workloads = workloads
+            self.namespaceObjects = namespaceObjects
         }
     }
 
-    private var trouble: Trouble?
+    private var extras: Extras?
 
-    private mutating func setTrouble(problem: ManifestParseError?, lost: Set<ServiceID>) {
-        trouble = problem == nil && lost.isEmpty ? nil : Trouble(problem: problem, lost: lost)
+    private mutating func setExtras(problem: ManifestParseError?? = nil, lost: Set<ServiceID>? = nil,
+                                    workloads: [Workload]? = nil, namespaceObjects: [String]? = nil) {
+        let problem = problem ?? self.problem, lost = lost ?? lostServices
+        let workloads = workloads ?? self.workloads, namespaceObjects = namespaceObjects ?? self.namespaceObjects
+        extras = problem == nil && lost.isEmpty && workloads.isEmpty && namespaceObjects.isEmpty
+            ? nil : Extras(problem: problem, lost: lost, workloads: workloads, namespaceObjects: namespaceObjects)
     }
 
     init(path: String, stamp: FileStamp, hash: UInt64) {

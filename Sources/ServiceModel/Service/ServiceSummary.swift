@@ -48,7 +48,7 @@ package struct ServiceSummary: Sendable, Hashable, Identifiable {
     package var version: String?
 
     package var namespace: String {
-        get { packed.withBytes { bytes in var reader = PackedReader(bytes); return reader.string() } }
+        get { withNamespaceBytes { String(decoding: $0, as: UTF8.self) } }
         set { repack { $0.namespace = newValue } }
     }
 
