@@ -19,6 +19,14 @@ enum FileLoader {
         case gone
     }
 
+    /// `load` on a Dispatch thread, for callers in Swift concurrency: its pool has one
+    /// thread per core, and a long parse holding one makes every other task wait.
+    static func loadOffPool(_ items: [Item]) async -> [Outcome] {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: load(items)) }
+        }
+    }
+
     static func load(_ items: [Item]) -> [Outcome] {
         inParallel(items) { load($0) }
     }

@@ -491,7 +491,7 @@ package actor WorkspaceBackend: Backend {
         while done < pass.files.count {
             end = min(pass.files.count, max(end, done + 1))
             let items = pass.files[done..<end].map(\.item)
-            let outcomes = await Task.detached { FileLoader.load(items) }.value
+            let outcomes = await FileLoader.loadOffPool(items)
             for (item, outcome) in zip(items, outcomes) { change.formUnion(apply(outcome, of: item)) }
             done = end
             firstPassParsed = done

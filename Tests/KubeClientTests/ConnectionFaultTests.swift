@@ -41,7 +41,7 @@ import Testing
         var all: [(event: StoreEvent, at: Date)] { lock.withLock { seen } }
 
         /// The first event after `index` that matches, waiting up to `timeout` seconds.
-        func wait(after index: Int = 0, timeout: TimeInterval = 20, _ matches: (StoreEvent) -> Bool) async -> (index: Int, at: Date)? {
+        func wait(after index: Int = 0, timeout: TimeInterval = 60, _ matches: (StoreEvent) -> Bool) async -> (index: Int, at: Date)? {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 let events = all
