@@ -39,7 +39,7 @@ struct FileTableTests {
             #expect(table.position(of: path).map { table[$0].path } == path)
         }
         #expect(Set(table.values.map(\.path)) == Set(expected.keys))
-        #expect(table.withoutPaths.allSatisfy(\.path.isEmpty))
+        #expect(table.withoutPaths.allSatisfy { $0.path.isEmpty })
         #expect(table["/w/absent.yaml"] == nil && table.remove("/w/absent.yaml") == nil)
         // Removing everything leaves an empty table that takes paths again.
         for path in expected.keys { #expect(table.remove(path) != nil) }
