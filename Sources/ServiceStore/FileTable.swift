@@ -60,6 +60,11 @@ struct FileTable: Sendable {
         return record
     }
 
+    /// The record of a path with an empty path, for its other fields: no string is made.
+    func withoutPath(_ path: String) -> FileRecord? {
+        position(of: path).map { records[Int($0)] }
+    }
+
     subscript(path: String) -> FileRecord? {
         get { position(of: path).map { self[$0] } }
         set {

@@ -424,7 +424,7 @@ package actor WorkspaceBackend: Backend {
     /// parsed; the others wait in `firstPass`.
     private func ingest(_ files: [(path: String, stamp: FileStamp)], firstPassAllowed: Bool = false) -> WorkspaceIndex.Change {
         let stale = files.compactMap { file -> FileLoader.Item? in
-            let known = index.files[file.path]
+            let known = index.files.withoutPath(file.path)
             return known?.stamp == file.stamp ? nil : FileLoader.Item(path: file.path, stamp: file.stamp, knownHash: known?.hash)
         }
         var change = WorkspaceIndex.Change()

@@ -56,7 +56,7 @@ struct WorkspaceIndex: Sendable {
 
     mutating func put(_ record: FileRecord) -> Change {
         var record = record
-        let old = files[record.path]
+        let old = files.withoutPath(record.path)
         if record.problem != nil, let old {
             record.lostServices = old.lostServices.union(old.services.map(\.key))
         }

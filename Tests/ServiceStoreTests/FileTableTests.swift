@@ -36,6 +36,7 @@ struct FileTableTests {
         for (path, hash) in expected {
             #expect(table[path]?.path == path)
             #expect(table[path]?.hash == hash)
+            #expect(table.withoutPath(path)?.hash == hash && table.withoutPath(path)?.path == "")
             #expect(table.position(of: path).map { table[$0].path } == path)
         }
         #expect(Set(table.values.map(\.path)) == Set(expected.keys))
