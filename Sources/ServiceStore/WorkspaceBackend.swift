@@ -79,6 +79,7 @@ package actor WorkspaceBackend: Backend {
             throw StoreError.io(path: path, message: "not a folder")
         }
         self.root = path
+        index = WorkspaceIndex(root: path)
         self.info = BackendInfo(kind: .workspace, location: path)
         self.writer = writer
         self.preferInotify = preferInotify
@@ -387,7 +388,7 @@ package actor WorkspaceBackend: Backend {
     private func saveDiskCache() {
         guard indexDirty, let diskCache else { return }
         indexDirty = false
-        diskCache.save(Array(index.files.values))
+        diskCache.save(index.files.values)
     }
 
     /// With `firstPassAllowed`, a first scan with many files to read leaves them to
@@ -406,7 +407,9 @@ package actor WorkspaceBackend: Backend {
         var change = WorkspaceIndex.Change()
         var seen = Set<String>(minimumCapacity: listing.files.count)
         for file in listing.files { seen.insert(file.path) }
-        for path in index.files.keys where !seen.contains(path) {
+        // Only the paths that are gone are kept as strings.
+        let gone = Array(index.files.keys.filter { !seen.contains($0) })
+        for path in gone {
             cache.remove(path)
             change.formUnion(index.remove(path))
             indexDirty = true
@@ -421,7 +424,7 @@ package actor WorkspaceBackend: Backend {
     /// parsed; the others wait in `firstPass`.
     private func ingest(_ files: [(path: String, stamp: FileStamp)], firstPassAllowed: Bool = false) -> WorkspaceIndex.Change {
         let stale = files.compactMap { file -> FileLoader.Item? in
-            let known = index.files[file.path]
+            let known = index.files.withoutPath(file.path)
             return known?.stamp == file.stamp ? nil : FileLoader.Item(path: file.path, stamp: file.stamp, knownHash: known?.hash)
         }
         var change = WorkspaceIndex.Change()

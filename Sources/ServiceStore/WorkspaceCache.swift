@@ -71,7 +71,7 @@ struct WorkspaceCache: Sendable {
     }
 
     private func loadIndex(from chunks: inout CacheChunks) -> WorkspaceIndex? {
-        var index = WorkspaceIndex()
+        var index = WorkspaceIndex(root: root)
         let complete = load(&chunks, count: { index.reserve(files: $0) }) { _ = index.put($0) }
         return complete ? index : nil
     }
@@ -105,10 +105,12 @@ struct WorkspaceCache: Sendable {
     // MARK: Writing
 
     /// Writes the records that parsed, atomically. Failure only costs the next start time.
-    func save(_ records: [FileRecord], at seconds: Int = Int(Date().timeIntervalSince1970)) {
+    /// `records` may make each record as it is read (the index builds each path): they are
+    /// read one at a time, twice, rather than all kept at once.
+    func save<Records: Collection<FileRecord>>(_ records: Records, at seconds: Int = Int(Date().timeIntervalSince1970)) {
         var writer = BinaryWriter(capacity: records.count * 320)
         writer.raw(Self.magic)
-        let kept = records.filter { $0.problem == nil }
+        let kept = records.lazy.filter { $0.problem == nil }
         var header = BinaryWriter()
         header.int(Self.format)
         header.string(root)

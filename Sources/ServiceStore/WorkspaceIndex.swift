@@ -23,7 +23,7 @@ struct WorkspaceIndex: Sendable {
         }
     }
 
-    private(set) var files = FileTable()
+    private(set) var files: FileTable
     /// The position in `files` of the file that holds each service. When two files define
     /// the same service, the first path wins; the other copy is left alone.
     private var locations: [ServiceKey: Int32] = [:]
@@ -40,6 +40,11 @@ struct WorkspaceIndex: Sendable {
     /// The files that do not parse: asking for problems must not visit every record.
     private var problemPaths: Set<String> = []
 
+    /// `root`: the folder the files are in, which their paths are kept without.
+    init(root: String = "") {
+        files = FileTable(root: root)
+    }
+
     // MARK: Changing
 
     /// Room for `count` files of one service each, before the disk cache fills an empty
@@ -51,7 +56,7 @@ struct WorkspaceIndex: Sendable {
 
     mutating func put(_ record: FileRecord) -> Change {
         var record = record
-        let old = files[record.path]
+        let old = files.withoutPath(record.path)
         if record.problem != nil, let old {
             record.lostServices = old.lostServices.union(old.services.map(\.key))
         }
@@ -146,14 +151,14 @@ struct WorkspaceIndex: Sendable {
 
     /// The parse error of the file that held `key` before it stopped parsing.
     func problem(hiding key: ServiceID) -> ManifestParseError? {
-        files.values.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
+        files.withoutPaths.first { $0.problem != nil && $0.lostServices.contains(key) }?.problem
     }
 
     /// The service a version belongs to, if some indexed service has it. Asked once per
     /// write, so a look at every record costs less than a map kept for every service.
     func key(forVersion version: String) -> ServiceID? {
         guard let hash = ContentHash.hash(ofVersion: version) else { return nil }
-        for record in files.values {
+        for record in files.withoutPaths {
             if let service = record.services.first(where: { $0.versionHash == hash }) { return service.key }
         }
         return nil
@@ -162,7 +167,7 @@ struct WorkspaceIndex: Sendable {
     /// Every indexed file inside `directory`.
     func paths(under directory: String) -> [String] {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return files.keys.filter { $0.hasPrefix(prefix) }
+        return Array(files.keys.filter { $0.hasPrefix(prefix) })
     }
 
     var problems: [ManifestParseError] {
@@ -172,7 +177,7 @@ struct WorkspaceIndex: Sendable {
     mutating func namespaces() -> Set<String> {
         if let namespacesCache { return namespacesCache }
         var result = Set<String>()
-        for record in files.values { result.formUnion(record.namespaces) }
+        for record in files.withoutPaths { result.formUnion(record.namespaces) }
         namespacesCache = result
         return result
     }
@@ -189,7 +194,7 @@ struct WorkspaceIndex: Sendable {
         staleNamespaces = []
         var rows: [ServiceSummary] = []
         rows.reserveCapacity(locations.count)
-        for (position, file) in files.values.enumerated() {
+        for (position, file) in files.withoutPaths.enumerated() {
             for (i, service) in file.services.enumerated() where locations[ServiceKey(service.summary)] == Int32(position) {
                 // A file that names a service twice shows it once.
                 guard !file.services[..<i].contains(where: { $0.summary.compareID(service.summary) == 0 }) else { continue }

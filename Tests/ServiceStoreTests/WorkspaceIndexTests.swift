@@ -17,7 +17,7 @@ struct WorkspaceIndexTests {
     }
 
     @Test func patchedRowsEqualRowsBuiltFromScratch() {
-        var index = WorkspaceIndex()
+        var index = WorkspaceIndex(root: "/w")
         for i in 0..<200 {
             _ = index.put(Self.record("/w/s\(i).yaml", Self.service("s\(i)", "ns\(i % 3)", app: "a\(i % 5)")))
         }
